@@ -31,6 +31,21 @@ const RegionSchema = z.object({
   definition: z.string().min(1)
 });
 
+const FigureSchema = z.object({
+  /** Id used in the chapters: {% figure "id" %} and {% ref "id" %}. */
+  id: z.string().regex(/^[a-z0-9-]+$/, "a lower-case slug (a-z, 0-9, -)"),
+  /** Chart module of scripts/render/charts that draws it (generic across editions). */
+  chart: z.string().regex(/^[a-z0-9-]+$/, "a chart module id"),
+  /** Caption without its number (the number comes from the order of appearance in the chapters). */
+  title: z.string().min(1),
+  /** 图 (figure) or 表 (table): numbered separately. */
+  kind: z.enum(["figure", "table"]).default("figure"),
+  /** Parameters of the chart module (which sectors, which year, …). */
+  params: z.record(z.string(), z.unknown()).default({}),
+  /** Extra note printed under the source line. */
+  note: z.string().optional()
+});
+
 const TargetSchema = z.object({
   /** Record id metric/scope/entity/year the target constrains. */
   record: z.string().regex(/^[a-z0-9_]+\/[a-z_]+\/[a-z0-9_]+\/\d{4}$/, "a record id metric/scope/entity/year"),
@@ -72,6 +87,8 @@ export const EditionConfigSchema = z.object({
     newInfrastructure: z.boolean()
   }),
   chapters: z.array(ChapterSchema).min(1),
+  /** Every figure and table of the edition; chapters place them with {% figure "id" %}. */
+  figures: z.array(FigureSchema).default([]),
   regions: z.array(RegionSchema),
   calibration: z.object({
     /** Published numbers (converted to 亿元) the unpublished parameters are fitted to. Everything else is a test. */
@@ -82,6 +99,7 @@ export const EditionConfigSchema = z.object({
 export type EditionConfig = z.infer<typeof EditionConfigSchema>;
 export type ChapterConfig = z.infer<typeof ChapterSchema>;
 export type RegionConfig = z.infer<typeof RegionSchema>;
+export type FigureConfig = z.infer<typeof FigureSchema>;
 
 export const EDITIONS_DIR = "data/editions";
 
@@ -117,6 +135,12 @@ export function parseEditionConfig(text: string, file: string): EditionConfig {
     if (chapterIds.has(chapter.id))
       problems.push({file, column: `chapters.${i}.id`, value: chapter.id, expected: "a chapter id used once"});
     chapterIds.add(chapter.id);
+  }
+  const figureIds = new Set<string>();
+  for (const [i, figure] of config.figures.entries()) {
+    if (figureIds.has(figure.id))
+      problems.push({file, column: `figures.${i}.id`, value: figure.id, expected: "a figure id used once"});
+    figureIds.add(figure.id);
   }
   if (problems.length > 0) throw new DataError(problems);
   return config;

@@ -1,0 +1,44 @@
+/**
+ * @fileoverview Vega-Lite → static SVG at build time (the PDF and the JavaScript-free site both show this SVG; it
+ * stays the truth even where the site adds interactivity). Uses vega's headless View with renderer "none" and the
+ * CJK-aware text width of text-width.ts.
+ */
+import * as vega from "vega";
+import * as vl from "vega-lite";
+import type {TopLevelSpec} from "vega-lite";
+import {BuildError} from "../../lib/errors.ts";
+import {escapeHtml} from "../html.ts";
+import {installTextWidth} from "./text-width.ts";
+import {FORMAT_LOCALE, THEME} from "./theme.ts";
+
+export interface SvgOptions {
+  /** Accessible name of the SVG (the figure's text alternative). */
+  label: string;
+  /** Where the spec comes from, for error messages. */
+  where: string;
+}
+
+/** Compiles and renders one Vega-Lite spec to an SVG string with role="img" and an aria-label. */
+export async function renderVegaLiteToSvg(spec: TopLevelSpec, options: SvgOptions): Promise<string> {
+  installTextWidth();
+  let compiled: vega.Spec;
+  try {
+    compiled = vl.compile(spec, {config: THEME}).spec;
+  } catch (error) {
+    throw new BuildError(`${options.where}: the Vega-Lite spec does not compile (${(error as Error).message})`);
+  }
+  const view = new vega.View(vega.parse(compiled), {renderer: "none"});
+  // Chinese number conventions for every d3 format in the spec.
+  (view as unknown as {formatLocale?: (l: unknown) => void}).formatLocale?.(FORMAT_LOCALE);
+  let svg: string;
+  try {
+    svg = await view.toSVG();
+  } catch (error) {
+    throw new BuildError(`${options.where}: the chart could not be drawn (${(error as Error).message})`);
+  } finally {
+    view.finalize();
+  }
+  const label = escapeHtml(options.label);
+  return svg.replace(/^<svg /, `<svg role="img" aria-label="${label}" `);
+}
+

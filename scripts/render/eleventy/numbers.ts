@@ -1,0 +1,83 @@
+/**
+ * @fileoverview The `num` shortcode: every number in a chapter comes from the figures file through it. It prints
+ * the value the way the papers do and wraps it in a provenance element (a link to the record on the 数据与方法
+ * page, carrying data-record="metric/scope/entity/year") so a reviewer can trace it.
+ */
+import {BuildError} from "../../lib/errors.ts";
+import {getRecord, type RenderContext} from "../context.ts";
+import {
+  DISPLAY_UNITS,
+  defaultDisplayUnit,
+  formatValue,
+  isCompatible,
+  type DisplayUnit,
+  type FormatOptions
+} from "../format.ts";
+import {escapeHtml} from "../html.ts";
+import type {FigureRecord} from "../../model/records.ts";
+
+export const DATA_PAGE = "data.html";
+
+/** Anchor of a record on the data page. */
+export function recordAnchor(id: string): string {
+  return `r:${id}`;
+}
+
+export function recordHref(id: string): string {
+  return `${DATA_PAGE}#${encodeURI(recordAnchor(id))}`;
+}
+
+/** Nunjucks passes keyword arguments as a last object flagged __keywords. */
+export interface Keywords {
+  __keywords?: true;
+  [key: string]: unknown;
+}
+
+function isKeywords(value: unknown): value is Keywords {
+  return typeof value === "object" && value !== null && (value as Keywords).__keywords === true;
+}
+
+/** Reads `"万亿元"`, `"万亿元", 3` or `unit="万亿元", decimals=3, abs=true` into FormatOptions. */
+export function parseFormatArgs(args: unknown[], where: string): FormatOptions {
+  const options: FormatOptions = {};
+  const positional = args.filter((a) => !isKeywords(a));
+  const keywords = args.find(isKeywords) ?? {};
+  const unit = keywords.unit ?? positional[0];
+  const decimals = keywords.decimals ?? positional[1];
+  if (unit !== undefined) {
+    if (typeof unit !== "string" || !(DISPLAY_UNITS as readonly string[]).includes(unit))
+      throw new BuildError(`${where}: unknown display unit "${String(unit)}"; expected one of ${DISPLAY_UNITS.join(", ")}`);
+    options.unit = unit as DisplayUnit;
+  }
+  if (decimals !== undefined) {
+    if (typeof decimals !== "number" || !Number.isInteger(decimals) || decimals < 0 || decimals > 6)
+      throw new BuildError(`${where}: decimals must be an integer from 0 to 6, found "${String(decimals)}"`);
+    options.decimals = decimals;
+  }
+  if (keywords.abs !== undefined) options.abs = keywords.abs === true;
+  if (keywords.bare !== undefined) options.bare = keywords.bare === true;
+  return options;
+}
+
+/** The formatted text of a record with the given options (no markup). */
+export function recordText(record: FigureRecord, options: FormatOptions, where: string): string {
+  const unit = options.unit ?? defaultDisplayUnit(record.unit);
+  if (!isCompatible(unit, record.unit))
+    throw new BuildError(`${where}: cannot print a value in ${record.unit || "a ratio"} as ${unit}`);
+  return formatValue(record.value, unit, options);
+}
+
+/** The provenance element around a printed number. */
+export function numberElement(id: string, text: string, record: FigureRecord): string {
+  const forecast = record.forecast ? " num-forecast" : "";
+  return `<a class="num${forecast}" href="${recordHref(id)}" data-record="${escapeHtml(id)}">${escapeHtml(text)}</a>`;
+}
+
+/** Renders `{% num "id", … %}` and records that the page used the record. */
+export function renderNumber(context: RenderContext, id: unknown, args: unknown[], where: string, used?: Set<string>): string {
+  if (typeof id !== "string") throw new BuildError(`${where}: num needs a record id string, found ${String(id)}`);
+  const record = getRecord(context, id, where);
+  const text = recordText(record, parseFormatArgs(args, where), where);
+  used?.add(id);
+  return numberElement(id, text, record);
+}

@@ -1,0 +1,57 @@
+/**
+ * @fileoverview Chinese names of the metrics, for provenance cards, the data page and CSV headers. A metric without
+ * a name here falls back to its id (the data page still lists it), so a new metric never breaks the build.
+ */
+const METRIC_LABELS: Record<string, string> = {
+  iiot_value_added: "工业互联网产业增加值",
+  iiot_value_added_direct: "直接产业增加值",
+  iiot_value_added_penetration: "渗透产业增加值",
+  nominal_growth: "名义增速",
+  nominal_growth_direct: "直接产业名义增速",
+  nominal_growth_penetration: "渗透产业名义增速",
+  growth_change_pp: "增速变化",
+  growth_change_pp_direct: "直接产业增速变化",
+  growth_change_pp_penetration: "渗透产业增速变化",
+  share_of_gdp: "占GDP比重",
+  contribution_to_gdp_growth: "对GDP增长的贡献率",
+  penetration_to_direct_ratio: "渗透产业与直接产业增加值之比",
+  penetration_share_of_total: "渗透产业占比",
+  tier_share_of_total: "占工业互联网增加值比重",
+  segment_share_of_direct: "占直接产业比重",
+  cagr: "年均复合增速",
+  cumulative_growth: "累计增长",
+  employment_total: "带动就业人数",
+  employment_new: "新增就业人数",
+  employment_growth: "就业人数增速",
+  employment_share_of_national: "占全国就业比重",
+  employment_direct_new: "直接产业新增就业",
+  employment_penetration_new: "渗透产业新增就业",
+  employment_penetration_to_direct_ratio: "渗透产业与直接产业就业之比",
+  employment_rank: "带动就业人数排名",
+  employment_growth_rank: "就业增速排名",
+  count_provinces_va_over_1000yi: "增加值超过千亿元的省份数",
+  share_of_provinces_va_over_1000yi: "增加值超过千亿元的省份占比",
+  count_sectors_va_over_1000yi: "增加值超过千亿元的行业数",
+  new_infrastructure_output: "新基建投资带动的增加值",
+  new_infrastructure_share_of_iiot_value_added: "新基建带动增加值占工业互联网增加值比重",
+  gdp: "国内（地区）生产总值",
+  gdp_nominal_growth: "GDP名义增速"
+};
+
+export function metricLabel(metric: string): string {
+  return METRIC_LABELS[metric] ?? metric;
+}
+
+const SCOPE_LABELS: Record<string, string> = {
+  national: "全国",
+  tier: "三次产业",
+  sector: "行业",
+  province: "省份",
+  region: "区域",
+  direct_segment: "直接产业细分领域",
+  other: "其他"
+};
+
+export function scopeLabel(scope: string): string {
+  return SCOPE_LABELS[scope] ?? scope;
+}

@@ -1,0 +1,67 @@
+/**
+ * @fileoverview Everything one edition's site is made of, prepared before Eleventy runs: the render context, the
+ * chapter pages (from the edition config, in order), figure numbers, the rendered figures and their CSVs, and the
+ * cross-references between records and figures. Eleventy then only renders Markdown and layouts.
+ */
+import {readFile} from "node:fs/promises";
+import path from "node:path";
+import {BuildError, isErrnoException} from "../lib/errors.ts";
+import type {ChapterConfig} from "../load/edition.ts";
+import type {RenderContext} from "./context.ts";
+import {numberFigures, type FigurePlacement} from "./figure-numbering.ts";
+import {figureOfRecord, renderFigure, type RenderedFigure} from "./figures.ts";
+
+export interface ChapterPage extends ChapterConfig {
+  /** Output file relative to the edition folder, e.g. "overview.html". */
+  url: string;
+  /** content/<edition>/<file>, relative to the repository root. */
+  inputPath: string;
+  source: string;
+}
+
+export interface SiteModel {
+  context: RenderContext;
+  /** Repository root. */
+  root: string;
+  chapters: ChapterPage[];
+  placements: FigurePlacement[];
+  figures: ReadonlyMap<string, RenderedFigure>;
+  /** Record id → first figure that plots it. */
+  figureOfRecord: ReadonlyMap<string, RenderedFigure>;
+}
+
+export function contentDir(root: string, edition: number): string {
+  return path.join(root, "content", String(edition));
+}
+
+export function chapterUrl(chapter: ChapterConfig): string {
+  return chapter.id === "index" ? "index.html" : `${chapter.id}.html`;
+}
+
+async function readChapters(root: string, context: RenderContext): Promise<ChapterPage[]> {
+  const {config} = context;
+  const dir = contentDir(root, config.edition);
+  return Promise.all(
+    config.chapters.map(async (chapter) => {
+      const inputPath = path.relative(root, path.join(dir, chapter.file));
+      try {
+        const source = await readFile(path.join(dir, chapter.file), "utf8");
+        return {...chapter, url: chapterUrl(chapter), inputPath, source};
+      } catch (error) {
+        if (isErrnoException(error) && error.code === "ENOENT")
+          throw new BuildError(`${inputPath}: chapter file not found (listed in data/editions/${config.edition}.json chapters)`);
+        throw error;
+      }
+    })
+  );
+}
+
+export async function prepareSite(root: string, context: RenderContext): Promise<SiteModel> {
+  const chapters = await readChapters(root, context);
+  const sources = new Map(chapters.map((c) => [c.id, c.source]));
+  const fileOf = (id: string) => chapters.find((c) => c.id === id)?.inputPath ?? id;
+  const placements = numberFigures(context.config, sources, fileOf);
+  const figures = new Map<string, RenderedFigure>();
+  for (const placement of placements) figures.set(placement.figure.id, await renderFigure(context, placement));
+  return {context, root, chapters, placements, figures, figureOfRecord: figureOfRecord([...figures.values()])};
+}

@@ -1,0 +1,106 @@
+// baipishu site script: progressive enhancement only. Without it, every number is still a link to its record on
+// the 数据与方法 page and every chart is a static SVG.
+(function () {
+  "use strict";
+
+  // Provenance cards: hovering or focusing a number shows its exact value, formula, inputs, sources and figure.
+  var island = document.getElementById("provenance-data");
+  var cards = island ? JSON.parse(island.textContent || "{}") : {};
+  var open = null;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function closeCard() {
+    if (open) { open.remove(); open = null; }
+  }
+
+  function showCard(anchor) {
+    var card = cards[anchor.getAttribute("data-record")];
+    if (!card) return;
+    closeCard();
+    var box = el("div", "num-card");
+    box.setAttribute("role", "tooltip");
+    box.id = "num-card";
+    box.appendChild(el("h4", "", card.title));
+    box.appendChild(el("p", "card-value", card.value + (card.forecast ? "（预测）" : "")));
+    if (card.formulaHtml) {
+      var formula = el("div", "card-formula");
+      formula.innerHTML = card.formulaHtml; // rendered by KaTeX at build time from the model's formula table
+      box.appendChild(formula);
+    }
+    if (card.inputs.length) {
+      box.appendChild(el("p", "", "输入："));
+      var list = el("ul");
+      card.inputs.slice(0, 8).forEach(function (input) {
+        var item = el("li");
+        var link = el("a", "", input.text);
+        link.href = input.href;
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      if (card.inputs.length > 8) list.appendChild(el("li", "", "……共 " + card.inputs.length + " 项"));
+      box.appendChild(list);
+    }
+    if (card.sources.length) box.appendChild(el("p", "", "来源：" + card.sources.join("；") + (card.estimated ? "（含估算）" : "")));
+    if (card.figure) {
+      var p = el("p", "", "见 ");
+      var a = el("a", "", card.figure.label + " " + card.figure.title);
+      a.href = card.figure.href;
+      p.appendChild(a);
+      box.appendChild(p);
+    }
+    var more = el("p");
+    var all = el("a", "", "查看完整记录 →");
+    all.href = anchor.getAttribute("href");
+    more.appendChild(all);
+    box.appendChild(more);
+    document.body.appendChild(box);
+    var rect = anchor.getBoundingClientRect();
+    var left = Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8);
+    box.style.left = Math.max(8, left) + "px";
+    box.style.top = window.scrollY + rect.bottom + 6 + "px";
+    anchor.setAttribute("aria-describedby", "num-card");
+    open = box;
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var anchor = event.target.closest && event.target.closest("a.num");
+    if (anchor) showCard(anchor);
+    else if (open && !(event.target.closest && event.target.closest(".num-card"))) closeCard();
+  });
+  document.addEventListener("focusin", function (event) {
+    var anchor = event.target.closest && event.target.closest("a.num");
+    if (anchor) showCard(anchor);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") closeCard();
+  });
+
+  // Data page: filter the records by name.
+  var filter = document.getElementById("record-filter");
+  if (filter) {
+    var records = Array.prototype.slice.call(document.querySelectorAll(".record"));
+    var count = document.getElementById("record-count");
+    var apply = function () {
+      var terms = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      records.forEach(function (record) {
+        var text = (record.getAttribute("data-search") || "").toLowerCase();
+        var match = terms.every(function (t) { return text.indexOf(t) >= 0; });
+        record.hidden = !match;
+        if (match) shown++;
+      });
+      document.querySelectorAll(".record-group").forEach(function (group) {
+        group.hidden = !group.querySelector(".record:not([hidden])");
+      });
+      if (count) count.textContent = terms.length ? "显示 " + shown + " / " + records.length + " 条" : "";
+    };
+    filter.addEventListener("input", apply);
+    if (location.hash.indexOf("#q=") === 0) { filter.value = decodeURIComponent(location.hash.slice(3)); apply(); }
+  }
+})();
