@@ -9,6 +9,7 @@ import path from "node:path";
 import {BuildError} from "../../lib/errors.ts";
 import {editionYears} from "../context.ts";
 import {metricLabel, scopeLabel} from "../labels.ts";
+import {escapeHtml} from "../html.ts";
 import {renderTex} from "../math.ts";
 import type {SiteModel} from "../site.ts";
 import {createMarkdown} from "./markdown.ts";
@@ -103,6 +104,12 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     }
     const chapter = site.chapters.find((c) => c.id === placement.chapterId)!;
     return `<a class="xref" href="${chapter.url}#fig-${placement.figure.id}">${placement.label}</a>`;
+  });
+
+  // The explicit escape for a number that is not data (5G, IPv6): printed as is, skipped by the content lint.
+  eleventyConfig.addShortcode("lit", function (this: ShortcodeThis, text: unknown) {
+    if (typeof text !== "string") throw new BuildError(`${where(this)}: lit needs a string`);
+    return escapeHtml(text);
   });
 
   eleventyConfig.addShortcode("tex", function (this: ShortcodeThis, tex: unknown, display: unknown) {

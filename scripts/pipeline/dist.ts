@@ -1,0 +1,53 @@
+/**
+ * @fileoverview dist/<edition>/ is replaced whole or not at all: an edition is built into a staging folder next to
+ * it and swapped in by renames only when every step succeeded. A failed build removes its staging folder and
+ * leaves the previous dist/<edition>/ untouched.
+ */
+import {mkdir, readdir, rename, rm, stat} from "node:fs/promises";
+import path from "node:path";
+
+const STAGING_PREFIX = ".staging-";
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes staging folders left behind by an interrupted build (never the editions themselves). */
+export async function removeStaleStaging(distRoot: string): Promise<void> {
+  if (!(await exists(distRoot))) return;
+  for (const name of await readdir(distRoot))
+    if (name.startsWith(STAGING_PREFIX)) await rm(path.join(distRoot, name), {recursive: true, force: true});
+}
+
+/**
+ * Runs `build` with an empty staging folder; on success the folder becomes dist/<edition>, on failure it is
+ * deleted and the error is rethrown.
+ */
+export async function buildIntoDist<T>(distRoot: string, edition: number, build: (stagingDir: string) => Promise<T>): Promise<T> {
+  const staging = path.join(distRoot, `${STAGING_PREFIX}${edition}-${process.pid}`);
+  await rm(staging, {recursive: true, force: true});
+  await mkdir(staging, {recursive: true});
+  let result: T;
+  try {
+    result = await build(staging);
+  } catch (error) {
+    await rm(staging, {recursive: true, force: true});
+    throw error;
+  }
+  const target = path.join(distRoot, String(edition));
+  const previous = path.join(distRoot, `${STAGING_PREFIX}${edition}-${process.pid}-previous`);
+  if (await exists(target)) await rename(target, previous);
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    if (await exists(previous)) await rename(previous, target);
+    throw error;
+  }
+  await rm(previous, {recursive: true, force: true});
+  return result;
+}

@@ -1,0 +1,67 @@
+/**
+ * @fileoverview Every number in a chapter must come from the figures file. This lint finds digits typed by hand
+ * into content/ and reports each as file:line. Allowed without markup: years (2021年, 2017—2021, 2017-2021),
+ * figure/table labels (图5, 表1) and ordinals inside headings' numbering. Everything inside {{ … }} and {% … %}
+ * is data or markup. The explicit, rare escape for a number that is not data (5G, IPv6) is {% lit "5G" %}.
+ */
+import {readdir, readFile} from "node:fs/promises";
+import path from "node:path";
+import {DataError, type Problem} from "../lib/errors.ts";
+
+/** Removes what may hold digits legitimately, keeping line breaks so that line numbers stay right. */
+function stripAllowed(text: string): string {
+  const keepLines = (match: string) => match.replace(/[^\n]/g, " ");
+  return (
+    text
+      // front matter
+      .replace(/^---\n[\s\S]*?\n---\n/, keepLines)
+      // comments
+      .replace(/<!--[\s\S]*?-->/g, keepLines)
+      .replace(/\{#[\s\S]*?#\}/g, keepLines)
+      // template expressions and tags
+      .replace(/\{\{[\s\S]*?\}\}/g, keepLines)
+      .replace(/\{%[\s\S]*?%\}/g, keepLines)
+      // ordered-list markers
+      .replace(/^(\s*)\d+\.(?=\s)/gm, (m) => m.replace(/\d/g, " "))
+      // years and year ranges
+      .replace(/(?<!\d)(19|20)\d\d\s*(?:年|—|–|-|～|~|至|到)\s*(?:(19|20)\d\d)?/g, keepLines)
+      .replace(/(?<!\d)(19|20)\d\d(?=\s*年)/g, keepLines)
+      // figure and table labels written by hand are still better as {% ref %}, but are not data
+      .replace(/[图表]\s*\d+(?:\s*[-—(（]?\s*[a-z]\s*[)）]?)?/g, keepLines)
+  );
+}
+
+/** Hand-typed numbers in one chapter source: {line, text} for each line that still has a digit. */
+export function findTypedNumbers(source: string): {line: number; text: string}[] {
+  const stripped = stripAllowed(source).split("\n");
+  const hits: {line: number; text: string}[] = [];
+  stripped.forEach((line, i) => {
+    const match = /[0-9０-９]+(?:[.．][0-9]+)?/.exec(line);
+    if (match) hits.push({line: i + 1, text: match[0]!});
+  });
+  return hits;
+}
+
+/** Lints every Markdown file under content/; throws a DataError listing file:line of each hand-typed number. */
+export async function lintContent(root: string): Promise<number> {
+  const dir = path.join(root, "content");
+  const problems: Problem[] = [];
+  let files = 0;
+  for (const edition of (await readdir(dir, {withFileTypes: true})).filter((d) => d.isDirectory())) {
+    const editionDir = path.join(dir, edition.name);
+    for (const name of (await readdir(editionDir)).filter((n) => n.endsWith(".md")).sort()) {
+      files++;
+      const file = path.relative(root, path.join(editionDir, name));
+      const source = await readFile(path.join(editionDir, name), "utf8");
+      for (const hit of findTypedNumbers(source))
+        problems.push({
+          file,
+          row: hit.line,
+          value: hit.text,
+          expected: 'a number from the figures file ({% num "metric/scope/entity/year" %}) — or {% lit "…" %} if it is not data'
+        });
+    }
+  }
+  if (problems.length > 0) throw new DataError(problems);
+  return files;
+}

@@ -1,0 +1,32 @@
+import {mkdtemp, readFile, readdir, writeFile} from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import {describe, expect, it} from "vitest";
+import {buildIntoDist} from "../../pipeline/dist.ts";
+
+async function distWithPrevious(): Promise<string> {
+  const dist = await mkdtemp(path.join(os.tmpdir(), "baipishu-dist-"));
+  await buildIntoDist(dist, 2022, async (dir) => writeFile(path.join(dir, "index.html"), "previous"));
+  return dist;
+}
+
+describe("buildIntoDist(distRoot, edition, build)", () => {
+  it("replaces the edition folder when the build succeeds", async () => {
+    const dist = await distWithPrevious();
+    await buildIntoDist(dist, 2022, async (dir) => writeFile(path.join(dir, "index.html"), "new"));
+    expect(await readFile(path.join(dist, "2022", "index.html"), "utf8")).toBe("new");
+    expect(await readdir(dist)).toEqual(["2022"]);
+  });
+
+  it("leaves the previous edition folder intact when the build fails, and removes its staging folder", async () => {
+    const dist = await distWithPrevious();
+    await expect(
+      buildIntoDist(dist, 2022, async (dir) => {
+        await writeFile(path.join(dir, "index.html"), "half-written");
+        throw new Error("PDF step failed");
+      })
+    ).rejects.toThrow("PDF step failed");
+    expect(await readFile(path.join(dist, "2022", "index.html"), "utf8")).toBe("previous");
+    expect(await readdir(dist)).toEqual(["2022"]);
+  });
+});

@@ -1,0 +1,24 @@
+import {describe, expect, it} from "vitest";
+import {findTypedNumbers} from "../../render/lint-content.ts";
+
+describe("findTypedNumbers(source)", () => {
+  it("finds a number typed into prose, with its line", () => {
+    expect(findTypedNumbers("第一行\n增加值达到4.10万亿元。\n")).toEqual([{line: 2, text: "4.10"}]);
+  });
+  it("allows numbers that come through shortcodes and expressions", () => {
+    expect(findTypedNumbers('规模达到{% num "iiot_value_added/national/china/2021", "万亿元" %}，{{ edition.forecastYear }}年')).toEqual([]);
+  });
+  it("allows years, year ranges and figure labels", () => {
+    expect(findTypedNumbers("2021年，2017—2021年间，见图5和表1，图19(a)。")).toEqual([]);
+  });
+  it("allows ordered-list markers and comments", () => {
+    expect(findTypedNumbers("1. 第一点\n<!-- 草稿 3.5% -->\n")).toEqual([]);
+  });
+  it("flags full-width digits and bare numbers next to years", () => {
+    expect(findTypedNumbers("２０万人")).toEqual([{line: 1, text: "２０"}]);
+    expect(findTypedNumbers("2021年增长12%")).toEqual([{line: 1, text: "12"}]);
+  });
+  it("accepts the explicit escape for a number that is not data", () => {
+    expect(findTypedNumbers('{% lit "5G" %}网络')).toEqual([]);
+  });
+});
