@@ -2,6 +2,17 @@
  * @fileoverview The typed inputs of the model: what scripts/load produces from data/ and the only thing the model
  * sees. Nothing in scripts/model reads files. Money is in 亿元 except the input-output table, which keeps the
  * 万元 of the NBS publication; people are in 万人.
+ *
+ * Owned by the data layer (issue #3). Changes since the first version, all additive (no field renamed or re-meant):
+ * - RelatedSubsector: `segments` (a product may be split across direct segments with shares summing to 1; `segment`
+ *   stays, as the segment with the largest share), `nameZh`, `section`.
+ * - IoSector: `intermediateUse` (row sum of the intermediate matrix).
+ * - Province: `fullNameZh`.
+ * - ProvincialEmployment: `totalEstimated` (the total itself is an estimate, 2016–2019).
+ * - ProvincialMainEmployment and Inputs.provincialMainEmployment (主要就业人数 for the 2020 method's π_j), with the
+ *   series key "provincialMainEmployment".
+ * - DataSource: optional `columns`, `estimate`, `upstream`.
+ * Years: every yearly series holds only years ≤ the edition's last data year (no look-ahead); see scripts/load/inputs.ts.
  */
 
 /** The 19 sections (门类) of GB/T 4754-2017, A–S (T, international organisations, is not in the IO table). */
@@ -38,6 +49,8 @@ export interface IoSector {
   intermediateInput: number;
   /** Value added X_i − M_i (万元). */
   valueAdded: number;
+  /** Total intermediate use (万元): what the other sectors buy from sector i, the row sum of the intermediate matrix. */
+  intermediateUse: number;
 }
 
 export interface IoTable {
@@ -51,8 +64,16 @@ export interface IoTable {
 /** One of the IO sub-sectors directly related to the industrial internet (the set K of the method). */
 export interface RelatedSubsector {
   ioCode: string;
-  /** Direct-industry segment this sub-sector's IIoT part is counted in (2022 edition). */
+  nameZh: string;
+  /** Section of the product (C or I for the eleven products). */
+  section: SectionCode;
+  /** Direct-industry segment this sub-sector's IIoT part is counted in (2022 edition): the one with the largest share. */
   segment: DirectSegment;
+  /**
+   * How the sub-sector's IIoT part is split across direct segments (shares sum to 1). Most products sit wholly in one
+   * segment; the mapping is a documented assumption (data/README.md), not published by the papers.
+   */
+  segments: {segment: DirectSegment; share: number}[];
 }
 
 /** A value by year; `estimated` marks a fallback (interpolated, extrapolated or allocated) rather than published data. */
@@ -94,6 +115,8 @@ export interface Province {
   /** Entity id of published-*.jsonl, e.g. "guangdong", "xizang", "inner_mongolia". */
   id: string;
   nameZh: string;
+  /** Official full name, e.g. 广西壮族自治区. */
+  fullNameZh: string;
   /** Short name for maps and axes, e.g. 粤. */
   shortZh: string;
   /** Administrative division code, e.g. "440000". */
@@ -122,7 +145,24 @@ export interface ProvincialEmployment {
   primary: number;
   secondary: number;
   tertiary: number;
+  /** True when any value of the row is estimated (the tier split always is: no public provincial tier employment). */
   estimated: boolean;
+  /** True when the provincial total itself is estimated (years without a published provincial total). */
+  totalEstimated: boolean;
+}
+
+/**
+ * A province's "main employment" (主要就业人数) of the 2020 method: urban-unit employment (城镇单位就业人员) plus
+ * private-enterprise and self-employed persons (私营企业和个体就业人员), both NBS. π_j is a province's share of the
+ * 31-province sum in 2018.
+ */
+export interface ProvincialMainEmployment {
+  province: string;
+  year: number;
+  /** 万人 */
+  urbanUnit: number;
+  privateSelfEmployed: number;
+  total: number;
 }
 
 /** The annual macro series of the Cobb–Douglas fit (Y output, K capital input, L labour input). */
@@ -173,6 +213,12 @@ export interface DataSource {
   /** True when the series is (partly) a documented estimate; the build prints a warning for it. */
   estimated: boolean;
   caveats?: string;
+  /** One line: which values are estimates and how (printed in the build warning). */
+  estimate?: string;
+  /** Every column of the file, with its unit and meaning. */
+  columns?: {name: string; description: string}[];
+  /** Exact upstream files and pages the numbers were taken from (../shared paths, URLs of sourced supplements). */
+  upstream?: string[];
 }
 
 /** The input series the model reads; each names the manifest sources it came from (Inputs.seriesSources). */
@@ -186,6 +232,7 @@ export const SERIES = [
   "provinces",
   "provincialAccounts",
   "provincialEmployment",
+  "provincialMainEmployment",
   "macro",
   "policies"
 ] as const;
@@ -196,12 +243,20 @@ export interface Inputs {
   /** The 2017 149-product table. */
   io: IoTable;
   relatedSubsectors: RelatedSubsector[];
+  /** baseYear … last data year. */
   sectionValueAdded: SectionValueAdded[];
+  /** 2003 … last data year. */
   nationalAccounts: NationalAccounts[];
+  /** baseYear … last data year (the macro series carries the total from 2007). */
   nationalEmployment: NationalEmployment[];
   provinces: Province[];
+  /** baseYear − 1 … last data year, every province. */
   provincialAccounts: ProvincialAccounts[];
+  /** baseYear − 1 … last data year, every province. */
   provincialEmployment: ProvincialEmployment[];
+  /** 2016–2019 (the 2020 method uses 2018). */
+  provincialMainEmployment: ProvincialMainEmployment[];
+  /** 2007 … last data year. */
   macro: MacroObservation[];
   /** Observed indicators and context facts of the edition being built. */
   observed: ObservedIndicator[];

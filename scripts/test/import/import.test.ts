@@ -1,0 +1,46 @@
+import {existsSync} from "node:fs";
+import {mkdtemp, readFile, rm} from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {buildDataFiles, importData, SUPPLEMENTS_DIR} from "../../import/run.ts";
+import {resolveSharedDir} from "../../import/sources.ts";
+import {REPO_ROOT} from "../load/data-copy.ts";
+
+const sharedDir = resolveSharedDir(REPO_ROOT);
+const hasShared = existsSync(path.join(sharedDir, "data-sources"));
+if (!hasShared) console.warn(`skipping the import tests: ${sharedDir} (../shared) is not there`);
+
+const temporary: string[] = [];
+afterAll(() => Promise.all(temporary.map((dir) => rm(dir, {recursive: true, force: true}))));
+
+describe.skipIf(!hasShared)("the import (npm run import-data)", () => {
+  it("is deterministic: two runs give the same bytes", async () => {
+    const context = {sharedDir, supplementsDir: SUPPLEMENTS_DIR};
+    const first = await buildDataFiles(context);
+    const second = await buildDataFiles(context);
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [file, content] of first) expect(second.get(file), file).toBe(content);
+  });
+
+  it("writes exactly the committed data/ files (run npm run import-data after changing the import)", async () => {
+    const outRoot = await mkdtemp(path.join(os.tmpdir(), "baipishu-import-"));
+    temporary.push(outRoot);
+    const written = await importData({root: REPO_ROOT, outRoot, sharedDir});
+    expect(written.length).toBeGreaterThanOrEqual(20);
+    for (const {file} of written) {
+      const fresh = await readFile(path.join(outRoot, file));
+      const committed = await readFile(path.join(REPO_ROOT, file));
+      expect(fresh.equals(committed), `${file} differs from the committed copy`).toBe(true);
+    }
+  });
+
+  it("writes UTF-8 CSV with LF line ends and a final newline", async () => {
+    const files = await buildDataFiles({sharedDir, supplementsDir: SUPPLEMENTS_DIR});
+    for (const [file, content] of files) {
+      expect(content.includes("\r"), file).toBe(false);
+      expect(content.endsWith("\n"), file).toBe(true);
+      expect(content.startsWith("\uFEFF"), file).toBe(false);
+    }
+  });
+});
