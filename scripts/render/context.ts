@@ -5,12 +5,14 @@
  */
 import {BuildError} from "../lib/errors.ts";
 import type {EditionConfig} from "../load/edition.ts";
-import type {DataSource, Province, SectionInfo} from "../model/inputs.ts";
+import type {DataSource, PolicyDocument, Province, SectionInfo} from "../model/inputs.ts";
 import {recordId, type FigureRecord, type FiguresFile} from "../model/records.ts";
 
+/** Lists the charts and tables need besides the numbers: names, tile-map cells, policy documents. */
 export interface ReferenceLists {
   sections: SectionInfo[];
   provinces: Province[];
+  policies: {national: PolicyDocument[]; provincial: PolicyDocument[]};
 }
 
 export interface RenderContext {
