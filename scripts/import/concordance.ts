@@ -56,6 +56,7 @@ export async function buildSections(context: SourceContext): Promise<BuiltTable>
     source: {
       id: "concordance-sections",
       title: "GB/T 4754-2017 sections: ids, names, chart labels, tiers",
+      citation: "国家标准《国民经济行业分类》（GB/T 4754—2017）；国家统计局《三次产业划分规定》",
       publisher: "国家统计局 NBS / 国家标准 GB/T 4754-2017 国民经济行业分类; NBS 三次产业划分规定 (2018)",
       intermediary: "section names from ../shared (ionet-based derived table); entity ids and short labels hand-curated",
       vintage: "GB/T 4754-2017",
@@ -121,6 +122,7 @@ export async function buildRelatedSubsectors(context: SourceContext): Promise<Bu
     source: {
       id: "concordance-related-subsectors",
       title: "The eleven IO products directly related to the industrial internet, with their direct segment",
+      citation: "本报告直接产业界定（依据国家统计局2017年投入产出表部门分类）",
       publisher:
         "工业互联网产业经济测算课题组 (the set of eleven: inferred from the editions' appendix, methodology.md §1.2); segment mapping: this project",
       intermediary: "product names and sections from the 2017 IO table (ionet); mapping hand-curated in scripts/import/supplements/related-subsectors.csv",
@@ -179,6 +181,7 @@ export async function buildProvinces(context: SourceContext): Promise<BuiltTable
     source: {
       id: "concordance-provinces",
       title: "The 31 provinces: ids, names, division codes and tile-grid cells",
+      citation: "国家统计局行政区划代码",
       publisher: "国家统计局 NBS (names, codes as in its provincial exports); tile grid: this project",
       intermediary: "names and codes: the 2018 provincial value-added script in ../shared (provincial-va-2018-ii-iii); ids, abbreviations and grid hand-curated",
       vintage: "administrative divisions as of 2017–2022 (unchanged over the period)",

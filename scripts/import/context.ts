@@ -23,6 +23,7 @@ function policySource(edition: number, level: "national" | "provincial", table: 
   return {
     id: `policies-${level}-${edition}`,
     title: `${table} of the ${edition} edition: ${level === "national" ? "national (State Council, ministries)" : "provincial"} policies on the industrial internet`,
+    citation: level === "national" ? "国务院及各部委公开政策文件" : "各省（区、市）公开政策文件",
     publisher: `中国工业互联网研究院《中国工业互联网产业经济发展白皮书（${edition}年）》${table}; the documents are those of the issuers named`,
     intermediary: `transcribed by the project into ../shared/spec/policies-${level}-${edition}.csv`,
     vintage: `as printed in the ${edition} edition`,
@@ -74,6 +75,7 @@ export async function copyPublished(context: SourceContext, edition: number): Pr
       id: `published-${edition}`,
       file,
       title: `Every number printed by the ${edition} edition, one record per line (for the reproduction report)`,
+      citation: `中国工业互联网研究院《中国工业互联网产业经济发展白皮书（${edition}年）》`,
       publisher: `中国工业互联网研究院《中国工业互联网产业经济发展白皮书（${edition}年）》, as printed`,
       intermediary: `extracted by the project from the edition's text into ../shared/${relative} (conventions: ../shared/spec/figures.md)`,
       vintage: `as printed in the ${edition} edition`,

@@ -80,6 +80,7 @@ export async function buildIoSectors(context: SourceContext): Promise<BuiltTable
     source: {
       id: "nbs-io-2017-sectors",
       title: "2017 national input-output table, 149 products: sector totals",
+      citation: "国家统计局《2017年全国投入产出表》",
       publisher: "国家统计局 NBS, 2017年全国投入产出表 (producer prices)",
       intermediary: INTERMEDIARY,
       vintage: "as published by NBS (2019)",
@@ -138,6 +139,7 @@ export async function buildIoIntermediate(context: SourceContext): Promise<Built
     source: {
       id: "nbs-io-2017-intermediate",
       title: "2017 national input-output table, 149 products: intermediate-use matrix",
+      citation: "国家统计局《2017年全国投入产出表》",
       publisher: "国家统计局 NBS, 2017年全国投入产出表 (producer prices)",
       intermediary: INTERMEDIARY,
       vintage: "as published by NBS (2019)",

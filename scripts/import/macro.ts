@@ -69,6 +69,7 @@ export async function buildMacro(context: SourceContext): Promise<BuiltTable> {
     source: {
       id: "macro-cobb-douglas",
       title: "Output, capital and labour for the Cobb–Douglas fit (substitute for the CEInet series)",
+      citation: "国家统计局国内生产总值、固定资产投资与就业人员数据（资本存量为本报告估算）",
       publisher: "国家统计局 NBS: GDP, 全社会固定资产投资, 就业人员; capital stock computed by this project",
       intermediary:
         "investment: GitHub Czhongshao/2025-HSB, data/近二十年各产业投资情况数据表.xlsx, commit 072e80c595a7be2b78c496ae0e9352dd516c72fb (MIT); GDP and employment as in data/national/",

@@ -6,7 +6,7 @@
 import type {DataSource} from "../model/inputs.ts";
 
 const ENTRY_KEYS: (keyof DataSource)[] = [
-  "id", "file", "title", "publisher", "intermediary", "vintage", "unit", "years", "transformations", "estimated",
+  "id", "file", "title", "citation", "publisher", "intermediary", "vintage", "unit", "years", "transformations", "estimated",
   "estimate", "caveats", "columns", "upstream"
 ];
 
@@ -73,6 +73,7 @@ function entrySection(entry: DataSource): string {
     `### \`${entry.id}\`: ${entry.title}`,
     "",
     `- **File**: \`${entry.file}\``,
+    `- **Cited as**: ${entry.citation}`,
     `- **Publisher**: ${entry.publisher}`,
     `- **Intermediary**: ${entry.intermediary}`,
     `- **Vintage**: ${entry.vintage}`,

@@ -63,6 +63,7 @@ export async function buildNationalAccounts(context: SourceContext): Promise<Bui
     source: {
       id: "nbs-national-accounts",
       title: "National GDP and value added of the three industries",
+      citation: "国家统计局国内生产总值（年度核算）",
       publisher: "国家统计局 NBS, 国内生产总值 (annual national accounts)",
       intermediary:
         "GitHub Czhongshao/2025-HSB, data/近二十年各行业生产总值数据表.xlsx, commit f9b6e2b01f87a929b01fc752dc987fab3d0b7156 (MIT), a copy of the NBS annual table; CSV in ../shared",

@@ -143,6 +143,7 @@ export async function buildNationalEmployment(context: SourceContext): Promise<B
     source: {
       id: "nbs-national-employment",
       title: "National employed persons, total and by tier",
+      citation: "国家统计局、人力资源和社会保障部就业人员统计",
       publisher:
         "国家统计局 NBS (totals, 2020–2022 tiers); 人力资源和社会保障部 MOHRSS statistical communiqués (2017–2019 tier shares); Wang, Jia & Wang (2021), 统计研究 38(12) (2007–2016 section estimates)",
       intermediary:

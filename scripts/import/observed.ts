@@ -121,6 +121,7 @@ export async function buildObserved(context: SourceContext, edition: number): Pr
       ...common,
       id: `paper-${edition}`,
       title: `Observed indicators and context facts of the ${edition} edition`,
+      citation: `中国工业互联网研究院《中国工业互联网产业经济发展白皮书（${edition}年）》`,
       publisher: `${paper}: the institute's own observation (platform monitoring, work-resumption surveys, counts, case studies)`,
       years: yearSpan(rows),
       transformations: [
@@ -136,6 +137,7 @@ export async function buildObserved(context: SourceContext, edition: number): Pr
             ...common,
             id: `paper-${edition}-idc`,
             title: `IDC estimates cited by the ${edition} edition (GDP growth forecast, new-infrastructure investment)`,
+            citation: `IDC预测（转引自《中国工业互联网产业经济发展白皮书（${edition}年）》）`,
             publisher: `IDC (International Data Corporation), as cited by ${paper}`,
             years: String(edition),
             transformations: ["as printed in the edition (footnote 1; 四(三) and the appendix)"],
@@ -147,6 +149,7 @@ export async function buildObserved(context: SourceContext, edition: number): Pr
             ...common,
             id: `paper-${edition}-nbs`,
             title: `National statistics of 2020 Q1 cited by the ${edition} edition (GDP, retail sales, fixed-asset investment, industry value added)`,
+            citation: "国家统计局2020年一季度国民经济数据",
             publisher: `国家统计局 NBS (2020 Q1 national statistics), as cited by ${paper}`,
             years: "2020 Q1",
             transformations: ["as printed in the edition (四(一))"],

@@ -122,6 +122,7 @@ export async function buildProvincialAccounts(context: SourceContext): Promise<B
     source: {
       id: "nbs-provincial-accounts",
       title: "Provincial GDP (first release) and value added by tier",
+      citation: "国家统计局及各省（区、市）统计局地区生产总值（初步核算数）",
       publisher: "国家统计局 NBS and the provincial statistical bureaus (地区生产总值; 2018 secondary and tertiary value added as first published)",
       intermediary:
         "GDP and secondary share: thesis panel of GitHub RenJiyi163/panel_data_analysis_for_thesis (commit e6d65372ec36319dd3d838f5c5e12841f7c77f26, MIT); 2018 tiers: a public pyecharts script (search-index id 42324794640, repository unknown); CSVs in ../shared",

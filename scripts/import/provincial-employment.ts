@@ -79,6 +79,7 @@ export async function buildProvincialMainEmployment(context: SourceContext): Pro
     source: {
       id: "nbs-provincial-main-employment",
       title: "Provincial main employment (urban-unit plus private and self-employed), for the 2020 method's π",
+      citation: "国家统计局分省年度数据（城镇单位就业人员、私营企业和个体就业人员）",
       publisher: "国家统计局 NBS, 分省年度数据: 城镇单位就业人员, 私营企业和个体就业人员",
       intermediary: "NBS data.stats.gov.cn exports committed to GitHub RenJiyi163/panel_data_analysis_for_thesis (e6d65372ec36319dd3d838f5c5e12841f7c77f26); UTF-8 CSVs in ../shared",
       vintage: "NBS database as exported in 2026 (these series were not revised by the economic censuses)",
@@ -220,6 +221,7 @@ export async function buildProvincialEmployment(context: SourceContext): Promise
     source: {
       id: "provincial-employment-estimate",
       title: "Provincial employment by tier (estimated)",
+      citation: "国家统计局分省就业人员数据（分产业为本报告估算）",
       publisher: "国家统计局 NBS (provincial totals 2010 and from 2020; national totals and tiers); allocation by this project",
       intermediary:
         "provincial totals: thesis panel 就业人员数_万人 (RenJiyi163/panel_data_analysis_for_thesis, commit e6d65372ec36319dd3d838f5c5e12841f7c77f26); the rest: data/national/employment.csv and data/provincial/accounts.csv",

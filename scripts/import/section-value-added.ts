@@ -109,6 +109,7 @@ export async function buildSectionValueAdded(context: SourceContext): Promise<Bu
     source: {
       id: "nbs-section-value-added",
       title: "Value added of the 19 sections (derived from the nine NBS categories and IO-table shares)",
+      citation: "国家统计局分行业增加值及投入产出表（门类拆分为本报告估算）",
       publisher: "国家统计局 NBS: 分行业增加值 (nine categories) and the 2017, 2018, 2020 input-output tables",
       intermediary: "categories: Czhongshao/2025-HSB copy of the NBS table; IO tables: ionet (Carol-seven/ionet); CSVs in ../shared",
       vintage: VINTAGE,

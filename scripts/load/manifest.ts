@@ -14,6 +14,7 @@ const DataSourceSchema = z.object({
   id: z.string({error: "a manifest id (a-z, 0-9, -)"}).regex(/^[a-z0-9-]+$/, "a manifest id (a-z, 0-9, -)"),
   file: z.string({error: "a path under data/"}).regex(/^data\/[^\s]+$/, "a path under data/"),
   title: text,
+  citation: text,
   publisher: text,
   intermediary: text,
   vintage: text,

@@ -204,6 +204,8 @@ export interface DataSource {
   /** The file under data/ that holds it. */
   file: string;
   title: string;
+  /** Short zh-CN citation printed in the 数据来源 lines of figures and on provenance cards. */
+  citation: string;
   publisher: string;
   intermediary: string;
   vintage: string;
