@@ -13,9 +13,11 @@ import {escapeHtml} from "../html.ts";
 import {renderTex} from "../math.ts";
 import type {SiteModel} from "../site.ts";
 import {createMarkdown} from "./markdown.ts";
-import {DATA_PAGE, recordAnchor, renderNumber} from "./numbers.ts";
+import {calibrationTableHtml, estimatesListHtml, formulaBlock, formulaTableHtml, parametersTableHtml} from "./method.ts";
+import {DATA_PAGE, numberElement, parseFormatArgs, recordAnchor, recordText, renderNumber, type Keywords} from "./numbers.ts";
 import {exactValue, provenanceCard, provenanceJson, recordTitle} from "./provenance.ts";
 import {headingsOf} from "./toc.ts";
+import {compareWord, joinZh, rankEntities, signWord, type RankOptions} from "./words.ts";
 
 /** The subset of Eleventy's UserConfig this plugin uses (Eleventy ships no types for it). */
 export interface EleventyConfig {
@@ -24,6 +26,7 @@ export interface EleventyConfig {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   addCollection(name: string, fn: (api: unknown) => unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
   setLibrary(name: string, library: unknown): void;
 }
 
@@ -119,6 +122,98 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
 
   eleventyConfig.addShortcode("provenance", function (this: ShortcodeThis) {
     return `<script type="application/json" id="provenance-data">${provenanceJson(site, usedOn(this))}</script>`;
+  });
+
+  // Comparison words and generated lists: the prose cannot contradict the numbers when the data change.
+  const text = (value: unknown, what: string, self: ShortcodeThis): string => {
+    if (typeof value !== "string") throw new BuildError(`${where(self)}: ${what} must be a string, found ${String(value)}`);
+    return value;
+  };
+  const keywordsOf = (args: unknown[]): Keywords =>
+    (args.find((a) => typeof a === "object" && a !== null && (a as Keywords).__keywords === true) as Keywords | undefined) ?? {};
+  const rankOptions = (kw: Keywords): RankOptions => ({
+    ...(kw.order === "asc" || kw.order === "desc" ? {order: kw.order} : {}),
+    ...(typeof kw.above === "number" ? {above: kw.above} : {}),
+    ...(typeof kw.below === "number" ? {below: kw.below} : {}),
+    ...(typeof kw.limit === "number" ? {limit: kw.limit} : {}),
+    ...(Array.isArray(kw.among) ? {among: kw.among.map(String)} : {})
+  });
+
+  /** {% cmp "a", "b", "高于", "低于", "持平于" %}: the word that states how record a compares with record b. */
+  eleventyConfig.addShortcode("cmp", function (this: ShortcodeThis, a: unknown, b: unknown, more: unknown, less: unknown, same?: unknown) {
+    const words = {more: text(more, "the word for 'more'", this), less: text(less, "the word for 'less'", this)};
+    return compareWord(context, text(a, "record a", this), text(b, "record b", this), typeof same === "string" ? {...words, same} : words, where(this));
+  });
+
+  /** {% trend "id", "增长", "下降", "持平" %}: the word for the sign of a record. */
+  eleventyConfig.addShortcode("trend", function (this: ShortcodeThis, id: unknown, up: unknown, down: unknown, flat?: unknown) {
+    const words = {up: text(up, "the word for 'up'", this), down: text(down, "the word for 'down'", this)};
+    return signWord(context, text(id, "record id", this), typeof flat === "string" ? {...words, flat} : words, where(this));
+  });
+
+  /** {% change "id", "增长", "下降" %}: the sign word followed by the absolute value ("下降1.46万人"). */
+  eleventyConfig.addShortcode("change", function (this: ShortcodeThis, id: unknown, up: unknown, down: unknown, ...rest: unknown[]) {
+    const recordIdText = text(id, "record id", this);
+    const word = signWord(context, recordIdText, {up: text(up, "the word for 'up'", this), down: text(down, "the word for 'down'", this), flat: ""}, where(this));
+    const format = parseFormatArgs(rest, where(this));
+    const record = context.records.get(recordIdText)!;
+    usedOn(this).add(recordIdText);
+    return `${word}${numberElement(recordIdText, recordText(record, {...format, abs: true}, where(this)), record)}`;
+  });
+
+  /** {% names "iiot_value_added", "province", 2021, above=1000, limit=5 %}: "广东、江苏和浙江", ranked. */
+  eleventyConfig.addShortcode("names", function (this: ShortcodeThis, metric: unknown, scope: unknown, year: unknown, ...rest: unknown[]) {
+    const kw = keywordsOf(rest);
+    const ranked = rankEntities(context, text(metric, "metric", this), text(scope, "scope", this), Number(year), rankOptions(kw), where(this));
+    if (ranked.length === 0 && kw.empty === undefined)
+      throw new BuildError(`${where(this)}: {% names %} found no ${String(metric)}/${String(scope)} entity in ${String(year)} matching the filter; give empty="…"`);
+    return ranked.length === 0 ? String(kw.empty) : joinZh(ranked.map((r) => r.entityZh), typeof kw.last === "string" ? kw.last : "和");
+  });
+
+  /** {% ranking "iiot_value_added", "province", 2021, limit=5, unit="亿元" %}: "广东（5177.36亿元）、江苏（…）". */
+  eleventyConfig.addShortcode("ranking", function (this: ShortcodeThis, metric: unknown, scope: unknown, year: unknown, ...rest: unknown[]) {
+    const kw = keywordsOf(rest);
+    const ranked = rankEntities(context, text(metric, "metric", this), text(scope, "scope", this), Number(year), rankOptions(kw), where(this));
+    const format = parseFormatArgs([{__keywords: true, ...(kw.unit !== undefined ? {unit: kw.unit} : {}), ...(kw.decimals !== undefined ? {decimals: kw.decimals} : {})}], where(this));
+    const used = usedOn(this);
+    return joinZh(
+      ranked.map((r) => {
+        const record = context.records.get(r.id)!;
+        used.add(r.id);
+        return `${r.entityZh}（${numberElement(r.id, recordText(record, format, where(this)), record)}）`;
+      }),
+      "、"
+    );
+  });
+
+  // For loops and conditions in templates: {% for r in ranked("iiot_value_added", "sector", 2021, {limit: 3}) %}.
+  eleventyConfig.addNunjucksGlobal("ranked", (metric: string, scope: string, year: number, options: RankOptions = {}) =>
+    rankEntities(context, metric, scope, Number(year), options)
+  );
+  eleventyConfig.addNunjucksGlobal("rec", (id: string) => {
+    const record = context.records.get(id);
+    if (!record) throw new BuildError(`template: unknown record "${id}" in rec()`);
+    return record;
+  });
+  eleventyConfig.addFilter("joinZh", (items: string[], last?: string) => joinZh(items ?? [], last));
+
+  // Methodology appendix blocks, generated from the model's formula table, parameters, targets and manifest.
+  eleventyConfig.addShortcode("formula", function (this: ShortcodeThis, id: unknown) {
+    return formulaBlock(text(id, "formula id", this), where(this));
+  });
+  eleventyConfig.addShortcode("formulaTable", function (this: ShortcodeThis) {
+    return formulaTableHtml(where(this));
+  });
+  eleventyConfig.addShortcode("parametersTable", function (this: ShortcodeThis) {
+    for (const r of context.figures.records) if (r.kind === "parameter") usedOn(this).add([r.metric, r.scope, r.entity, r.year].join("/"));
+    return parametersTableHtml(context);
+  });
+  eleventyConfig.addShortcode("calibrationTable", function (this: ShortcodeThis) {
+    for (const t of config.calibration.targets) usedOn(this).add(t.record);
+    return calibrationTableHtml(context, where(this));
+  });
+  eleventyConfig.addShortcode("estimatesList", function (this: ShortcodeThis) {
+    return estimatesListHtml(context);
   });
 
   eleventyConfig.addFilter("headings", (html: string) => headingsOf(html ?? ""));
