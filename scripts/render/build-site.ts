@@ -12,6 +12,20 @@ import {contentDir, type SiteModel} from "./site.ts";
 
 interface EleventyInstance {
   write(): Promise<unknown>;
+  logger: {overrideLogger(logger: Pick<Console, "log" | "info" | "warn" | "error">): void};
+}
+
+/**
+ * Eleventy's console: its "Wrote N files" summary is forced even in quiet mode, and on a template error it prints
+ * the whole error chain with stacks. The build prints its own step lines and turns errors into one located line,
+ * so Eleventy's messages are kept for --debug only.
+ */
+function eleventyConsole(): Pick<Console, "log" | "info" | "warn" | "error"> {
+  const debug = process.argv.includes("--debug");
+  const write = (message: unknown) => {
+    if (debug) process.stderr.write(`[11ty] ${String(message)}\n`);
+  };
+  return {log: write, info: write, warn: write, error: write};
 }
 type EleventyConstructor = new (
   input: string,
@@ -28,6 +42,7 @@ export async function writeSite(site: SiteModel, outDir: string): Promise<void> 
     configPath: path.join(site.root, ".eleventy.js"),
     config: (eleventyConfig) => editionPlugin(eleventyConfig, site)
   });
+  eleventy.logger.overrideLogger(eleventyConsole());
   try {
     await eleventy.write();
   } catch (error) {

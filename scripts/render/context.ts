@@ -35,18 +35,29 @@ export function createRenderContext(
   return {config, figures, records, reference, manifest};
 }
 
-/** Ids closest to `id`, so that a typo in a chapter gets a useful suggestion. */
+/** Edit distance (insertions, deletions, substitutions), for suggestions on a mistyped id. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Ids closest to `id` (by edit distance, at most a third of its length away), for a useful suggestion. */
 export function similarIds(id: string, known: Iterable<string>, count = 3): string[] {
-  const [metric, scope, entity, year] = id.split("/");
-  const scored: {id: string; score: number}[] = [];
+  const limit = Math.max(3, Math.floor(id.length / 3));
+  const scored: {id: string; distance: number}[] = [];
   for (const candidate of known) {
-    const parts = candidate.split("/");
-    const score =
-      (parts[0] === metric ? 4 : 0) + (parts[1] === scope ? 1 : 0) + (parts[2] === entity ? 2 : 0) + (parts[3] === year ? 1 : 0);
-    if (score >= 3) scored.push({id: candidate, score});
+    if (Math.abs(candidate.length - id.length) > limit) continue;
+    const distance = editDistance(id, candidate);
+    if (distance <= limit) scored.push({id: candidate, distance});
   }
   return scored
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
     .slice(0, count)
     .map((s) => s.id);
 }

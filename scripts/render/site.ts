@@ -7,6 +7,7 @@ import {readFile} from "node:fs/promises";
 import path from "node:path";
 import {BuildError, isErrnoException} from "../lib/errors.ts";
 import type {ChapterConfig} from "../load/edition.ts";
+import type {Reproduction} from "../model/reproduction.ts";
 import type {RenderContext} from "./context.ts";
 import {numberFigures, type FigurePlacement} from "./figure-numbering.ts";
 import {figureOfRecord, renderFigure, type RenderedFigure} from "./figures.ts";
@@ -28,6 +29,8 @@ export interface SiteModel {
   figures: ReadonlyMap<string, RenderedFigure>;
   /** Record id → first figure that plots it. */
   figureOfRecord: ReadonlyMap<string, RenderedFigure>;
+  /** Computed vs published numbers of the edition (the 复现对照 page). */
+  reproduction: Reproduction;
 }
 
 export function contentDir(root: string, edition: number): string {
@@ -56,12 +59,12 @@ async function readChapters(root: string, context: RenderContext): Promise<Chapt
   );
 }
 
-export async function prepareSite(root: string, context: RenderContext): Promise<SiteModel> {
+export async function prepareSite(root: string, context: RenderContext, reproduction: Reproduction): Promise<SiteModel> {
   const chapters = await readChapters(root, context);
   const sources = new Map(chapters.map((c) => [c.id, c.source]));
   const fileOf = (id: string) => chapters.find((c) => c.id === id)?.inputPath ?? id;
   const placements = numberFigures(context.config, sources, fileOf);
   const figures = new Map<string, RenderedFigure>();
   for (const placement of placements) figures.set(placement.figure.id, await renderFigure(context, placement));
-  return {context, root, chapters, placements, figures, figureOfRecord: figureOfRecord([...figures.values()])};
+  return {context, root, chapters, placements, figures, figureOfRecord: figureOfRecord([...figures.values()]), reproduction};
 }

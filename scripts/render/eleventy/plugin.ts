@@ -11,6 +11,7 @@ import {editionYears} from "../context.ts";
 import {metricLabel, scopeLabel} from "../labels.ts";
 import {escapeHtml} from "../html.ts";
 import {renderTex} from "../math.ts";
+import {reproductionView} from "../reproduction-view.ts";
 import type {SiteModel} from "../site.ts";
 import {createMarkdown} from "./markdown.ts";
 import {calibrationTableHtml, estimatesListHtml, formulaBlock, formulaTableHtml, parametersTableHtml} from "./method.ts";
@@ -39,6 +40,7 @@ const GENERATED_PAGES = [
   {template: "index.njk", permalink: "index.html"},
   {template: "figures.njk", permalink: "figures.html"},
   {template: "data.njk", permalink: DATA_PAGE},
+  {template: "reproduction.njk", permalink: "reproduction.html"},
   {template: "print.njk", permalink: "print.html"}
 ] as const;
 
@@ -250,6 +252,7 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, "zh-CN"));
   });
   eleventyConfig.addGlobalData("sources", context.manifest);
+  eleventyConfig.addGlobalData("repro", () => reproductionView(site.reproduction, context));
 
   const pagesDir = path.join(site.root, "templates", "pages");
   for (const page of GENERATED_PAGES) {

@@ -1,0 +1,50 @@
+/**
+ * @fileoverview `npm run build [-- --edition 2022] [--no-pdf] [--debug]`: builds the site, figures file and PDF of
+ * every edition (or the named ones) into dist/<edition>/. A failed edition leaves its previous dist folder intact.
+ */
+import path from "node:path";
+import {parseArgs} from "node:util";
+import {performance} from "node:perf_hooks";
+import {BuildError} from "../lib/errors.ts";
+import {formatSeconds, info} from "../lib/progress.ts";
+import {listEditions} from "../load/edition.ts";
+import {buildEdition} from "../pipeline/build-edition.ts";
+import {removeStaleStaging} from "../pipeline/dist.ts";
+import {lintContent} from "../render/lint-content.ts";
+import {runCommand} from "./main.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+await runCommand(async () => {
+  const {values} = parseArgs({
+    options: {
+      edition: {type: "string", multiple: true},
+      "no-pdf": {type: "boolean", default: false},
+      dist: {type: "string"},
+      "data-root": {type: "string"},
+      debug: {type: "boolean", default: false}
+    },
+    allowPositionals: false
+  });
+  const known = await listEditions(root);
+  const editions = values.edition
+    ? values.edition.flatMap((e) => e.split(",")).map((e) => {
+        const year = Number(e);
+        if (!known.includes(year)) throw new BuildError(`--edition ${e}: no such edition; known editions: ${known.join(", ")}`);
+        return year;
+      })
+    : known;
+  const distRoot = path.resolve(values.dist ?? path.join(root, "dist"));
+  const dataRoot = path.resolve(values["data-root"] ?? root);
+  const start = performance.now();
+
+  const files = await lintContent(root);
+  info(`✓ content lint: no hand-typed number in ${files} chapter files`);
+  await removeStaleStaging(distRoot);
+  for (const edition of editions) {
+    const result = await buildEdition(edition, {root, dataRoot, distRoot, pdf: !values["no-pdf"]});
+    const pdf = result.pages !== undefined ? `, report.pdf (${result.pages} pages)` : "";
+    info(`✓ ${edition} → ${path.relative(process.cwd(), path.join(distRoot, String(edition))) || "."}: ${result.records} records, ${result.figures} figures${pdf}`);
+  }
+  info(`done in ${formatSeconds(performance.now() - start)}`);
+});

@@ -1,0 +1,144 @@
+/**
+ * End-to-end: the real `npm run build` CLI builds each edition into a temporary dist folder; the checks read the
+ * artefacts a user gets (site pages in real Chromium, the PDF's text and fonts, figures.json), and a build on
+ * broken data must fail with a located one-line message and leave the previous dist folder intact.
+ */
+import {execFile} from "node:child_process";
+import {readFile, readdir, stat, writeFile} from "node:fs/promises";
+import path from "node:path";
+import {pathToFileURL} from "node:url";
+import {promisify} from "node:util";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {readEditionConfig, type EditionConfig} from "../../load/edition.ts";
+import type {FiguresFile} from "../../model/records.ts";
+import {launchBrowser, type LaunchedBrowser} from "../../render/browser.ts";
+import {formatValue} from "../../render/format.ts";
+import {pdfPageTexts} from "../../render/pdf/pdf-text.ts";
+import {copyData, footerPattern, root, runCli, tempDir} from "./helpers.ts";
+
+const EDITIONS = [2020, 2022] as const;
+let dist: string;
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  dist = await tempDir("dist");
+  const result = await runCli("build.ts", ["--dist", dist]);
+  if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+for (const edition of EDITIONS) {
+  describe(`the ${edition} edition`, () => {
+    let config: EditionConfig;
+    let figures: FiguresFile;
+    let pages: string[];
+    const dir = () => path.join(dist, String(edition));
+
+    beforeAll(async () => {
+      config = await readEditionConfig(root, edition);
+      figures = JSON.parse(await readFile(path.join(dir(), "figures.json"), "utf8")) as FiguresFile;
+      pages = (await pdfPageTexts(new Uint8Array(await readFile(path.join(dir(), "report.pdf"))))).pages;
+    });
+
+    it("writes index.html, a page per chapter, figures.json and report.pdf", async () => {
+      const files = await readdir(dir());
+      for (const chapter of config.chapters) expect(files).toContain(`${chapter.id}.html`);
+      expect(files).toEqual(expect.arrayContaining(["index.html", "figures.html", "data.html", "figures.json", "report.pdf"]));
+      expect(figures.edition).toBe(edition);
+      expect(figures.records.length).toBeGreaterThan(100);
+    });
+
+    it("prints a cover with the title, the institute and the date, without header or footer", () => {
+      const cover = pages[0]!.replace(/\s+/g, "");
+      expect(cover).toContain(config.title.replace(/\s+/g, ""));
+      expect(cover).toContain(config.institute);
+      expect(cover).toContain(config.date);
+      expect(cover).not.toMatch(/第\d+页/);
+    });
+
+    it("numbers every other page in the footer as 第 N 页 / 共 M 页", () => {
+      for (let i = 2; i <= pages.length; i++) expect(pages[i - 1]).toMatch(footerPattern(i, pages.length));
+    });
+
+    it("has a table of contents whose page numbers are the pages where the chapters start", () => {
+      const toc = pages[1]!.replace(/\s+/g, "");
+      expect(toc).toContain("目录");
+      for (const chapter of config.chapters) {
+        const title = chapter.title.replace(/\s+/g, "");
+        const match = new RegExp(`${title}[·.…\\s]*?(\\d+)`).exec(toc);
+        expect(match, `TOC entry of ${chapter.title}`).not.toBeNull();
+        const page = Number(match![1]);
+        const text = pages[page - 1]!.replace(/\s+/g, "");
+        expect(text.startsWith(title) || text.includes(title), `${chapter.title} on page ${page}`).toBe(true);
+        expect(pages[page - 1]).toMatch(footerPattern(page, pages.length));
+        // It starts there: the previous page does not carry the chapter's title as a heading.
+        expect(pages[page - 2]!.replace(/\s+/g, "").includes(title) && page - 1 > 2).toBe(false);
+      }
+    });
+
+    it("prints the headline value added exactly as the figures file formats it", () => {
+      const year = config.dataYears[1];
+      const record = figures.records.find((r) => r.metric === "iiot_value_added" && r.scope === "national" && r.year === year)!;
+      const text = formatValue(record.value, "万亿元");
+      const overview = config.chapters.find((c) => c.id === "overview")!;
+      const all = pages.join("\n").replace(/\s+/g, "");
+      expect(all).toContain(text);
+      expect(pages.findIndex((p) => p.replace(/\s+/g, "").includes(overview.title))).toBeGreaterThan(1);
+    });
+
+    it("embeds every font (no Type 3 fonts)", async () => {
+      const {stdout} = await promisify(execFile)("pdffonts", [path.join(dir(), "report.pdf")]);
+      const rows = stdout.split("\n").slice(2).filter(Boolean);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.filter((r) => /Type 3/.test(r))).toEqual([]);
+      for (const row of rows) expect(row).toMatch(/\syes\s+yes\s+yes\s/);
+    });
+
+    it("shows the chart as a sized SVG in Chromium, without console errors or requests to other hosts", async () => {
+      const page = await browser.browser.newPage();
+      const errors: string[] = [];
+      const foreign: string[] = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      page.on("pageerror", (e) => errors.push(String(e)));
+      page.on("request", (r) => {
+        if (!/^(file|data):/.test(r.url())) foreign.push(r.url());
+      });
+      await page.goto(pathToFileURL(path.join(dir(), "overview.html")).href, {waitUntil: "load"});
+      const sizes = await page.$$eval("figure.figure svg", (svgs) => svgs.map((s) => s.getBoundingClientRect()).map((r) => [r.width, r.height]));
+      expect(sizes.length).toBeGreaterThan(0);
+      for (const [w, h] of sizes) {
+        expect(w).toBeGreaterThan(100);
+        expect(h).toBeGreaterThan(100);
+      }
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+      await page.close();
+    });
+  });
+}
+
+describe("a build on broken data", () => {
+  it("exits 1 with one located line, no stack, and leaves the previous dist intact", async () => {
+    const dataRoot = await copyData();
+    const file = path.join(dataRoot, "data/national/accounts.csv");
+    const lines = (await readFile(file, "utf8")).split("\n");
+    const header = lines[0]!.split(",");
+    const gdp = header.indexOf("gdp");
+    const cells = lines[3]!.split(",");
+    cells[gdp] = "abc";
+    lines[3] = cells.join(",");
+    await writeFile(file, lines.join("\n"));
+    const before = await stat(path.join(dist, "2022", "index.html"));
+    const result = await runCli("build.ts", ["--edition", "2022", "--dist", dist, "--data-root", dataRoot]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: data\/national\/accounts\.csv:4:gdp: found "abc"; expected /m);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const after = await stat(path.join(dist, "2022", "index.html"));
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    expect((await readdir(dist)).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+});
