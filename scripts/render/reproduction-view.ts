@@ -31,8 +31,16 @@ export interface ReproductionView {
   missing: string[];
 }
 
-function decimalsOf(value: number): number {
-  const text = String(value);
+/**
+ * The number as the paper printed it: the published records store values as JSON numbers (4.10 became 4.1), so the
+ * printed digits are taken back from the quote when it holds the same number.
+ */
+export function printedDigits(value: number, quote: string): string {
+  for (const match of quote.matchAll(/-?\d+(?:\.\d+)?/g)) if (Number(match[0]) === Math.abs(value)) return match[0];
+  return String(Math.abs(value));
+}
+
+function decimalsOf(text: string): number {
   const dot = text.indexOf(".");
   return dot < 0 ? 0 : text.length - dot - 1;
 }
@@ -41,7 +49,7 @@ function decimalsOf(value: number): number {
 function computedAsPrinted(row: ReproductionRow): string {
   if (row.computed === null) return "—";
   const scale = row.publishedCanonical === 0 ? 1 : row.publishedValue / row.publishedCanonical;
-  const decimals = Math.max(decimalsOf(row.publishedValue), 2);
+  const decimals = Math.max(decimalsOf(printedDigits(row.publishedValue, row.quote)), 2);
   return `${(row.computed * scale).toFixed(decimals)}${row.publishedUnit}`;
 }
 
@@ -87,7 +95,7 @@ export function reproductionView(reproduction: Reproduction, context: RenderCont
           label: label(r.id),
           year: parseRecordId(r.id)?.year ?? 0,
           forecast: r.forecast,
-          published: `${r.publishedValue}${r.publishedUnit}`,
+          published: `${r.publishedValue < 0 ? "−" : ""}${printedDigits(r.publishedValue, r.quote)}${r.publishedUnit}`,
           computed: computedAsPrinted(r),
           diff: diffText(r),
           inconsistent: r.inconsistent,
