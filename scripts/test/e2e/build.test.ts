@@ -64,14 +64,19 @@ for (const edition of EDITIONS) {
       for (let i = 2; i <= pages.length; i++) expect(pages[i - 1]).toMatch(footerPattern(i, pages.length));
     });
 
-    it("has a table of contents whose page numbers are the pages where the chapters start", () => {
+    /** The page number the printed contents give for a chapter. */
+    const tocPage = (title: string): number => {
       const toc = pages[1]!.replace(/\s+/g, "");
-      expect(toc).toContain("目录");
+      const match = new RegExp(`${title.replace(/\s+/g, "")}(\\d+)`).exec(toc);
+      expect(match, `TOC entry of ${title}`).not.toBeNull();
+      return Number(match![1]);
+    };
+
+    it("has a table of contents whose page numbers are the pages where the chapters start", () => {
+      expect(pages[1]!.replace(/\s+/g, "")).toContain("目录");
       for (const chapter of config.chapters) {
         const title = chapter.title.replace(/\s+/g, "");
-        const match = new RegExp(`${title}[·.…\\s]*?(\\d+)`).exec(toc);
-        expect(match, `TOC entry of ${chapter.title}`).not.toBeNull();
-        const page = Number(match![1]);
+        const page = tocPage(chapter.title);
         const text = pages[page - 1]!.replace(/\s+/g, "");
         expect(text.startsWith(title) || text.includes(title), `${chapter.title} on page ${page}`).toBe(true);
         expect(pages[page - 1]).toMatch(footerPattern(page, pages.length));
@@ -85,9 +90,9 @@ for (const edition of EDITIONS) {
       const record = figures.records.find((r) => r.metric === "iiot_value_added" && r.scope === "national" && r.year === year)!;
       const text = formatValue(record.value, "万亿元");
       const overview = config.chapters.find((c) => c.id === "overview")!;
-      const all = pages.join("\n").replace(/\s+/g, "");
-      expect(all).toContain(text);
-      expect(pages.findIndex((p) => p.replace(/\s+/g, "").includes(overview.title))).toBeGreaterThan(1);
+      const next = config.chapters[config.chapters.indexOf(overview) + 1]!;
+      const chapterText = pages.slice(tocPage(overview.title) - 1, tocPage(next.title) - 1).join("").replace(/\s+/g, "");
+      expect(chapterText).toContain(text);
     });
 
     it("embeds every font (no Type 3 fonts)", async () => {
@@ -96,6 +101,34 @@ for (const edition of EDITIONS) {
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.filter((r) => /Type 3/.test(r))).toEqual([]);
       for (const row of rows) expect(row).toMatch(/\syes\s+yes\s+yes\s/);
+    });
+
+    it("puts every number of the chapter text inside a provenance element", async () => {
+      const page = await browser.browser.newPage();
+      let counted = 0;
+      for (const chapter of config.chapters) {
+        await page.goto(pathToFileURL(path.join(dir(), `${chapter.id}.html`)).href, {waitUntil: "load"});
+        const {loose, numbers} = await page.evaluate(() => {
+          const article = document.querySelector("article.chapter")!;
+          // Figures (axis labels, data tables), formulas and the provenance elements themselves are not prose.
+          const skip = "a.num, figure, .katex, table, script, style, code";
+          const loose: string[] = [];
+          const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement?.closest(skip)) continue;
+            const text = (node.textContent ?? "")
+              .replace(/(19|20)\d\d\s*(年|—|–|-|～|至|到|E)/g, "")
+              .replace(/(19|20)\d\d(?=\s*$)/g, "")
+              .replace(/[图表]\s*\d+(\s*[（(]?[a-z][)）]?)?/g, "");
+            if (/\d/.test(text)) loose.push(text.trim().slice(0, 60));
+          }
+          return {loose, numbers: article.querySelectorAll("a.num").length};
+        });
+        expect(loose, `${chapter.file}: digits outside provenance elements`).toEqual([]);
+        counted += numbers;
+      }
+      expect(counted).toBeGreaterThan(0);
+      await page.close();
     });
 
     it("shows the chart as a sized SVG in Chromium, without console errors or requests to other hosts", async () => {
