@@ -13,8 +13,13 @@ export type Scope = (typeof SCOPES)[number];
  */
 export type Unit = "亿元" | "万人" | "%" | "pp" | "" | "个" | "位" | "万元/人" | (string & {});
 
-/** Where a number comes from: computed by the model, observed by the institute, or a context fact. */
-export type RecordKind = "model" | "observed" | "context";
+/**
+ * Where a number comes from: computed by the model, observed by the institute, or a context fact; "input" is a
+ * statistical input series copied into the figures file (GDP, section value added, employment, IO entries) and
+ * "parameter" an unpublished parameter of the method (S_k, μ_n, CF), so that every computed number can be traced
+ * to the numbers it was computed from.
+ */
+export type RecordKind = "model" | "observed" | "context" | "input" | "parameter";
 
 export interface FigureRecord {
   metric: string;

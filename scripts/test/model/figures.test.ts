@@ -1,0 +1,88 @@
+import {describe, expect, it} from "vitest";
+import {metricKind} from "../../model/metric-kinds.ts";
+import {parseRecordId, recordId} from "../../model/records.ts";
+import {formula} from "../../model/formulas.ts";
+import {reproduce} from "../../model/reproduction.ts";
+import {computeModel} from "../../model/edition-model.ts";
+import {editionData} from "./real-data.ts";
+
+describe.each([2020, 2022])("computeFigures, edition %i", (edition) => {
+  it("computes every published model record (same metric, scope, entity, year)", async () => {
+    const {figures, published} = await editionData(edition);
+    const ids = new Set(figures.records.map(recordId));
+    const missing = published.filter((p) => metricKind(p.metric) === "model").map((p) => `${p.metric}/${p.scope}/${p.entity}/${p.year}`).filter((id) => !ids.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  it("is sorted, traceable and in canonical units", async () => {
+    const {figures, config} = await editionData(edition);
+    const ids = figures.records.map(recordId);
+    expect([...ids].sort()).toEqual(ids);
+    const known = new Set(ids);
+    for (const r of figures.records) {
+      expect(Number.isFinite(r.value)).toBe(true);
+      for (const input of r.inputs) expect(known.has(input), `${recordId(r)} → ${input}`).toBe(true);
+      if (r.formulaId) expect(r.formula).toBe(formula(r.formulaId as Parameters<typeof formula>[0]).tex);
+      if (r.kind === "model") expect(r.formulaId).toBeDefined();
+      expect(r.forecast).toBe(r.year >= config.forecastYear && r.kind !== "observed" && r.kind !== "context" ? true : r.forecast);
+      if (r.metric.startsWith("iiot_value_added")) expect(r.unit).toBe("亿元");
+    }
+    const va = figures.records.find((r) => recordId(r) === `iiot_value_added/national/china/${config.dataYears[1]}`)!;
+    expect(va.sources.length).toBeGreaterThan(0);
+    expect(va.inputs).toEqual([`iiot_value_added_direct/national/china/${config.dataYears[1]}`, `iiot_value_added_penetration/national/china/${config.dataYears[1]}`]);
+  });
+
+  it("uses no data year after the edition's last data year (no look-ahead)", async () => {
+    const {figures, config} = await editionData(edition);
+    const late = figures.records.filter((r) => r.kind === "input" && r.year > config.dataYears[1]);
+    expect(late).toEqual([]);
+    expect(Math.max(...figures.records.filter((r) => r.kind === "model").map((r) => r.year))).toBe(config.forecastYear);
+  });
+
+  it("states the multiplier actually used on its records", async () => {
+    const {figures} = await editionData(edition);
+    const mu = figures.records.filter((r) => r.metric === "technology_multiplier");
+    expect(mu.length).toBeGreaterThan(0);
+    for (const r of mu) expect(r.kind).toBe("parameter");
+    expect(figures.records.some((r) => r.metric === "cd_alpha")).toBe(true);
+  });
+
+  it("hits the base-year calibration targets and keeps direct + penetration = total", async () => {
+    const {inputs, config, params} = await editionData(edition);
+    const model = computeModel(inputs, config, params);
+    for (const t of config.calibration.targets.filter((x) => x.record.endsWith(`/${config.baseYear}`))) {
+      const id = parseRecordId(t.record)!;
+      const n = model.projection.national.get(id.year)!;
+      const v = id.metric.endsWith("_direct") ? n.direct : id.metric.endsWith("_penetration") ? n.penetration : n.total;
+      expect(Math.abs(v / t.value - 1)).toBeLessThan(1e-3);
+    }
+  });
+
+  it("reproduction joins every published model record and keeps the national levels close", async () => {
+    const {figures, published, config} = await editionData(edition);
+    const r = reproduce(figures, published, config);
+    expect(r.missing).toEqual([]);
+    const national = r.summary.find((s) => s.scope === "national")!;
+    expect(national.levels.matched).toBeGreaterThan(5);
+  });
+});
+
+describe("2020 edition specifics", () => {
+  it("new-infrastructure output and share (CI = CF · ΔII)", async () => {
+    const {figures} = await editionData(2020);
+    const out = figures.records.find((r) => recordId(r) === "new_infrastructure_output/national/china/2020")!;
+    expect(out.value).toBeCloseTo(1960, 6);
+    expect(out.forecast).toBe(true);
+  });
+});
+
+describe("2022 edition specifics", () => {
+  it("the four segments add up to the national direct value added every year", async () => {
+    const {figures} = await editionData(2022);
+    const get = (id: string): number => figures.records.find((r) => recordId(r) === id)!.value;
+    for (let y = 2017; y <= 2022; y++) {
+      const s = ["network", "platform", "data", "security"].reduce((acc, g) => acc + get(`iiot_value_added_direct/direct_segment/${g}/${y}`), 0);
+      expect(s).toBeCloseTo(get(`iiot_value_added_direct/national/china/${y}`), 6);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * @fileoverview Shared loading of the real data for the model's integration tests (each edition loaded once per test
+ * file): config, inputs, parameters, published numbers and the computed figures.
+ */
+import path from "node:path";
+import {readEditionConfig, type EditionConfig} from "../../load/edition.ts";
+import {loadInputs} from "../../load/inputs.ts";
+import {loadParams} from "../../load/params.ts";
+import {loadPublished, type PublishedRecord} from "../../load/published.ts";
+import type {Inputs} from "../../model/inputs.ts";
+import type {Params} from "../../model/params.ts";
+import type {FiguresFile} from "../../model/records.ts";
+import {computeFigures} from "../../model/figures.ts";
+
+export const ROOT = path.resolve(import.meta.dirname, "../../..");
+
+export interface EditionData {
+  config: EditionConfig;
+  inputs: Inputs;
+  params: Params;
+  published: PublishedRecord[];
+  figures: FiguresFile;
+}
+
+const cache = new Map<number, Promise<EditionData>>();
+
+export function editionData(edition: number): Promise<EditionData> {
+  let hit = cache.get(edition);
+  if (!hit) {
+    hit = (async () => {
+      const config = await readEditionConfig(ROOT, edition);
+      const [inputs, params, published] = await Promise.all([loadInputs(ROOT, config), loadParams(ROOT, config), loadPublished(ROOT, edition)]);
+      return {config, inputs, params, published, figures: computeFigures(inputs, config, params)};
+    })();
+    cache.set(edition, hit);
+  }
+  return hit;
+}
