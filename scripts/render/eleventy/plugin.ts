@@ -126,7 +126,10 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     return `<script type="application/json" id="provenance-data">${provenanceJson(site, usedOn(this))}</script>`;
   });
 
-  // Comparison words and generated lists: the prose cannot contradict the numbers when the data change.
+  // Comparison words and generated lists: the prose cannot contradict the numbers when the data change. A word is
+  // marked with the records it was chosen from, so a reader (and a test) can check it.
+  const wordElement = (word: string, kind: "cmp" | "trend", ids: string[]): string =>
+    word === "" ? "" : `<span class="word-${kind}" data-${kind === "cmp" ? "compare" : "sign"}="${escapeHtml(ids.join(" "))}">${escapeHtml(word)}</span>`;
   const text = (value: unknown, what: string, self: ShortcodeThis): string => {
     if (typeof value !== "string") throw new BuildError(`${where(self)}: ${what} must be a string, found ${String(value)}`);
     return value;
@@ -144,13 +147,16 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   /** {% cmp "a", "b", "高于", "低于", "持平于" %}: the word that states how record a compares with record b. */
   eleventyConfig.addShortcode("cmp", function (this: ShortcodeThis, a: unknown, b: unknown, more: unknown, less: unknown, same?: unknown) {
     const words = {more: text(more, "the word for 'more'", this), less: text(less, "the word for 'less'", this)};
-    return compareWord(context, text(a, "record a", this), text(b, "record b", this), typeof same === "string" ? {...words, same} : words, where(this));
+    const [idA, idB] = [text(a, "record a", this), text(b, "record b", this)];
+    const word = compareWord(context, idA, idB, typeof same === "string" ? {...words, same} : words, where(this));
+    return wordElement(word, "cmp", [idA, idB]);
   });
 
   /** {% trend "id", "增长", "下降", "持平" %}: the word for the sign of a record. */
   eleventyConfig.addShortcode("trend", function (this: ShortcodeThis, id: unknown, up: unknown, down: unknown, flat?: unknown) {
     const words = {up: text(up, "the word for 'up'", this), down: text(down, "the word for 'down'", this)};
-    return signWord(context, text(id, "record id", this), typeof flat === "string" ? {...words, flat} : words, where(this));
+    const recordIdText = text(id, "record id", this);
+    return wordElement(signWord(context, recordIdText, typeof flat === "string" ? {...words, flat} : words, where(this)), "trend", [recordIdText]);
   });
 
   /** {% change "id", "增长", "下降" %}: the sign word followed by the absolute value ("下降1.46万人"). */
@@ -160,7 +166,7 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     const format = parseFormatArgs(rest, where(this));
     const record = context.records.get(recordIdText)!;
     usedOn(this).add(recordIdText);
-    return `${word}${numberElement(recordIdText, recordText(record, {...format, abs: true}, where(this)), record)}`;
+    return `${wordElement(word, "trend", [recordIdText])}${numberElement(recordIdText, recordText(record, {...format, abs: true}, where(this)), record)}`;
   });
 
   /** {% names "iiot_value_added", "province", 2021, above=1000, limit=5 %}: "广东、江苏和浙江", ranked. */
