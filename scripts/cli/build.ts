@@ -26,7 +26,8 @@ await runCommand(async () => {
     },
     allowPositionals: false
   });
-  const known = await listEditions(root);
+  const dataRoot = path.resolve(values["data-root"] ?? root);
+  const known = await listEditions(dataRoot);
   const editions = values.edition
     ? values.edition.flatMap((e) => e.split(",")).map((e) => {
         const year = Number(e);
@@ -35,7 +36,6 @@ await runCommand(async () => {
       })
     : known;
   const distRoot = path.resolve(values.dist ?? path.join(root, "dist"));
-  const dataRoot = path.resolve(values["data-root"] ?? root);
   const start = performance.now();
 
   const files = await lintContent(root);

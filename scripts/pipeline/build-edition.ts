@@ -25,7 +25,8 @@ import {buildIntoDist} from "./dist.ts";
 export interface BuildOptions {
   /** Repository root: content/, templates/, .eleventy.js. */
   root: string;
-  /** Folder that holds data/ (the repository root unless a test or a what-if build points elsewhere). */
+  /** Folder that holds data/ — inputs, edition configs, parameters (the repository root unless a test or a
+   * what-if build points elsewhere). */
   dataRoot: string;
   /** Where dist/<edition> goes. */
   distRoot: string;
@@ -64,7 +65,7 @@ export async function computeEdition(
 }
 
 export async function buildEdition(edition: number, options: BuildOptions): Promise<EditionBuildResult> {
-  const config = await readEditionConfig(options.root, edition);
+  const config = await readEditionConfig(options.dataRoot, edition);
   const label = String(edition);
   const {figures, reproduction, inputs} = await computeEdition(options.dataRoot, config);
   const manifest = await loadManifest(options.dataRoot);

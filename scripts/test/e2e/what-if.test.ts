@@ -1,8 +1,8 @@
 /**
  * End-to-end, issue 6: change one input value on a copy of the data, rebuild, and check that the prose numbers, the
  * comparison words and the charts all follow — the prose cannot contradict its numbers when the data change.
- * The change: 2021 national GDP (data/national/accounts.csv) raised by a quarter, which lowers the 2021 share of GDP
- * and lifts 2021 GDP growth above the industrial internet's growth.
+ * The change: the edition's forecast assumption (data/editions/2022.json, forecast.gdpNominalGrowth) from 7 % to
+ * −10 %, so the forecast year's value added, growth and share of GDP move and growth words flip.
  */
 import {readFile, writeFile} from "node:fs/promises";
 import path from "node:path";
@@ -14,21 +14,16 @@ import {formatValue} from "../../render/format.ts";
 import {copyData, runCli, tempDir} from "./helpers.ts";
 
 const EDITION = 2022;
-const YEAR = 2021;
+const YEAR = 2022;
 let before: string;
 let after: string;
 let browser: LaunchedBrowser;
 
-async function scaleGdp(dataRoot: string, year: number, factor: number): Promise<void> {
-  const file = path.join(dataRoot, "data/national/accounts.csv");
-  const lines = (await readFile(file, "utf8")).split("\n");
-  const header = lines[0]!.split(",");
-  const [yearCol, ...tierCols] = ["year", "gdp", "primary", "secondary", "tertiary"].map((c) => header.indexOf(c));
-  const i = lines.findIndex((l) => l.split(",")[yearCol!] === String(year));
-  const cells = lines[i]!.split(",");
-  for (const col of tierCols) cells[col!] = String(Number(cells[col!]) * factor);
-  lines[i] = cells.join(",");
-  await writeFile(file, lines.join("\n"));
+async function setForecastGrowth(dataRoot: string, growth: number): Promise<void> {
+  const file = path.join(dataRoot, `data/editions/${EDITION}.json`);
+  const config = JSON.parse(await readFile(file, "utf8")) as {forecast: {gdpNominalGrowth: number}};
+  config.forecast.gdpNominalGrowth = growth;
+  await writeFile(file, JSON.stringify(config, null, 2));
 }
 
 async function build(dataRoot: string): Promise<string> {
@@ -66,7 +61,7 @@ const valueOf = (figures: FiguresFile, id: string) => figures.records.find((r) =
 beforeAll(async () => {
   before = await build(await copyData());
   const changed = await copyData();
-  await scaleGdp(changed, YEAR, 1.25);
+  await setForecastGrowth(changed, -10);
   after = await build(changed);
   browser = await launchBrowser();
 });
@@ -75,7 +70,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe("a rebuild after changing 2021 GDP", () => {
+describe("a rebuild after changing the forecast assumption", () => {
   it("prints the new share of GDP, as the new figures file formats it", async () => {
     const id = `share_of_gdp/national/china/${YEAR}`;
     const [old, now] = [await figuresOf(before), await figuresOf(after)];
