@@ -2,7 +2,7 @@
  * End-to-end, issue 6: change one input value on a copy of the data, rebuild, and check that the prose numbers, the
  * comparison words and the charts all follow — the prose cannot contradict its numbers when the data change.
  * The change: the edition's forecast assumption (data/editions/2022.json, forecast.gdpNominalGrowth) from 7 % to
- * −10 %, so the forecast year's value added, growth and share of GDP move and growth words flip.
+ * −10 %, so the forecast year's value added and growth move and the words of growth flip.
  */
 import {readFile, writeFile} from "node:fs/promises";
 import path from "node:path";
@@ -71,8 +71,8 @@ afterAll(async () => {
 });
 
 describe("a rebuild after changing the forecast assumption", () => {
-  it("prints the new share of GDP, as the new figures file formats it", async () => {
-    const id = `share_of_gdp/national/china/${YEAR}`;
+  it("prints the new forecast growth, as the new figures file formats it", async () => {
+    const id = `nominal_growth/national/china/${YEAR}`;
     const [old, now] = [await figuresOf(before), await figuresOf(after)];
     expect(valueOf(now, id)).toBeLessThan(valueOf(old, id));
     const page = await readPage(after, "overview.html");
@@ -106,7 +106,7 @@ describe("a rebuild after changing the forecast assumption", () => {
     const csv = async (dir: string) => readFile(path.join(dir, "data", "national-va-share.csv"), "utf8");
     const [old, now] = [await csv(before), await csv(after)];
     expect(now).not.toBe(old);
-    const share = valueOf(await figuresOf(after), `share_of_gdp/national/china/${YEAR}`);
-    expect(now).toContain(String(share).slice(0, 6));
+    const va = valueOf(await figuresOf(after), `iiot_value_added/national/china/${YEAR}`);
+    expect(now).toContain(String(va).slice(0, 6));
   });
 });
