@@ -38,7 +38,7 @@ await runCommand(async () => {
   const distRoot = path.resolve(values.dist ?? path.join(root, "dist"));
   const start = performance.now();
 
-  const files = await lintContent(root);
+  const files = await lintContent(root, editions);
   info(`✓ content lint: no hand-typed number in ${files} chapter files`);
   await removeStaleStaging(distRoot);
   for (const edition of editions) {

@@ -42,12 +42,18 @@ export function findTypedNumbers(source: string): {line: number; text: string}[]
   return hits;
 }
 
-/** Lints every Markdown file under content/; throws a DataError listing file:line of each hand-typed number. */
-export async function lintContent(root: string): Promise<number> {
+/**
+ * Lints the Markdown files under content/ (all editions, or the named ones); throws a DataError listing file:line
+ * of each hand-typed number. Returns how many files it read.
+ */
+export async function lintContent(root: string, editions?: readonly number[]): Promise<number> {
   const dir = path.join(root, "content");
   const problems: Problem[] = [];
   let files = 0;
-  for (const edition of (await readdir(dir, {withFileTypes: true})).filter((d) => d.isDirectory())) {
+  const folders = (await readdir(dir, {withFileTypes: true})).filter(
+    (d) => d.isDirectory() && (editions === undefined || editions.includes(Number(d.name)))
+  );
+  for (const edition of folders) {
     const editionDir = path.join(dir, edition.name);
     for (const name of (await readdir(editionDir)).filter((n) => n.endsWith(".md")).sort()) {
       files++;
