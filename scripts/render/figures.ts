@@ -93,7 +93,7 @@ export async function renderFigure(context: RenderContext, placement: FigurePlac
     const caption = panel.label || panel.title ? `<div class="panel-caption">${escapeHtml(panelLabel + (panel.title ?? ""))}</div>` : "";
     panels.push(`<div class="figure-panel">${body}${caption}</div>`);
   }
-  const sources = figureSources(context, output.records);
+  const sources = [...new Set([...(output.sources ?? []), ...figureSources(context, output.records)])];
   const csvName = `${FIGURE_CSV_DIR}/${figure.id}.csv`;
   const caption = `<figcaption class="figure-caption"><span class="figure-label">${label}</span> ${escapeHtml(figure.title)}</figcaption>`;
   const records = output.records.map((id) => escapeHtml(id)).join(" ");
@@ -102,7 +102,7 @@ export async function renderFigure(context: RenderContext, placement: FigurePlac
     figure.kind === "table" ? caption : "",
     `<div class="figure-body">${panels.join("")}</div>`,
     figure.kind === "table" ? "" : caption,
-    `<p class="figure-source">数据来源：${escapeHtml(sources.join("；"))}</p>`,
+    sources.length > 0 ? `<p class="figure-source">数据来源：${escapeHtml(sources.join("；"))}</p>` : "",
     figure.note ? `<p class="figure-note">注：${escapeHtml(figure.note)}</p>` : "",
     `<p class="figure-summary visually-hidden" id="fig-${figure.id}-summary">${escapeHtml(output.summary)}</p>`,
     `<details class="figure-data"><summary>查看数据表</summary>${tableHtml(output.table)}<p><a href="${csvName}" download>下载 CSV</a></p></details>`,

@@ -1,34 +1,53 @@
 /**
- * @fileoverview The papers' most common chart: columns on the left axis (levels, stacked or single) and a line on
- * the right axis (a rate), over the years of the edition, forecast year shown lighter. Bars and their labels sit in
- * one sub-layer and the line with its points and labels in another, so each axis is drawn once (a third top-level
- * layer under resolve.y = independent would add an overlapping axis).
+ * @fileoverview The papers' most common chart: columns on the left axis (levels: one series, stacked or grouped)
+ * and lines on the right axis (rates), over years or over categories (regions). The forecast year is drawn lighter
+ * and the line segment leading into it dashed. Bars and their labels sit in one sub-layer and the lines with their
+ * points and labels in another, so each axis is drawn once (a third top-level layer under resolve.y = independent
+ * would add an overlapping axis). The two y domains are separated (columns low, lines high) so that column labels
+ * and line labels never collide.
  */
 import type {TopLevelSpec} from "vega-lite";
-import {CHART_HEIGHT, CHART_WIDTH} from "./theme.ts";
+import {CHART_HEIGHT, CHART_WIDTH, COLORS} from "./theme.ts";
+import {bandTicks, narrowBandTicks} from "./ticks.ts";
+import {exprString, FORECAST_DASH, forecastOpacity, topLevel, type DataRow, type VlSpec} from "./vl.ts";
 
-export interface BarSeries {
+export interface Series {
   /** Field of the row holding the value. */
   field: string;
-  /** Legend label, e.g. 直接产业增加值. */
+  /** Legend label, e.g. 直接产业增加值（万亿元）. */
   label: string;
   color: string;
+  /** Colour of labels drawn inside a stacked segment (white on dark fills, dark on light ones). */
+  labelColor?: string;
 }
 
 export interface DualAxisOptions {
-  rows: Record<string, string | number | boolean>[];
-  /** Field with the x label ("2017" … "2022E"); rows are drawn in the given order. */
+  rows: DataRow[];
+  /** Field with the x label ("2017" … "2022E", or a region name); rows are drawn in the given order. */
   x: string;
-  bars: BarSeries[];
-  /** Bars are stacked when there is more than one series. */
+  bars: Series[];
+  /** How several bar series share a column: stacked (parts of a whole) or side by side. Default stack. */
+  barMode?: "stack" | "group";
   barAxisTitle: string;
-  /** d3 format of the bar labels (e.g. ".2f"); no labels when undefined. */
+  /** d3 format of the bar labels (e.g. ".2f"); no labels when undefined. Stacked bars are labelled in each segment. */
   barLabelFormat?: string;
-  line: BarSeries;
-  lineAxisTitle: string;
-  lineLabelFormat: string;
+  /** d3 format of a label above each stacked column with its total; none when undefined. */
+  totalLabelFormat?: string;
+  /** A reference value on the bar axis (e.g. the national rate), drawn as a dashed rule labelled to its right. */
+  barReference?: {value: number; label: string};
+  /** Explicit tick values of the bar axis (e.g. 0–100 for shares, so no tick reads "140 %"). */
+  barAxisValues?: number[];
+  lines: Series[];
+  lineAxisTitle?: string;
+  /**
+   * Join the rate's points with a line (default). Over categories without an order (regions) the points stand
+   * alone: a line between two regions would suggest a trend that does not exist.
+   */
+  connectPoints?: boolean;
+  /** d3 format of the line labels; no labels when undefined. */
+  lineLabelFormat?: string;
   /** Field (boolean) marking forecast rows, drawn lighter. */
-  forecastField: string;
+  forecastField?: string;
   width?: number;
   height?: number;
 }
@@ -37,116 +56,239 @@ export interface DualAxisOptions {
 export const LEFT_AXIS_TITLE = {titleAngle: 0, titleAlign: "left", titleBaseline: "bottom", titleX: -36, titleY: -10} as const;
 export const RIGHT_AXIS_TITLE = {titleAngle: 0, titleAlign: "right", titleBaseline: "bottom", titleX: 36, titleY: -10} as const;
 
+/** Height in px of a value label (10 px text) with its offset from the mark. */
+const LABEL_PX = 20;
+/** Room above the highest line point for its label. */
+const TOP_PX = 24;
+
+export interface SeparatedScales {
+  bar: [number, number];
+  line: [number, number];
+  barTicks: number[];
+  lineTicks: number[];
+}
+
 /**
- * Scale domains that keep the line above the columns: the columns fill the lower ~70 % of the plot, the line the
- * top ~25 %, so that column labels and line labels never collide.
+ * Scale domains that keep the lines above the columns, in pixels of the plot height: the columns fill the lower
+ * part (55 %, or 50 % under several lines), their labels get the next LABEL_PX, and the lines run between that and
+ * the top, with room for a label above the highest point (and below the lowest when several lines are labelled
+ * below). Column labels and line labels therefore never collide. Each axis shows ticks only over its own band.
  */
-export function separatedDomains(barTops: number[], lineValues: number[]): {bar: [number, number]; line: [number, number]} {
-  const barMax = Math.max(0, ...barTops);
-  const barMin = Math.min(0, ...barTops);
-  const bar: [number, number] = [barMin * 1.1, barMax > 0 ? barMax * 1.45 : 1];
+export function separatedDomains(
+  barValues: number[],
+  lineValues: number[],
+  options: {height?: number; barLabels?: boolean; labelsBelowLines?: boolean} = {}
+): SeparatedScales {
+  const height = options.height ?? CHART_HEIGHT;
+  const barFraction = options.labelsBelowLines ? 0.5 : 0.55;
+  const barMax = Math.max(0, ...barValues);
+  const barMin = Math.min(0, ...barValues);
+  // Negative columns get their share of the lower part; labels below them need the same room.
+  const barSpan = Math.max(barMax - barMin, 1e-9) / barFraction;
+  const bar: [number, number] = [barMin - (barMin < 0 ? barSpan * 0.08 : 0), barMin + barSpan];
+  const barTopPx = ((barMax - bar[0]) / (bar[1] - bar[0])) * height;
+  const lineLowPx = barTopPx + (options.barLabels ? LABEL_PX : 6) + (options.labelsBelowLines ? LABEL_PX + 4 : 10);
+  const lineHighPx = height - TOP_PX;
   const lo = Math.min(...lineValues);
   const hi = Math.max(...lineValues);
-  const span = Math.max(hi - lo, Math.abs(hi) * 0.1, 1e-9);
-  const total = span / 0.25;
-  const top = hi + total * 0.04;
-  return {bar, line: [top - total, top]};
+  const spread = hi - lo > 0 ? hi - lo : Math.max(Math.abs(hi) * 0.1, 1);
+  const perPx = spread / Math.max(lineHighPx - lineLowPx, 10);
+  const mid = (lo + hi) / 2;
+  const bottom = hi - lo > 0 ? lo - lineLowPx * perPx : mid - ((lineLowPx + lineHighPx) / 2) * perPx;
+  const line: [number, number] = [bottom, bottom + height * perPx];
+  // Each axis is ticked only over its own band (plus the room of a label), so the rate axis shows no ticks down in
+  // the columns and the level axis none up among the lines.
+  const barPerPx = (bar[1] - bar[0]) / height;
+  const barBand: [number, number] = [bar[0], barMax + LABEL_PX * barPerPx];
+  const lineBand: [number, number] = [lo - LABEL_PX * perPx, line[1]];
+  return {
+    bar,
+    line,
+    barTicks: bandTicks(barMin, barMax, 4, barBand, 1 / barPerPx),
+    lineTicks: narrowBandTicks(lo, hi, lineBand, 1 / perPx)
+  };
+}
+
+/** Columns alone: the full height, less room for the labels above the highest column. */
+function barOnlyScales(values: number[], height: number, labels: boolean): {domain: [number, number]; ticks: number[]} {
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const room = labels ? LABEL_PX + 6 : 6;
+  const span = Math.max(max - min, 1e-9) * (height / (height - room * (min < 0 ? 2 : 1)));
+  const domain: [number, number] = [min < 0 ? min - (span * room) / height : 0, (min < 0 ? min - (span * room) / height : 0) + span];
+  return {domain, ticks: bandTicks(min, max, 5, domain)};
+}
+
+const FORECAST_LINK = "_forecastLink";
+
+/** Marks the rows whose line segment leads into or lies in the forecast (the last actual row and every forecast row). */
+function withForecastLink(rows: DataRow[], forecastField: string | undefined): DataRow[] {
+  if (!forecastField) return rows.map((row) => ({...row, [FORECAST_LINK]: false}));
+  return rows.map((row, i) => ({...row, [FORECAST_LINK]: row[forecastField] === true || rows[i + 1]?.[forecastField] === true}));
+}
+
+function numeric(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** Label-for-series lookup as a Vega expression: {'direct': '直接产业…', …}[datum.series]. */
+function labelLookup(series: Series[], key: string, pick: (s: Series) => string): string {
+  return `{${series.map((s) => `${exprString(s.field)}: ${exprString(pick(s))}`).join(", ")}}[datum.${key}]`;
+}
+
+function barLayer(options: DualAxisOptions, domain: [number, number], ticks: number[], colorScale: VlSpec, height: number): VlSpec {
+  const x = {field: options.x, type: "ordinal", sort: options.rows.map((row) => String(row[options.x])), title: null, axis: {labelAngle: 0}};
+  const mode = options.bars.length > 1 ? (options.barMode ?? "stack") : "group";
+  const y = {
+    field: "value",
+    type: "quantitative",
+    stack: mode === "stack" ? "zero" : null,
+    scale: {domain, nice: false},
+    axis: {title: options.barAxisTitle, ...LEFT_AXIS_TITLE, values: options.barAxisValues ?? ticks}
+  };
+  const xOffset = mode === "group" && options.bars.length > 1 ? {xOffset: {field: "seriesLabel", type: "nominal", sort: options.bars.map((b) => b.label)}} : {};
+  const opacity = forecastOpacity(options.forecastField);
+  // A single column series without lines needs no legend: the axis title names it.
+  const soleSeries = options.bars.length === 1 && options.lines.length === 0;
+  const layers: VlSpec[] = [
+    {
+      mark: {type: "bar", width: mode === "group" && options.bars.length > 1 ? {band: 0.9} : {band: 0.6}},
+      encoding: {x, y, ...xOffset, color: {field: "seriesLabel", type: "nominal", scale: colorScale, legend: soleSeries ? null : {title: null}}, order: {field: "seriesOrder", type: "quantitative"}, opacity}
+    }
+  ];
+  if (options.barLabelFormat) {
+    const text = {field: "value", type: "quantitative", format: options.barLabelFormat};
+    if (mode === "stack") {
+      // Centred in each segment; a segment lower than a 10 px label (12 px) goes unlabelled (its value is in the table).
+      const minValue = (12 / height) * (domain[1] - domain[0]);
+      layers.push({
+        transform: [
+          {filter: "isValid(datum.value)"},
+          {stack: "value", groupby: [options.x], sort: [{field: "seriesOrder"}], as: ["v0", "v1"]},
+          {calculate: "(datum.v0 + datum.v1) / 2", as: "mid"},
+          {filter: `abs(datum.v1 - datum.v0) >= ${minValue}`}
+        ],
+        mark: {type: "text", fontSize: 10, baseline: "middle"},
+        encoding: {x, y: {...y, field: "mid", stack: null}, text, fill: {field: "labelColor", type: "nominal", scale: null, legend: null}}
+      });
+    } else {
+      // Above positive columns, below negative ones. With a reference rule, which runs right above the columns near
+      // the reference value, the labels go inside the columns that can hold them.
+      const inside = options.barReference ? (LABEL_PX / height) * (domain[1] - domain[0]) : undefined;
+      for (const positive of [true, false]) {
+        const sign = positive ? "datum.value >= 0" : "datum.value < 0";
+        layers.push({
+          transform: [{filter: inside === undefined ? sign : `${sign} && abs(datum.value) < ${inside}`}],
+          mark: {type: "text", fontSize: 10, dy: positive ? -7 : 7, baseline: positive ? "bottom" : "top"},
+          encoding: {x, y, ...xOffset, text}
+        });
+        if (inside !== undefined)
+          layers.push({
+            transform: [{filter: `${sign} && abs(datum.value) >= ${inside}`}],
+            mark: {type: "text", fontSize: 10, dy: positive ? 6 : -6, baseline: positive ? "top" : "bottom", color: "#ffffff"},
+            encoding: {x, y, ...xOffset, text}
+          });
+      }
+    }
+  }
+  if (options.barReference) {
+    // One datum each, outside the folded data; the label sits right of the plot, clear of every column label.
+    const {field: _field, stack: _stack, ...yScale} = y;
+    const ref = {y: {...yScale, datum: options.barReference.value}};
+    layers.unshift({data: {values: [{}]}, mark: {type: "rule", strokeDash: [4, 3], color: "#666666"}, encoding: ref});
+    layers.push({
+      data: {values: [{}]},
+      mark: {type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 10, color: "#555555"},
+      encoding: {...ref, x: {value: options.width ?? CHART_WIDTH}, text: {value: options.barReference.label}}
+    });
+  }
+  if (options.totalLabelFormat && mode === "stack")
+    layers.push({
+      transform: [{joinaggregate: [{op: "sum", field: "value", as: "total"}], groupby: [options.x]}, {filter: "datum.seriesOrder === 0"}],
+      mark: {type: "text", fontSize: 10, dy: -7, baseline: "bottom"},
+      encoding: {x, y: {...y, field: "total", stack: null}, text: {field: "total", type: "quantitative", format: options.totalLabelFormat}}
+    });
+  return {
+    transform: [
+      {fold: options.bars.map((b) => b.field), as: ["series", "value"]},
+      {calculate: labelLookup(options.bars, "series", (b) => b.label), as: "seriesLabel"},
+      // Forecast columns are drawn lighter, so their labels are dark whatever the series' label colour.
+      {
+        calculate: options.forecastField
+          ? `datum[${exprString(options.forecastField)}] ? ${exprString(COLORS.darkText)} : ${labelLookup(options.bars, "series", (b) => b.labelColor ?? "#ffffff")}`
+          : labelLookup(options.bars, "series", (b) => b.labelColor ?? "#ffffff"),
+        as: "labelColor"
+      },
+      {calculate: `indexof([${options.bars.map((b) => exprString(b.field)).join(", ")}], datum.series)`, as: "seriesOrder"}
+    ],
+    layer: layers
+  };
+}
+
+function lineLayer(options: DualAxisOptions, domain: [number, number], ticks: number[], colorScale: VlSpec): VlSpec {
+  const x = {field: options.x, type: "ordinal", sort: options.rows.map((row) => String(row[options.x])), title: null, axis: {labelAngle: 0}};
+  const y = {
+    field: "lineValue",
+    type: "quantitative",
+    scale: {domain, nice: false, zero: false},
+    axis: {title: options.lineAxisTitle ?? null, orient: "right", grid: false, ...RIGHT_AXIS_TITLE, values: ticks}
+  };
+  const color = {field: "lineLabel", type: "nominal", scale: colorScale, legend: {title: null}};
+  const forecast = options.forecastField;
+  const layers: VlSpec[] = [
+    ...(options.connectPoints === false
+      ? []
+      : [
+          {transform: forecast ? [{filter: `!datum['${forecast}']`}] : [], mark: {type: "line"}, encoding: {x, y, color}},
+          {transform: [{filter: `datum['${FORECAST_LINK}']`}], mark: {type: "line", strokeDash: FORECAST_DASH}, encoding: {x, y, color}}
+        ]),
+    {mark: {type: "point", filled: true, size: options.connectPoints === false ? 60 : 40}, encoding: {x, y, color, opacity: forecastOpacity(forecast)}}
+  ];
+  if (options.lineLabelFormat) {
+    const text = {field: "lineValue", type: "quantitative", format: options.lineLabelFormat};
+    // The highest line of each x is labelled above its point, the others below, so several lines' labels part.
+    layers.push(
+      {transform: [{filter: "datum.lineValue === datum.lineMax"}], mark: {type: "text", dy: -9, fontSize: 10, baseline: "bottom"}, encoding: {x, y, text, color}},
+      {transform: [{filter: "datum.lineValue !== datum.lineMax"}], mark: {type: "text", dy: 9, fontSize: 10, baseline: "top"}, encoding: {x, y, text, color}}
+    );
+  }
+  return {
+    transform: [
+      {fold: options.lines.map((l) => l.field), as: ["lineSeries", "lineValue"]},
+      {filter: "isValid(datum.lineValue)"},
+      {calculate: labelLookup(options.lines, "lineSeries", (l) => l.label), as: "lineLabel"},
+      {joinaggregate: [{op: "max", field: "lineValue", as: "lineMax"}], groupby: [options.x]}
+    ],
+    layer: layers
+  };
 }
 
 export function dualAxisSpec(options: DualAxisOptions): TopLevelSpec {
-  const order = options.rows.map((row) => String(row[options.x]));
-  const colorDomain = [...options.bars.map((b) => b.label), options.line.label];
-  const colorRange = [...options.bars.map((b) => b.color), options.line.color];
-  const x = {field: options.x, type: "ordinal" as const, sort: order, title: null, axis: {labelAngle: 0}};
-  const stacked = options.bars.length > 1;
-  const barTops = options.rows.map((row) =>
-    options.bars.reduce((sum, b) => sum + (typeof row[b.field] === "number" ? (row[b.field] as number) : 0), 0)
-  );
-  const lineValues = options.rows.map((row) => row[options.line.field]).filter((v): v is number => typeof v === "number");
-  const domains = separatedDomains(barTops, lineValues.length > 0 ? lineValues : [0]);
-  const opacity = {condition: {test: `datum['${options.forecastField}']`, value: 0.55}, value: 1};
-
-  const barLayer = {
-    transform: [{fold: options.bars.map((b) => b.field), as: ["series", "value"]}],
-    layer: [
-      {
-        mark: {type: "bar" as const, width: {band: 0.6}},
-        encoding: {
-          x,
-          y: {
-            field: "value",
-            type: "quantitative" as const,
-            stack: stacked ? ("zero" as const) : null,
-            scale: {domain: domains.bar, nice: false},
-            axis: {title: options.barAxisTitle, ...LEFT_AXIS_TITLE, tickCount: 5}
-          },
-          color: {
-            field: "seriesLabel",
-            type: "nominal" as const,
-            scale: {domain: colorDomain, range: colorRange},
-            legend: {title: null}
-          },
-          order: {field: "seriesOrder", type: "quantitative" as const},
-          opacity
-        }
-      },
-      ...(options.barLabelFormat && !stacked
-        ? [
-            {
-              mark: {type: "text" as const, dy: -7, fontSize: 10},
-              encoding: {
-                x,
-                y: {field: "value", type: "quantitative" as const},
-                text: {field: "value", type: "quantitative" as const, format: options.barLabelFormat}
-              }
-            }
-          ]
-        : [])
-    ]
+  const height = options.height ?? CHART_HEIGHT;
+  const rows = withForecastLink(options.rows, options.forecastField);
+  const mode = options.barMode ?? "stack";
+  const barTops = options.rows.map((row) => {
+    const values = options.bars.map((b) => numeric(row[b.field]) ?? 0);
+    return mode === "stack" ? values.reduce((sum, v) => sum + v, 0) : Math.max(...values);
+  });
+  const barBottoms = options.rows.map((row) => Math.min(0, ...options.bars.map((b) => numeric(row[b.field]) ?? 0)));
+  if (options.barReference) barTops.push(options.barReference.value);
+  const lineValues = options.rows.flatMap((row) => options.lines.map((l) => numeric(row[l.field])).filter((v): v is number => v !== undefined));
+  const colorScale = {
+    domain: [...options.bars.map((b) => b.label), ...options.lines.map((l) => l.label)],
+    range: [...options.bars.map((b) => b.color), ...options.lines.map((l) => l.color)]
   };
-  // Label each folded value with its legend text and stacking order.
-  barLayer.transform.push(
-    ...([
-      {
-        calculate: `{${options.bars.map((b) => `'${b.field}': '${b.label}'`).join(", ")}}[datum.series]`,
-        as: "seriesLabel"
-      },
-      {calculate: `indexof([${options.bars.map((b) => `'${b.field}'`).join(", ")}], datum.series)`, as: "seriesOrder"}
-    ] as never[])
-  );
-
-  const lineLayer = {
-    layer: [
-      {
-        mark: {type: "line" as const, color: options.line.color, point: {color: options.line.color}},
-        encoding: {
-          x,
-          y: {
-            field: options.line.field,
-            type: "quantitative" as const,
-            scale: {domain: domains.line, nice: false, zero: false},
-            axis: {title: options.lineAxisTitle, orient: "right" as const, grid: false, ...RIGHT_AXIS_TITLE, tickCount: 5}
-          },
-          color: {datum: options.line.label, type: "nominal" as const}
-        }
-      },
-      {
-        mark: {type: "text" as const, dy: -10, fontSize: 10, color: options.line.color},
-        encoding: {
-          x,
-          y: {field: options.line.field, type: "quantitative" as const},
-          text: {field: options.line.field, type: "quantitative" as const, format: options.lineLabelFormat}
-        }
-      }
-    ]
-  };
-
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: options.width ?? CHART_WIDTH,
-    height: options.height ?? CHART_HEIGHT,
-    data: {values: options.rows},
-    layer: [barLayer, lineLayer],
-    resolve: {scale: {y: "independent"}}
-  } as TopLevelSpec;
+  const base = {width: options.width ?? CHART_WIDTH, height, data: {values: rows}};
+  if (options.lines.length === 0) {
+    const labelled = options.barLabelFormat !== undefined || options.totalLabelFormat !== undefined;
+    const barOnly = barOnlyScales([...barTops, ...barBottoms], height, labelled);
+    return topLevel({...base, ...barLayer(options, barOnly.domain, barOnly.ticks, colorScale, height)});
+  }
+  const domains = separatedDomains([...barTops, ...barBottoms], lineValues.length > 0 ? lineValues : [0], {
+    height,
+    barLabels: options.barLabelFormat !== undefined,
+    labelsBelowLines: options.lines.length > 1 && options.lineLabelFormat !== undefined
+  });
+  const bars = barLayer(options, domains.bar, domains.barTicks, colorScale, height);
+  return topLevel({...base, layer: [bars, lineLayer(options, domains.line, domains.lineTicks, colorScale)], resolve: {scale: {y: "independent"}}});
 }

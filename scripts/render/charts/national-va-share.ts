@@ -4,7 +4,7 @@
  */
 import {formatValue} from "../format.ts";
 import {dualAxisSpec} from "./dual-axis.ts";
-import {extremes, yearSeries} from "./series.ts";
+import {extremes, yearSeries, yearText} from "./series.ts";
 import {COLORS} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
 
@@ -26,7 +26,7 @@ export const nationalVaShare: ChartModule = {
       bars: [{field: "va", label: "工业互联网产业增加值（万亿元）", color: COLORS.total}],
       barAxisTitle: "增加值（万亿元）",
       barLabelFormat: ".2f",
-      line: {field: "share", label: "占GDP比重（%）", color: COLORS.share},
+      lines: [{field: "share", label: "占GDP比重（%）", color: COLORS.share}],
       lineAxisTitle: "占GDP比重（%）",
       lineLabelFormat: ".2f",
       forecastField: "forecast"
@@ -45,8 +45,8 @@ export const nationalVaShare: ChartModule = {
         rows: va.map((point, i) => ({year: point.label, va: point.value, share: share[i]!.value}))
       },
       summary:
-        `工业互联网产业增加值从${first.label}年的${formatValue(first.value, "万亿元")}增至${last.label}年的` +
-        `${formatValue(last.value, "万亿元")}，占GDP比重最高为${max.label}年的${formatValue(max.value, "%")}。`,
+        `工业互联网产业增加值从${yearText(first)}的${formatValue(first.value, "万亿元")}${last.value >= first.value ? "增至" : "降至"}${yearText(last)}的` +
+        `${formatValue(last.value, "万亿元")}，占GDP比重最高为${yearText(max)}的${formatValue(max.value, "%")}。`,
       records: [...va.map((p) => p.id), ...share.map((p) => p.id)]
     };
   }

@@ -1,48 +1,63 @@
 /**
- * @fileoverview National IIoT value added split into direct and penetration industries (stacked columns, 万亿元)
- * with the nominal growth of the total (line, %), base year through the forecast year. The growth line starts in
- * the year after the base year, the first year that has a growth rate.
+ * @fileoverview National IIoT value added split into direct and penetration industries (stacked columns, 万亿元,
+ * each part labelled) with nominal growth (line, %), base year through the forecast year. `params.growth` picks
+ * the growth line: "total" (one line, the total's growth; default) or "parts" (one line each for direct and
+ * penetration). The growth lines start in the year after the base year, the first year that has a growth rate.
  */
+import {z} from "zod";
 import {formatValue} from "../format.ts";
-import {dualAxisSpec} from "./dual-axis.ts";
-import {yearSeries} from "./series.ts";
+import {dualAxisSpec, type Series} from "./dual-axis.ts";
+import {chartParams} from "./params.ts";
+import {yearSeries, yearText, type YearPoint} from "./series.ts";
 import {COLORS} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
 
+const Params = z.strictObject({growth: z.enum(["total", "parts"]).default("total")});
+
+const GROWTH_LINES = {
+  total: [{metric: "nominal_growth", field: "growth", label: "名义增速（%）", color: COLORS.growth, title: "名义增速（%）"}],
+  parts: [
+    {metric: "nominal_growth_direct", field: "growthDirect", label: "直接产业名义增速（%）", color: COLORS.directLine, title: "直接产业名义增速（%）"},
+    {metric: "nominal_growth_penetration", field: "growthPenetration", label: "渗透产业名义增速（%）", color: COLORS.penetrationLine, title: "渗透产业名义增速（%）"}
+  ]
+} as const;
+
 export const nationalVaStructure: ChartModule = {
   id: "national-va-structure",
-  describe: "direct and penetration value added (stacked columns) and nominal growth (line) by year",
+  describe: "direct and penetration value added (stacked columns) and nominal growth (line: total, or one per part) by year",
   build(input) {
+    const params = chartParams(input, Params);
     const {config} = input.context;
     const direct = yearSeries(input, "iiot_value_added_direct", "national", "china");
     const penetration = yearSeries(input, "iiot_value_added_penetration", "national", "china");
-    const growth = yearSeries(input, "nominal_growth", "national", "china", {from: config.baseYear + 1});
-    const growthByYear = new Map(growth.map((p) => [p.year, p]));
-    const rows = direct.map((point, i) => {
-      const g = growthByYear.get(point.year);
-      return {
-        year: point.label,
-        direct: point.value / 1e4,
-        penetration: penetration[i]!.value / 1e4,
-        ...(g ? {growth: g.value} : {}),
-        forecast: point.forecast
-      };
-    });
+    const lines = GROWTH_LINES[params.growth];
+    const growth = lines.map((line) => ({
+      ...line,
+      points: new Map<number, YearPoint>(yearSeries(input, line.metric, "national", "china", {from: config.baseYear + 1}).map((p) => [p.year, p]))
+    }));
+    const rows = direct.map((point, i) => ({
+      year: point.label,
+      direct: point.value / 1e4,
+      penetration: penetration[i]!.value / 1e4,
+      ...Object.fromEntries(growth.map((g) => [g.field, g.points.get(point.year)?.value ?? null])),
+      forecast: point.forecast
+    }));
+    const series: Series[] = lines.map((l) => ({field: l.field, label: l.label, color: l.color}));
     const spec = dualAxisSpec({
       rows,
       x: "year",
       bars: [
         {field: "direct", label: "直接产业增加值（万亿元）", color: COLORS.direct},
-        {field: "penetration", label: "渗透产业增加值（万亿元）", color: COLORS.penetration}
+        {field: "penetration", label: "渗透产业增加值（万亿元）", color: COLORS.penetration, labelColor: COLORS.darkText}
       ],
       barAxisTitle: "增加值（万亿元）",
-      line: {field: "growth", label: "名义增速（%）", color: COLORS.growth},
+      barLabelFormat: ".2f",
+      lines: series,
       lineAxisTitle: "名义增速（%）",
       lineLabelFormat: ".2f",
       forecastField: "forecast"
     });
     const last = direct.length - 1;
-    const lastLabel = direct[last]!.label;
     const penetrationLarger = direct.filter((d, i) => penetration[i]!.value > d.value).length;
     const structure =
       penetrationLarger === direct.length
@@ -57,19 +72,19 @@ export const nationalVaStructure: ChartModule = {
           {field: "year", title: "年份"},
           {field: "direct", title: "直接产业增加值（亿元）"},
           {field: "penetration", title: "渗透产业增加值（亿元）"},
-          {field: "growth", title: "名义增速（%）"}
+          ...growth.map((g) => ({field: g.field, title: g.title}))
         ],
         rows: direct.map((point, i) => ({
           year: point.label,
           direct: point.value,
           penetration: penetration[i]!.value,
-          growth: growthByYear.get(point.year)?.value ?? null
+          ...Object.fromEntries(growth.map((g) => [g.field, g.points.get(point.year)?.value ?? null]))
         }))
       },
       summary:
-        `${lastLabel}年直接产业增加值${formatValue(direct[last]!.value, "万亿元")}、渗透产业增加值` +
+        `${yearText(direct[last]!)}直接产业增加值${formatValue(direct[last]!.value, "万亿元")}、渗透产业增加值` +
         `${formatValue(penetration[last]!.value, "万亿元")}，${structure}。`,
-      records: [...direct.map((p) => p.id), ...penetration.map((p) => p.id), ...growth.map((p) => p.id)]
+      records: [...direct.map((p) => p.id), ...penetration.map((p) => p.id), ...growth.flatMap((g) => [...g.points.values()].map((p) => p.id))]
     };
   }
 };

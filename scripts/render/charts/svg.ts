@@ -9,7 +9,7 @@ import type {TopLevelSpec} from "vega-lite";
 import {BuildError} from "../../lib/errors.ts";
 import {escapeHtml} from "../html.ts";
 import {installTextWidth} from "./text-width.ts";
-import {FORMAT_LOCALE, THEME} from "./theme.ts";
+import {THEME} from "./theme.ts";
 
 export interface SvgOptions {
   /** Accessible name of the SVG (the figure's text alternative). */
@@ -27,9 +27,8 @@ export async function renderVegaLiteToSvg(spec: TopLevelSpec, options: SvgOption
   } catch (error) {
     throw new BuildError(`${options.where}: the Vega-Lite spec does not compile (${(error as Error).message})`);
   }
+  // The theme's locale (Chinese number conventions) travels in the compiled spec's config.
   const view = new vega.View(vega.parse(compiled), {renderer: "none"});
-  // Chinese number conventions for every d3 format in the spec.
-  (view as unknown as {formatLocale?: (l: unknown) => void}).formatLocale?.(FORMAT_LOCALE);
   let svg: string;
   try {
     svg = await view.toSVG();

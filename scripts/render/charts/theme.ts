@@ -21,14 +21,48 @@ export const COLORS = {
   network: "#2e75b6",
   platform: "#1f4e79",
   data: "#70ad47",
-  security: "#f4a261"
+  security: "#f4a261",
+  /** Growth lines drawn over direct / penetration columns (darker than the columns they sit above). */
+  directLine: "#1f4e79",
+  penetrationLine: "#c0392b",
+  /** A comparison series (e.g. GDP growth beside IIoT growth). */
+  comparison: "#8c8c8c",
+  /** Bars of a rate (growth, share) beside bars of a level. */
+  rate: "#c8604f",
+  /** Bars below a threshold, beside COLORS.total above it. */
+  muted: "#9dc3e6",
+  /** Text on light fills. */
+  darkText: "#333333",
+  /** Tiles of provinces outside every region. */
+  empty: "#e8e8e8"
 } as const;
+
+/**
+ * Colours of the edition's regions on the region map, in config order: qualitative, distinguishable in print, and
+ * dark enough to carry white labels.
+ */
+export const REGION_PALETTE = ["#2e75b6", "#c0392b", "#d9822b", "#4e8f3a", "#7d5ba6", "#1b8a7a", "#a0522d", "#8c6d8f"] as const;
 
 /** Sequential scheme of the tile-grid maps (light → dark blue). */
 export const SEQUENTIAL_SCHEME = "blues";
 
 export const CHART_WIDTH = 560;
 export const CHART_HEIGHT = 260;
+/** Height of each panel of a two-panel (a)/(b) figure, a little lower so both fit one printed page. */
+export const PANEL_HEIGHT = 220;
+/** Height of one row of a province bar chart (31 rows). */
+export const PROVINCE_ROW_HEIGHT = 16;
+/** Side of one tile of the tile-grid maps. */
+export const TILE_SIZE = 60;
+
+/** d3-format locale for Chinese publications: no thousands separator (10687.51), minus sign "−". */
+export const FORMAT_LOCALE = {
+  decimal: ".",
+  thousands: "",
+  grouping: [3],
+  currency: ["¥", ""] as [string, string],
+  minus: "−"
+};
 
 export const THEME: Config = {
   font: CHART_FONT,
@@ -65,14 +99,7 @@ export const THEME: Config = {
   bar: {color: COLORS.direct},
   line: {strokeWidth: 2},
   point: {filled: true, size: 40},
-  locale: undefined
+  // Passed through to the compiled Vega spec, whose runtime installs it for every d3 format of the chart.
+  locale: {number: FORMAT_LOCALE}
 };
 
-/** d3-format locale for Chinese publications: no thousands separator (10687.51), minus sign "−". */
-export const FORMAT_LOCALE = {
-  decimal: ".",
-  thousands: "",
-  grouping: [3],
-  currency: ["¥", ""],
-  minus: "−"
-};

@@ -38,6 +38,11 @@ export interface ChartOutput {
   summary: string;
   /** Ids of the records the figure plots (its sources and provenance come from these). */
   records: string[];
+  /**
+   * Sources of what the figure shows besides records (a policy table's documents, a diagram's or a region map's
+   * definitions), printed before the records' sources in the 数据来源 line.
+   */
+  sources?: string[];
 }
 
 export interface ChartModule {

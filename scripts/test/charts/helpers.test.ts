@@ -1,0 +1,94 @@
+/**
+ * @fileoverview The pure helpers of the chart modules: separated dual-axis domains, round ticks, merged policy
+ * cells, observation dates, list wrapping.
+ */
+import {describe, expect, it} from "vitest";
+import {separatedDomains} from "../../render/charts/dual-axis.ts";
+import {bandTicks, tickStep} from "../../render/charts/ticks.ts";
+import {wrapList} from "../../render/charts/industry-system.ts";
+import {policyTableHtml, runLengths} from "../../render/charts/policy-table.ts";
+import {measureText} from "../../render/charts/text-width.ts";
+import {observationDate} from "../../render/charts/work-resumption.ts";
+
+describe("separatedDomains(bars, lines)", () => {
+  const height = 260;
+  const px = (value: number, [lo, hi]: [number, number]) => ((value - lo) / (hi - lo)) * height;
+
+  it("keeps the lowest line point above the tallest column and its label", () => {
+    const {bar, line} = separatedDomains([100, 250, 400], [8, 14.5, 22], {height, barLabels: true});
+    expect(px(8, line) - px(400, bar)).toBeGreaterThanOrEqual(20);
+    expect(px(22, line)).toBeLessThanOrEqual(height - 20);
+  });
+
+  it("leaves room for labels below the lower of several lines", () => {
+    const one = separatedDomains([400], [8, 22], {height, barLabels: true});
+    const two = separatedDomains([400], [8, 22], {height, barLabels: true, labelsBelowLines: true});
+    expect(px(8, two.line) - px(400, two.bar)).toBeGreaterThan(px(8, one.line) - px(400, one.bar));
+  });
+
+  it("handles negative columns and a flat line", () => {
+    const {bar, line, lineTicks} = separatedDomains([-50, 300], [10, 10], {height});
+    expect(bar[0]).toBeLessThan(-50);
+    expect(line[0]).toBeLessThan(10);
+    expect(line[1]).toBeGreaterThan(10);
+    expect(lineTicks.length).toBeGreaterThan(0);
+  });
+
+  it("ticks each axis only over its own band", () => {
+    const {barTicks, lineTicks} = separatedDomains([3000], [7.8, 17.6], {height, barLabels: true});
+    expect(Math.max(...barTicks)).toBeLessThanOrEqual(3500);
+    expect(Math.min(...lineTicks)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("tickStep / bandTicks", () => {
+  it("steps by 1, 2 or 5 × 10^n", () => {
+    expect(tickStep(10, 5)).toBe(2);
+    expect(tickStep(3000, 4)).toBe(1000);
+    expect(tickStep(0.7, 3)).toBeCloseTo(0.2);
+  });
+
+  it("covers the range with round ticks inside the domain", () => {
+    expect(bandTicks(0, 3853.72, 4, [0, 5000])).toEqual([0, 1000, 2000, 3000, 4000]);
+    expect(bandTicks(0.1, 0.3, 2, [0, 1])).toEqual([0.1, 0.2, 0.3]);
+  });
+});
+
+describe("policy table", () => {
+  it("counts runs of equal issuers (0 = continues the row above)", () => {
+    expect(runLengths(["a", "a", "b", "a"])).toEqual([2, 0, 1, 1]);
+  });
+
+  it("merges the issuer of consecutive documents and the date of same-day documents", () => {
+    const html = policyTableHtml(
+      [
+        {issuer: "miit", issuerZh: "工信部", date: "2018.07", title: "《甲》"},
+        {issuer: "miit", issuerZh: "工信部", date: "2018.07", title: "《乙》"},
+        {issuer: "miit", issuerZh: "工信部", date: "2018.12", title: "《丙》"}
+      ],
+      "部门"
+    );
+    expect(html).toContain('<tr><td rowspan="3">工信部</td><td rowspan="2">2018.07</td><td>《甲》</td></tr><tr><td>《乙》</td></tr><tr><td>2018.12</td><td>《丙》</td></tr>');
+  });
+});
+
+describe("observationDate(period)", () => {
+  it("places ten-day periods at their middle and days on themselves", () => {
+    expect(observationDate("2020-02-mid", "t")).toEqual({date: "2020-02-15", label: "2月中旬"});
+    expect(observationDate("2020-03-mid/late", "t")).toEqual({date: "2020-03-20", label: "3月中下旬"});
+    expect(observationDate("2020-05-31", "t")).toEqual({date: "2020-05-31", label: "5月31日"});
+  });
+
+  it("rejects a period that is not a point in time", () => {
+    expect(() => observationDate("2020-Q1", "t")).toThrow('t: observation period "2020-Q1"');
+  });
+});
+
+describe("wrapList(items, width)", () => {
+  it("packs items into lines no wider than the width", () => {
+    const items = ["批发零售", "交通运输", "住宿餐饮", "信息传输软件", "金融"];
+    const lines = wrapList(items, 100, 11);
+    expect(lines.join("")).toBe(`${items.join("、")}`);
+    for (const line of lines) expect(measureText(line, 11)).toBeLessThanOrEqual(100 + 11);
+  });
+});
