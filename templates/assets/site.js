@@ -5,7 +5,9 @@
 
   // Provenance cards: hovering or focusing a number shows its exact value, formula, inputs, sources and figure.
   var island = document.getElementById("provenance-data");
-  var cards = island ? JSON.parse(island.textContent || "{}") : {};
+  var data = island ? JSON.parse(island.textContent || "{}") : {};
+  var cards = data.cards || {};
+  var formulas = data.formulas || {};
   var open = null;
 
   function el(tag, className, text) {
@@ -28,9 +30,9 @@
     box.id = "num-card";
     box.appendChild(el("h4", "", card.title));
     box.appendChild(el("p", "card-value", card.value + (card.forecast ? "（预测）" : "")));
-    if (card.formulaHtml) {
+    if (card.formula && formulas[card.formula]) {
       var formula = el("div", "card-formula");
-      formula.innerHTML = card.formulaHtml; // rendered by KaTeX at build time from the model's formula table
+      formula.innerHTML = formulas[card.formula]; // rendered by KaTeX at build time from the model's formula table
       box.appendChild(formula);
     }
     if (card.inputs.length) {
@@ -43,7 +45,7 @@
         item.appendChild(link);
         list.appendChild(item);
       });
-      if (card.inputs.length > 8) list.appendChild(el("li", "", "……共 " + card.inputs.length + " 项"));
+      if (card.inputCount > 8) list.appendChild(el("li", "", "……共 " + card.inputCount + " 项"));
       box.appendChild(list);
     }
     if (card.sources.length) box.appendChild(el("p", "", "来源：" + card.sources.join("；") + (card.estimated ? "（含估算）" : "")));
@@ -90,7 +92,7 @@
       var terms = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
       records.forEach(function (record) {
-        var text = (record.getAttribute("data-search") || "").toLowerCase();
+        var text = (record.textContent || "").toLowerCase();
         var match = terms.every(function (t) { return text.indexOf(t) >= 0; });
         record.hidden = !match;
         if (match) shown++;

@@ -12,11 +12,12 @@ import {metricLabel, scopeLabel} from "../labels.ts";
 import {escapeHtml} from "../html.ts";
 import {renderTex} from "../math.ts";
 import {reproductionView} from "../reproduction-view.ts";
+import {dataPageView} from "../data-page.ts";
 import type {SiteModel} from "../site.ts";
 import {createMarkdown} from "./markdown.ts";
 import {calibrationTableHtml, estimatesListHtml, formulaBlock, formulaTableHtml, parametersTableHtml} from "./method.ts";
-import {DATA_PAGE, numberElement, parseFormatArgs, recordAnchor, recordText, renderNumber, type Keywords} from "./numbers.ts";
-import {exactValue, provenanceCard, provenanceJson, recordTitle} from "./provenance.ts";
+import {DATA_PAGE, numberElement, parseFormatArgs, recordText, renderNumber, type Keywords} from "./numbers.ts";
+import {provenanceJson} from "./provenance.ts";
 import {headingsOf} from "./toc.ts";
 import {compareWord, joinZh, rankEntities, signWord, type RankOptions} from "./words.ts";
 
@@ -28,6 +29,7 @@ export interface EleventyConfig {
   addCollection(name: string, fn: (api: unknown) => unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addNunjucksGlobal(name: string, value: unknown): void;
+  benchmarkManager?: {get(name: string): {setMinimumThresholdMs(ms: number): void}};
   setLibrary(name: string, library: unknown): void;
 }
 
@@ -61,6 +63,8 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   };
 
   eleventyConfig.setLibrary("md", createMarkdown());
+  // Eleventy warns about slow shortcodes on the console; the build prints its own timings per step.
+  eleventyConfig.benchmarkManager?.get("Configuration").setMinimumThresholdMs(Number.MAX_SAFE_INTEGER);
 
   const chapterByFile = new Map(site.chapters.map((c) => [path.basename(c.inputPath), c]));
   eleventyConfig.addGlobalData("edition", {
@@ -245,18 +249,7 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   });
 
   // The data page: every record of the edition, grouped by metric, with the same facts as a provenance card.
-  eleventyConfig.addGlobalData("recordGroups", () => {
-    const groups = new Map<string, {metric: string; label: string; records: unknown[]}>();
-    for (const record of context.figures.records) {
-      const key = record.metric;
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = {metric: key, label: metricLabel(key), records: []}));
-      const id = [record.metric, record.scope, record.entity, record.year].join("/") + (record.period ? `@${record.period}` : "");
-      const card = provenanceCard(site, id)!;
-      group.records.push({...card, anchor: recordAnchor(id), title: recordTitle(record), value: exactValue(record)});
-    }
-    return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label, "zh-CN"));
-  });
+  eleventyConfig.addGlobalData("dataPage", () => dataPageView(site));
   eleventyConfig.addGlobalData("sources", context.manifest);
   eleventyConfig.addGlobalData("repro", () => reproductionView(site.reproduction, context));
 
