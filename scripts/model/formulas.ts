@@ -77,7 +77,7 @@ const EXPRESSIONS = {
     lhs: "\\bar g",
     expression: "((Z_n / Z_0) ^ (1 / T) - 1) * 100",
     symbols: {Z_n: "Z_{n}", Z_0: "Z_{n_0}", T: "(n - n_0)"},
-    descriptionZh: "年均复合增速：按期间的年度步数 n − n₀ 开方（%）",
+    descriptionZh: "年均复合增速：按期初至期末之间的年度步数开方（%）",
     legend: {"\\bar g": "年均复合增速（%）", "Z_{n_0}": "期初规模", "Z_{n}": "期末规模", "n - n_0": "年度步数"}
   },
   cumulative_growth: {
@@ -174,7 +174,7 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   direct_base: {
     tex: "Z^{\\text{direct}}_{2017} = \\sum_{k \\in K} S_k\\,(X_k - M_k)",
-    descriptionZh: "基年直接产业增加值：11 个相关子行业的关联部分增加值之和",
+    descriptionZh: "基年直接产业增加值：各相关子行业中与工业互联网关联部分的增加值之和",
     legend: {"K": "11 个相关子行业", "S_k": "关联系数", "X_k - M_k": "子行业增加值"}
   },
   direct_rate: {
@@ -184,12 +184,12 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   augmented_split: {
     tex: "z'_{pq} = s_p s_q\\, z_{o(p)o(q)},\\quad X'_p = s_p X_{o(p)},\\quad a'_{pq} = \\frac{z'_{pq}}{X'_q} = s_p\\, a_{o(p)o(q)}",
-    descriptionZh: "扩展投入产出表：每个相关子行业的行与列按 S_k : 1−S_k 拆分为虚拟纯工业互联网部门与其余部分，行列合计不变",
+    descriptionZh: "扩展投入产出表：每个相关子行业的行与列按关联系数拆分为虚拟纯工业互联网部门与其余部分，行列合计不变",
     legend: {"o(p)": "扩展部门 p 对应的原部门", "s_p": "拆分比例（虚拟部门为 S_k，其余部分为 1−S_k，其他部门为 1）"}
   },
   induced_output: {
     tex: "\\Delta Y_i = \\sum_{j=1}^{11} \\frac{C_{i,149+j}}{C_{149+j,149+j}}\\, X_{k_j} S_{k_j},\\quad C = (I - A')^{-1}",
-    descriptionZh: "工业互联网部门总产出带动的各部门产出（只求解里昂惕夫逆矩阵的 11 列）",
+    descriptionZh: "工业互联网部门总产出带动的各部门产出（只求解里昂惕夫逆矩阵中虚拟部门对应的列）",
     legend: {"C": "扩展表的里昂惕夫逆矩阵", "X_{k_j} S_{k_j}": "虚拟部门总产出"}
   },
   penetration_lambda: {
@@ -234,7 +234,7 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   cd_ols: {
     tex: "\\ln Y_t = \\ln \\hat A + \\hat\\alpha \\ln K_t + \\hat\\beta \\ln L_t + \\epsilon_t",
-    descriptionZh: "柯布—道格拉斯生产函数的最小二乘估计（拟合期 γ = 1）",
+    descriptionZh: "柯布—道格拉斯生产函数的最小二乘估计（拟合期内技术乘数视为不变）",
     legend: {"Y": "产出", "K": "资本投入", "L": "劳动投入"}
   },
   cd_gamma: {
@@ -319,7 +319,7 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   rank: {
     tex: "\\text{rank}_i = 1 + \\#\\{i' : x_{i'} > x_i\\}",
-    descriptionZh: "排名（第 1 位为最大）",
+    descriptionZh: "排名（数值最大者居首位）",
     legend: {}
   },
   observed: {

@@ -17,11 +17,27 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** Removes staging folders left behind by an interrupted build (never the editions themselves). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes staging folders left behind by an interrupted build (never the editions themselves, and never the
+ * staging folder of a build that is still running in another process).
+ */
 export async function removeStaleStaging(distRoot: string): Promise<void> {
   if (!(await exists(distRoot))) return;
-  for (const name of await readdir(distRoot))
-    if (name.startsWith(STAGING_PREFIX)) await rm(path.join(distRoot, name), {recursive: true, force: true});
+  for (const name of await readdir(distRoot)) {
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    const pid = Number(/^\.staging-\d+-(\d+)/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && isRunning(pid)) continue;
+    await rm(path.join(distRoot, name), {recursive: true, force: true});
+  }
 }
 
 /**

@@ -8,9 +8,15 @@ import {cp, mkdir, readFile, readdir} from "node:fs/promises";
 import path from "node:path";
 import {writeFileAtomic} from "../lib/fs.ts";
 
+/**
+ * Noto Serif SC / Noto Sans SC carry CJK and Latin; Noto Serif / Noto Sans add Greek and the mathematical operators
+ * (μ, ρ, ÷, ≈ in method notes) that would otherwise fall back to a system font, which Chromium embeds as Type 3.
+ */
 export const FONT_FAMILIES = [
   {package: "@fontsource/noto-serif-sc", weights: [400, 700]},
-  {package: "@fontsource/noto-sans-sc", weights: [400, 700]}
+  {package: "@fontsource/noto-sans-sc", weights: [400, 700]},
+  {package: "@fontsource/noto-serif", weights: [400, 700]},
+  {package: "@fontsource/noto-sans", weights: [400, 700]}
 ] as const;
 
 /** Rewrites one @fontsource CSS file to woff2-only sources under fonts/, returning the CSS and the files it needs. */

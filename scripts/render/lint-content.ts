@@ -1,7 +1,7 @@
 /**
  * @fileoverview Every number in a chapter must come from the figures file. This lint finds digits typed by hand
  * into content/ and reports each as file:line. Allowed without markup: years (2021年, 2017—2021, 2017-2021),
- * figure/table labels (图5, 表1) and ordinals inside headings' numbering. Everything inside {{ … }} and {% … %}
+ * figure/table labels (图5, 表1), ordered-list markers and the numbering of sub-headings (### 1. 网络产业). Everything inside {{ … }} and {% … %}
  * is data or markup. The explicit, rare escape for a number that is not data (5G, IPv6) is {% lit "5G" %}.
  */
 import {readdir, readFile} from "node:fs/promises";
@@ -21,8 +21,9 @@ function stripAllowed(text: string): string {
       // template expressions and tags
       .replace(/\{\{[\s\S]*?\}\}/g, keepLines)
       .replace(/\{%[\s\S]*?%\}/g, keepLines)
-      // ordered-list markers
+      // ordered-list markers and the numbering of sub-headings (### 1. 网络产业)
       .replace(/^(\s*)\d+\.(?=\s)/gm, (m) => m.replace(/\d/g, " "))
+      .replace(/^(#{2,6}\s*)\d+(?:\.\d+)*[.、](?=\s*\S)/gm, (m) => m.replace(/\d/g, " "))
       // years and year ranges
       .replace(/(?<!\d)(19|20)\d\d\s*(?:年|—|–|-|～|~|至|到)\s*(?:(19|20)\d\d)?/g, keepLines)
       .replace(/(?<!\d)(19|20)\d\d(?=\s*年)/g, keepLines)

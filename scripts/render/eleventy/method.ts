@@ -43,17 +43,25 @@ export function formulaTableHtml(where: string): string {
   return `<table class="formula-table"><thead><tr><th scope="col">编号</th><th scope="col">含义</th><th scope="col">公式</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** What each kind of parameter is, in the report's language (the record's own note keeps the technical detail). */
+const PARAMETER_NAMES: Record<string, {name: string; how: string}> = {
+  iiot_share_coefficient: {name: "关联系数 S_k", how: "按基年直接、渗透产业增加值目标校准，并向共同取值收缩"},
+  technology_multiplier: {name: "年度技术乘数 μ_n", how: "按各年全国增加值目标校准；无目标的年份按相邻年份等比插值"},
+  new_infrastructure_cf: {name: "单位投资带动增加值系数 CF", how: "按新基建带动增加值目标校准"}
+};
+
 /** The unpublished parameters (records of kind "parameter"), each with its value and how it was obtained. */
 export function parametersTableHtml(context: RenderContext): string {
   const rows = context.figures.records
     .filter((r) => r.kind === "parameter")
     .map((r) => {
       const id = [r.metric, r.scope, r.entity, r.year].join("/");
-      const name = r.entityZh ?? r.entity;
-      return `<tr><td>${escapeHtml(name)}</td><td><code>${escapeHtml(r.metric)}</code></td><td>${r.year}</td><td>${numberElement(id, r.value.toFixed(4), r)}</td><td>${escapeHtml(r.note ?? "")}</td></tr>`;
+      const kind = PARAMETER_NAMES[r.metric];
+      const object = r.entityZh ?? r.entity;
+      return `<tr><td>${escapeHtml(kind?.name ?? r.metric)}</td><td>${escapeHtml(object)}</td><td>${r.year}</td><td>${numberElement(id, r.value.toFixed(4), r)}</td><td>${escapeHtml(kind?.how ?? "")}</td></tr>`;
     })
     .join("");
-  return `<table class="parameters-table"><thead><tr><th scope="col">对象</th><th scope="col">参数</th><th scope="col">年份</th><th scope="col">取值</th><th scope="col">说明</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="parameters-table"><thead><tr><th scope="col">参数</th><th scope="col">对象</th><th scope="col">年份</th><th scope="col">取值</th><th scope="col">取得方式</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** The calibration targets of the edition config, with the value the calibrated model reaches. */

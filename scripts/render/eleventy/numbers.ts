@@ -8,6 +8,7 @@ import {getRecord, type RenderContext} from "../context.ts";
 import {
   DISPLAY_UNITS,
   defaultDisplayUnit,
+  formatNumber,
   formatValue,
   isCompatible,
   type DisplayUnit,
@@ -60,7 +61,19 @@ export function parseFormatArgs(args: unknown[], where: string): FormatOptions {
 }
 
 /** The formatted text of a record with the given options (no markup). */
+/** Decimals a value needs as written in its source (at most two): 220 → 0, 1.5 → 1. */
+function naturalDecimals(value: number): number {
+  const text = String(Math.abs(value));
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : Math.min(2, text.length - dot - 1);
+}
+
 export function recordText(record: FigureRecord, options: FormatOptions, where: string): string {
+  // Observed indicators keep the counter they were printed with (万个, 家, 万台/套): value as written, then the unit.
+  if (options.unit === undefined && defaultDisplayUnit(record.unit) === "plain") {
+    const digits = formatNumber(record.value, "plain", {...options, decimals: options.decimals ?? naturalDecimals(record.value)});
+    return options.bare ? digits : `${digits}${record.unit}`;
+  }
   const unit = options.unit ?? defaultDisplayUnit(record.unit);
   if (!isCompatible(unit, record.unit))
     throw new BuildError(`${where}: cannot print a value in ${record.unit || "a ratio"} as ${unit}`);

@@ -179,7 +179,10 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     const ranked = rankEntities(context, text(metric, "metric", this), text(scope, "scope", this), Number(year), rankOptions(kw), where(this));
     if (ranked.length === 0 && kw.empty === undefined)
       throw new BuildError(`${where(this)}: {% names %} found no ${String(metric)}/${String(scope)} entity in ${String(year)} matching the filter; give empty="…"`);
-    return ranked.length === 0 ? String(kw.empty) : joinZh(ranked.map((r) => r.entityZh), typeof kw.last === "string" ? kw.last : "和");
+    if (ranked.length === 0) return escapeHtml(String(kw.empty));
+    const list = joinZh(ranked.map((r) => r.entityZh), typeof kw.last === "string" ? kw.last : "和");
+    // The list is chosen from these records: marked, so that a reader can check why each name is there.
+    return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${escapeHtml(list)}</span>`;
   });
 
   /** {% ranking "iiot_value_added", "province", 2021, limit=5, unit="亿元" %}: "广东（5177.36亿元）、江苏（…）". */

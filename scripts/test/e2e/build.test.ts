@@ -110,8 +110,9 @@ for (const edition of EDITIONS) {
         await page.goto(pathToFileURL(path.join(dir(), `${chapter.id}.html`)).href, {waitUntil: "load"});
         const {loose, numbers} = await page.evaluate(() => {
           const article = document.querySelector("article.chapter")!;
-          // Figures (axis labels, data tables), formulas and the provenance elements themselves are not prose.
-          const skip = "a.num, figure, .katex, table, script, style, code";
+          // Figures (axis labels, data tables), formulas, the method blocks the engine generates from the formula
+          // table and the data manifest, and the provenance elements themselves are not prose.
+          const skip = "a.num, figure, .katex, .formula, .estimates-list, table, script, style, code";
           const loose: string[] = [];
           const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -119,7 +120,8 @@ for (const edition of EDITIONS) {
             const text = (node.textContent ?? "")
               .replace(/(19|20)\d\d\s*(年|—|–|-|～|至|到|E)/g, "")
               .replace(/(19|20)\d\d(?=\s*$)/g, "")
-              .replace(/[图表]\s*\d+(\s*[（(]?[a-z][)）]?)?/g, "");
+              .replace(/[图表]\s*\d+(\s*[（(]?[a-z][)）]?)?/g, "")
+              .replace(/^\s*\d+(\.\d+)*[.、]\s*/, (m) => (node.parentElement?.closest("h2, h3, h4, li") ? "" : m));
             if (/\d/.test(text)) loose.push(text.trim().slice(0, 60));
           }
           return {loose, numbers: article.querySelectorAll("a.num").length};

@@ -30,3 +30,16 @@ describe("buildIntoDist(distRoot, edition, build)", () => {
     expect(await readdir(dist)).toEqual(["2022"]);
   });
 });
+
+describe("removeStaleStaging(distRoot)", () => {
+  it("removes the staging folders of dead builds and keeps those of running ones", async () => {
+    const {mkdir} = await import("node:fs/promises");
+    const {removeStaleStaging} = await import("../../pipeline/dist.ts");
+    const dist = await distWithPrevious();
+    // pid 2³¹−2 is never running; this test's own process is.
+    await mkdir(path.join(dist, ".staging-2020-2147483646"));
+    await mkdir(path.join(dist, `.staging-2022-${process.ppid}`));
+    await removeStaleStaging(dist);
+    expect((await readdir(dist)).sort()).toEqual([`.staging-2022-${process.ppid}`, "2022"]);
+  });
+});

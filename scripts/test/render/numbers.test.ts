@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {BuildError} from "../../lib/errors.ts";
 import {renderNumber} from "../../render/eleventy/numbers.ts";
-import {testContext} from "./fixtures.ts";
+import {nationalRecord, testContext} from "./fixtures.ts";
 
 describe("renderNumber(context, id, args)", () => {
   const context = testContext();
@@ -41,5 +41,12 @@ describe("renderNumber(context, id, args)", () => {
 
   it("refuses an unknown display unit", () => {
     expect(() => renderNumber(context, "share_of_gdp/national/china/2017", ["percent"], "ch.md")).toThrow(/unknown display unit "percent"/);
+  });
+});
+
+describe("renderNumber for observed indicators", () => {
+  it("prints the value as written with the counter it was printed with", () => {
+    const context = testContext([{...nationalRecord("base_stations_5g", 2022, 220, "万个"), kind: "observed"}]);
+    expect(renderNumber(context, "base_stations_5g/national/china/2022", [], "ch.md")).toContain(">220万个<");
   });
 });
