@@ -9,6 +9,7 @@ import {formula, formulaTable, type FormulaId} from "../../model/formulas.ts";
 import {getRecord, type RenderContext} from "../context.ts";
 import {formatValue} from "../format.ts";
 import {escapeHtml} from "../html.ts";
+import {metricLabel} from "../labels.ts";
 import {renderTex} from "../math.ts";
 import {numberElement, recordText} from "./numbers.ts";
 
@@ -58,7 +59,7 @@ export function parametersTableHtml(context: RenderContext): string {
       const id = [r.metric, r.scope, r.entity, r.year].join("/");
       const kind = PARAMETER_NAMES[r.metric];
       const object = r.entityZh ?? r.entity;
-      return `<tr><td>${escapeHtml(kind?.name ?? r.metric)}</td><td>${escapeHtml(object)}</td><td>${r.year}</td><td>${numberElement(id, r.value.toFixed(4), r)}</td><td>${escapeHtml(kind?.how ?? "")}</td></tr>`;
+      return `<tr><td>${escapeHtml(kind?.name ?? r.metric)}</td><td>${escapeHtml(object)}</td><td class="n">${r.year}</td><td class="n">${numberElement(id, r.value.toFixed(4), r)}</td><td>${escapeHtml(kind?.how ?? "")}</td></tr>`;
     })
     .join("");
   return `<table class="parameters-table"><thead><tr><th scope="col">参数</th><th scope="col">对象</th><th scope="col">年份</th><th scope="col">取值</th><th scope="col">取得方式</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -70,11 +71,12 @@ export function calibrationTableHtml(context: RenderContext, where: string): str
     .map((target) => {
       const record = getRecord(context, target.record, where);
       const reached = numberElement(target.record, recordText(record, {unit: "亿元"}, where), record);
-      const diff = ((record.value / target.value - 1) * 100).toFixed(2);
-      return `<tr><td>${escapeHtml(record.entityZh ?? record.entity)} ${record.year}</td><td><code>${escapeHtml(target.record)}</code></td><td>${escapeHtml(formatValue(target.value, "亿元"))}</td><td>${reached}</td><td>${diff}%</td><td>${escapeHtml(target.derivation)}</td></tr>`;
+      const diff = ((record.value / target.value - 1) * 100).toFixed(2).replace(/^-(0\.00)$/, "$1");
+      const label = `${record.year}年${record.entityZh ?? record.entity}${metricLabel(record.metric)}`;
+      return `<tr><td>${escapeHtml(label)}</td><td class="n">${escapeHtml(formatValue(target.value, "亿元"))}</td><td class="n">${reached}</td><td class="n">${diff}%</td><td>${escapeHtml(target.derivation)}</td></tr>`;
     })
     .join("");
-  return `<table class="calibration-table"><thead><tr><th scope="col">对象</th><th scope="col">记录</th><th scope="col">目标值</th><th scope="col">模型值</th><th scope="col">偏差</th><th scope="col">目标值的来历</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="calibration-table"><thead><tr><th scope="col">校准目标</th><th scope="col">目标值</th><th scope="col">模型值</th><th scope="col">偏差</th><th scope="col">目标值的来历</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** Every estimated input series of the manifest, with what is estimated and how. */
