@@ -135,6 +135,7 @@ export async function buildRelatedSubsectors(context: SourceContext): Promise<Bu
         `with equal IIoT coefficients S_k the 2017 value added of the products splits as ${shares}; the 2022 edition's 2021 segments are platform 38.8, network 32.8, data 18.4, security 10.0 % (shares chosen to land near them)`
       ],
       estimated: true,
+      estimateZh: "十一个相关子行业划入直接产业四个细分领域（网络、平台、数据、安全）的对应关系及拆分比例为本报告的设定",
       estimate: "the direct-segment mapping of the eleven IO products (and the shares of split products) is an assumption of this project",
       caveats:
         "The papers name only three of the eleven products (计算机、通信设备、软件服务) and never publish how the four segments of 2022 are measured. The shares are a judgement, chosen so that equal coefficients give roughly the published 2021 structure; with product-specific coefficients S_k the segment shares move.",

@@ -82,6 +82,7 @@ export async function buildMacro(context: SourceContext): Promise<BuiltTable> {
         `output: gdp of ../shared/${GDP_BY_INDUSTRY}; labour: total of data/national/employment.csv`
       ],
       estimated: true,
+      estimateZh: "资本存量为本报告按永续盘存法由固定资产投资推算（折旧率9.6%，投资未平减），替代未公开的中经网资本序列",
       estimate: "the capital stock is a perpetual-inventory substitute for the unpublished CEInet capital series (δ 9.6 %, investment not deflated)",
       caveats:
         "Investment is in current prices and not deflated (no investment price index in ../shared), and includes land purchases; levels from 2018 on are not official. The assumed initial stock keeps (1 − δ)^4 ≈ 0.67 of its value in 2007, so the early years depend on it. Employment falls in 2020 because of the 7th-census rebasing, which moves γ in 2020. An alternative capital index (PWT 10.01 rkna, 2-decimal rounding, to 2019) is in ../shared/data-sources/wdi-pwt-china-macro and is not used.",

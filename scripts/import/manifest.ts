@@ -7,7 +7,7 @@ import type {DataSource} from "../model/inputs.ts";
 
 const ENTRY_KEYS: (keyof DataSource)[] = [
   "id", "file", "title", "citation", "publisher", "intermediary", "vintage", "unit", "years", "transformations", "estimated",
-  "estimate", "caveats", "columns", "upstream"
+  "estimate", "estimateZh", "caveats", "columns", "upstream"
 ];
 
 /** Fixed key order, absent optional keys left out: the same entries always serialise to the same bytes. */

@@ -159,6 +159,7 @@ export async function buildNationalEmployment(context: SourceContext): Promise<B
         "2007–2016 tiers: section estimates aggregated (A; B–E; F–T) and scaled to the official total; flagged estimated"
       ],
       estimated: true,
+      estimateZh: "2007—2016年分产业就业结构取自研究机构的分行业估算（其第一产业口径与国家统计局不同）",
       estimate: "the 2007–2016 tier split comes from research section estimates (section A is not NBS 第一产业)",
       caveats:
         "Tier shares printed with one decimal put 2017–2019 tiers within about ±39 万人. The 2019 → 2020 drop (77,471 → 75,064) is the 7th-census rebasing, not a fall in jobs; the 2023 yearbook revised the earlier years (2018 to 75,782), which this series does not use. The loader hands the model only baseYear … last data year; the 2007–2016 totals feed the macro series.",

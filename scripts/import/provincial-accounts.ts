@@ -137,6 +137,7 @@ export async function buildProvincialAccounts(context: SourceContext): Promise<B
         "tiers rounded to 4 decimals, tertiary computed after rounding so the tiers add up to gdp"
       ],
       estimated: true,
+      estimateZh: "分省三次产业增加值仅有2018年公开数据；其余年份第二产业按其占GDP比重推算，第一产业按2018年水平随全国第一产业增长推算，其余计入第三产业",
       estimate:
         "provincial tier value added is published only for 2018; other years take the secondary share of GDP, scale each province's 2018 primary value with the national primary, and leave the rest to the tertiary",
       caveats:

@@ -235,6 +235,7 @@ export async function buildProvincialEmployment(context: SourceContext): Promise
         "rounded to 4 decimals; tertiary = total − primary − secondary after rounding"
       ],
       estimated: true,
+      estimateZh: "分省分产业就业人员未公开：按各省产业增加值与全国分产业就业进行双比例拟合；2016—2019年分省就业总量按2010年与2020年的省际占比插值",
       estimate:
         "provincial tier employment is not published: tiers are a biproportional fit of tier value added to provincial totals and national tier employment; 2016–2019 totals interpolate the provinces' 2010 and 2020 shares",
       caveats:

@@ -122,6 +122,7 @@ export async function buildSectionValueAdded(context: SourceContext): Promise<Bu
         "the sections of a category add up to it exactly, so the 19 sections add up to the nine categories (= GDP within 0.2 亿元)"
       ],
       estimated: true,
+      estimateZh: "工业拆分为采矿业、制造业、电力热力燃气及水，其他服务业拆分为信息传输软件等门类时，采用投入产出表中的门类占比，2019年插值，2021年起沿用2020年占比",
       estimate:
         "the split of 工业 into B/C/D and of 其他 into I, L–S uses IO-table shares, interpolated for 2019 and held at 2020 from 2021",
       caveats:

@@ -24,6 +24,7 @@ const DataSourceSchema = z.object({
   estimated: z.boolean({error: "true or false"}),
   caveats: z.string({error: "a text"}).optional(),
   estimate: z.string({error: "a text"}).optional(),
+  estimateZh: z.string({error: "a text"}).optional(),
   columns: z.array(z.object({name: text, description: text})).optional(),
   upstream: z.array(text).optional()
 });

@@ -217,6 +217,8 @@ export interface DataSource {
   caveats?: string;
   /** One line: which values are estimates and how (printed in the build warning). */
   estimate?: string;
+  /** The same in zh-CN, for the report (methodology appendix, data page). */
+  estimateZh?: string;
   /** Every column of the file, with its unit and meaning. */
   columns?: {name: string; description: string}[];
   /** Exact upstream files and pages the numbers were taken from (../shared paths, URLs of sourced supplements). */

@@ -83,7 +83,7 @@ export function calibrationTableHtml(context: RenderContext, where: string): str
 export function estimatesListHtml(context: RenderContext): string {
   const items = context.manifest
     .filter((s) => s.estimated)
-    .map((s) => `<li><strong>${escapeHtml(s.citation)}</strong>（<code>${escapeHtml(s.file)}</code>）：${escapeHtml(s.estimate ?? s.caveats ?? "")}</li>`)
+    .map((s) => `<li><strong>${escapeHtml(s.citation)}</strong>（<code>${escapeHtml(s.file)}</code>）：${escapeHtml(s.estimateZh ?? s.estimate ?? "")}</li>`)
     .join("");
   return `<ul class="estimates-list">${items}</ul>`;
 }

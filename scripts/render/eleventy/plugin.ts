@@ -180,7 +180,14 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     if (ranked.length === 0 && kw.empty === undefined)
       throw new BuildError(`${where(this)}: {% names %} found no ${String(metric)}/${String(scope)} entity in ${String(year)} matching the filter; give empty="…"`);
     if (ranked.length === 0) return escapeHtml(String(kw.empty));
-    const list = joinZh(ranked.map((r) => r.entityZh), typeof kw.last === "string" ? kw.last : "和");
+    // Section names contain 、 themselves; sep="；" (with last="；以及") keeps such lists readable.
+    const names = ranked.map((r) => r.entityZh);
+    const list =
+      typeof kw.sep === "string"
+        ? names.length <= 1
+          ? names.join("")
+          : `${names.slice(0, -1).join(kw.sep)}${typeof kw.last === "string" ? kw.last : kw.sep}${names[names.length - 1]}`
+        : joinZh(names, typeof kw.last === "string" ? kw.last : "和");
     // The list is chosen from these records: marked, so that a reader can check why each name is there.
     return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${escapeHtml(list)}</span>`;
   });
