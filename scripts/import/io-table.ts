@@ -16,6 +16,16 @@ const RELATIVE_TOLERANCE = 1e-9;
 const INTERMEDIARY =
   "R package ionet (CRAN), GitHub Carol-seven/ionet, data/china_2017_149.rda, commit fa9d0423dac4b642a7697ba49ea82877f9935c9c (snapshot 51145dcab476e75783af41a688488db1a4abeb56); converted .rda → CSV for ../shared/data-sources/nbs-io-tables";
 
+/** What both files of the 2017 table share in their manifest entries. */
+const IO_2017_SOURCE = {
+  citation: "国家统计局《2017年全国投入产出表》",
+  publisher: "国家统计局 NBS, 2017年全国投入产出表 (producer prices)",
+  intermediary: INTERMEDIARY,
+  vintage: "as published by NBS (2019)",
+  unit: "万元",
+  years: "2017"
+};
+
 export interface IoSectorSource {
   code: string;
   nameZh: string;
@@ -80,12 +90,7 @@ export async function buildIoSectors(context: SourceContext): Promise<BuiltTable
     source: {
       id: "nbs-io-2017-sectors",
       title: "2017 national input-output table, 149 products: sector totals",
-      citation: "国家统计局《2017年全国投入产出表》",
-      publisher: "国家统计局 NBS, 2017年全国投入产出表 (producer prices)",
-      intermediary: INTERMEDIARY,
-      vintage: "as published by NBS (2019)",
-      unit: "万元",
-      years: "2017",
+      ...IO_2017_SOURCE,
       transformations: [
         `copied from ../shared/${SECTORS}: seq → code, GO → output, TII → intermediate_input, TVA → value_added, TIU → intermediate_use; every digit kept`,
         "checked on import: TI = GO and TII + TVA = GO for every product (relative 1e-9)"
@@ -139,12 +144,7 @@ export async function buildIoIntermediate(context: SourceContext): Promise<Built
     source: {
       id: "nbs-io-2017-intermediate",
       title: "2017 national input-output table, 149 products: intermediate-use matrix",
-      citation: "国家统计局《2017年全国投入产出表》",
-      publisher: "国家统计局 NBS, 2017年全国投入产出表 (producer prices)",
-      intermediary: INTERMEDIARY,
-      vintage: "as published by NBS (2019)",
-      unit: "万元",
-      years: "2017",
+      ...IO_2017_SOURCE,
       transformations: [
         `copied from ../shared/${MATRIX} without the name column; row = supplying product i, column = using product j; every digit kept`,
         "checked on import: column sums = intermediate_input and row sums = intermediate_use of the sectors file (relative 1e-9)"

@@ -5,6 +5,7 @@
  * section estimates for 2007–2016 (years no method uses by tier).
  */
 import {DATA_FILES} from "../load/data-files.ts";
+import type {NationalEmployment} from "../model/inputs.ts";
 import {readShared, readSupplement, type SourceContext, type SourceTable} from "./sources.ts";
 import type {BuiltTable, Cell} from "./table.ts";
 
@@ -17,13 +18,7 @@ export const LAST_YEAR = 2022;
 const SECONDARY_SECTIONS = ["B", "C", "D", "E"];
 const TERTIARY_SECTIONS = ["F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"];
 
-export interface EmploymentYear {
-  year: number;
-  total: number;
-  primary: number;
-  secondary: number;
-  tertiary: number;
-  estimated: boolean;
+export interface EmploymentYear extends NationalEmployment {
   method: "research-sections" | "communique-shares" | "official";
   source: string;
 }
