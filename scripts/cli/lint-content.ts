@@ -1,10 +1,13 @@
 /**
  * @fileoverview `npm run lint:content`: fails with file:line on any number typed by hand into content/ (the build
- * runs the same lint before it renders anything).
+ * runs the same lint before it renders anything), and prints how much of each chapter is markup rather than prose
+ * (the short reference syntax exists to keep that share low; see README "Writing a chapter").
  */
+import {readFile, readdir} from "node:fs/promises";
 import path from "node:path";
 import {info} from "../lib/progress.ts";
 import {lintContent} from "../render/lint-content.ts";
+import {markupShare} from "../render/markup-share.ts";
 import {runCommand} from "./main.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -12,4 +15,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 await runCommand(async () => {
   const files = await lintContent(root);
   info(`✓ content lint: no hand-typed number in ${files} chapter files`);
+  info("markup share per chapter (template markup / all characters):");
+  const content = path.join(root, "content");
+  for (const edition of (await readdir(content, {withFileTypes: true})).filter((d) => d.isDirectory()).map((d) => d.name).sort())
+    for (const name of (await readdir(path.join(content, edition))).filter((n) => n.endsWith(".md")).sort()) {
+      const share = markupShare(await readFile(path.join(content, edition, name), "utf8"));
+      info(`  ${`${edition}/${name}`.padEnd(26)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.markup} of ${share.total})`);
+    }
 });

@@ -1,8 +1,8 @@
 /**
  * @fileoverview Every number in a chapter must come from the figures file. This lint finds digits typed by hand
  * into content/ and reports each as file:line. Allowed without markup: years (2021年, 2017—2021, 2017-2021),
- * figure/table labels (图5, 表1), ordered-list markers and the numbering of sub-headings (### 1. 网络产业). Everything inside {{ … }} and {% … %}
- * is data or markup. The explicit, rare escape for a number that is not data (5G, IPv6) is {% lit "5G" %}.
+ * figure/table labels (图5, 表1), ordered-list markers and the numbering of sub-headings (### 1. 网络产业). Everything inside {{ … }}, {% … %}
+ * and [[ … ]] is data or markup. The explicit, rare escape for a number that is not data (5G, IPv6) is {% lit "5G" %}.
  */
 import {readdir, readFile} from "node:fs/promises";
 import path from "node:path";
@@ -21,6 +21,8 @@ function stripAllowed(text: string): string {
       // template expressions and tags
       .replace(/\{\{[\s\S]*?\}\}/g, keepLines)
       .replace(/\{%[\s\S]*?%\}/g, keepLines)
+      // short references [[ … ]] (years and periods such as @2020 or #f-03-31 are part of the reference)
+      .replace(/\[\[[^\[\]\n]+\]\]/g, keepLines)
       // ordered-list markers and the numbering of sub-headings (### 1. 网络产业)
       .replace(/^(\s*)\d+\.(?=\s)/gm, (m) => m.replace(/\d/g, " "))
       .replace(/^(#{2,6}\s*)\d+(?:\.\d+)*[.、](?=\s*\S)/gm, (m) => m.replace(/\d/g, " "))
@@ -65,7 +67,7 @@ export async function lintContent(root: string, editions?: readonly number[]): P
           file,
           row: hit.line,
           value: hit.text,
-          expected: 'a number from the figures file ({% num "metric/scope/entity/year" %}) — or {% lit "…" %} if it is not data'
+          expected: 'a number from the figures file ([[增加值@p]], see README "Writing a chapter") — or {% lit "…" %} if it is not data'
         });
     }
   }

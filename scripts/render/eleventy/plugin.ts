@@ -18,6 +18,9 @@ import {createMarkdown} from "./markdown.ts";
 import {calibrationTableHtml, estimatesListHtml, formulaBlock, formulaTableHtml, parametersTableHtml} from "./method.ts";
 import {DATA_PAGE, numberElement, parseFormatArgs, recordText, renderNumber, type Keywords} from "./numbers.ts";
 import {provenanceJson} from "./provenance.ts";
+import {evaluateFacts} from "./facts.ts";
+import {yearNames} from "./refs.ts";
+import {renderReference, wordElement} from "./reference-html.ts";
 import {headingsOf} from "./toc.ts";
 import {compareWord, joinZh, rankEntities, signWord, type RankOptions} from "./words.ts";
 
@@ -62,7 +65,13 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     return set;
   };
 
-  eleventyConfig.setLibrary("md", createMarkdown());
+  // Short references [[ … ]] in the chapters' Markdown (refs.ts), resolved for the page being rendered.
+  eleventyConfig.setLibrary(
+    "md",
+    createMarkdown({reference: (body, env) => renderReference(context, body, where(env), usedOn(env))})
+  );
+  // The year names every chapter may use without {% set %}: y (last data year), p, b (base year), f (forecast).
+  for (const [name, value] of Object.entries(yearNames(config))) eleventyConfig.addGlobalData(name, value);
   // Eleventy warns about slow shortcodes on the console; the build prints its own timings per step.
   eleventyConfig.benchmarkManager?.get("Configuration").setMinimumThresholdMs(Number.MAX_SAFE_INTEGER);
 
@@ -82,6 +91,12 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   });
   eleventyConfig.addGlobalData("eleventyComputed", {
     chapter: (data: {page: {inputPath: string}}) => chapterByFile.get(path.basename(data.page.inputPath)),
+    // Named facts of the chapter's front matter (facts.ts): {% if fact.name %}.
+    fact: (data: {page: {url?: string; inputPath: string}; facts?: unknown}) => {
+      const {values, records} = evaluateFacts(context, data.facts, where(data));
+      for (const id of records) usedOn(data).add(id);
+      return values;
+    },
     permalink: (data: {page: {inputPath: string}; permalink?: unknown}) => {
       const chapter = chapterByFile.get(path.basename(data.page.inputPath));
       if (chapter) return chapter.url;
@@ -132,8 +147,6 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
 
   // Comparison words and generated lists: the prose cannot contradict the numbers when the data change. A word is
   // marked with the records it was chosen from, so a reader (and a test) can check it.
-  const wordElement = (word: string, kind: "cmp" | "trend", ids: string[]): string =>
-    word === "" ? "" : `<span class="word-${kind}" data-${kind === "cmp" ? "compare" : "sign"}="${escapeHtml(ids.join(" "))}">${escapeHtml(word)}</span>`;
   const text = (value: unknown, what: string, self: ShortcodeThis): string => {
     if (typeof value !== "string") throw new BuildError(`${where(self)}: ${what} must be a string, found ${String(value)}`);
     return value;
@@ -202,7 +215,8 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
       ranked.map((r) => {
         const record = context.records.get(r.id)!;
         used.add(r.id);
-        return `${r.entityZh}（${numberElement(r.id, recordText(record, format, where(this)), record)}）`;
+        // Names come from data: escaped like every other text the data carries.
+        return `${escapeHtml(r.entityZh)}（${numberElement(r.id, recordText(record, format, where(this)), record)}）`;
       }),
       "、"
     );

@@ -1,0 +1,69 @@
+/**
+ * @fileoverview Named facts: the conditions a chapter branches on, defined once in its front matter with the short
+ * reference syntax and evaluated against the figures file, so that no template carries an inline expression:
+ *
+ *     ---
+ *     facts:
+ *       steadied_growth: "[[nominal_growth@2020]] > [[gdp_nominal_growth@2020]]"
+ *     ---
+ *     {% if fact.steadied_growth %}…{% endif %}
+ *
+ * An expression may compare and combine values (> < >= <= == !=, and, or, not, + - * /, parentheses); mathjs
+ * evaluates it with only the referenced values in scope. A fact must come out true or false.
+ */
+import {evaluate} from "mathjs";
+import {BuildError} from "../../lib/errors.ts";
+import {getRecord, type RenderContext} from "../context.ts";
+import {resolveReferenceId} from "./reference-html.ts";
+import {findReferences, parseRecordRef, yearNames} from "./refs.ts";
+
+export interface FactValue {
+  value: boolean;
+  /** The records the fact was decided from (for the page's provenance). */
+  records: string[];
+}
+
+/** Evaluates one fact expression; `where` names the chapter and fact for errors. */
+export function evaluateFact(context: RenderContext, expression: string, where: string): FactValue {
+  if (typeof expression !== "string") throw new BuildError(`${where}: a fact must be a string expression, found ${String(expression)}`);
+  const years = yearNames(context.config);
+  const scope: Record<string, number> = {};
+  const records: string[] = [];
+  let math = "";
+  let last = 0;
+  for (const ref of findReferences(expression)) {
+    const parsed = parseRecordRef(ref.body.trim(), years, ref.body, where);
+    const id = resolveReferenceId(context, parsed, `${where}: [[${ref.body}]]`);
+    const name = `v${records.length}`;
+    scope[name] = getRecord(context, id, `${where}: [[${ref.body}]]`).value;
+    records.push(id);
+    math += `${expression.slice(last, ref.start)} ${name} `;
+    last = ref.end;
+  }
+  math += expression.slice(last);
+  if (/\[\[|\]\]/.test(math)) throw new BuildError(`${where}: "${expression}": unbalanced [[ ]]`);
+  let result: unknown;
+  try {
+    result = evaluate(math, scope);
+  } catch (error) {
+    throw new BuildError(`${where}: "${expression}": ${(error as Error).message}`);
+  }
+  if (typeof result !== "boolean") throw new BuildError(`${where}: "${expression}" gives ${String(result)}; a fact must be true or false (compare with > < ==)`);
+  return {value: result, records};
+}
+
+/** Evaluates a chapter's `facts:` front matter into {name: boolean}. */
+export function evaluateFacts(context: RenderContext, definitions: unknown, where: string): {values: Record<string, boolean>; records: string[]} {
+  const values: Record<string, boolean> = {};
+  const records: string[] = [];
+  if (definitions === undefined || definitions === null) return {values, records};
+  if (typeof definitions !== "object" || Array.isArray(definitions))
+    throw new BuildError(`${where}: facts must be a map of name: "expression"`);
+  for (const [name, expression] of Object.entries(definitions)) {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new BuildError(`${where}: fact name "${name}"; expected lower-case letters, digits and _`);
+    const fact = evaluateFact(context, expression as string, `${where}: fact ${name}`);
+    values[name] = fact.value;
+    records.push(...fact.records);
+  }
+  return {values, records};
+}

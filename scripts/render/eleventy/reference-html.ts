@@ -1,0 +1,127 @@
+/**
+ * @fileoverview Renders a parsed short reference ([[ … ]], see refs.ts) to HTML with the same elements as the
+ * shortcodes: a number is a link to its record, a word is marked with the records it was chosen from.
+ */
+import {getRecord, type RenderContext} from "../context.ts";
+import {escapeHtml} from "../html.ts";
+import type {FormatOptions} from "../format.ts";
+import {numberElement, recordText} from "./numbers.ts";
+import {
+  DEFAULT_COMPARE_WORDS,
+  defaultSignWords,
+  entityIndex,
+  metricId,
+  parseReference,
+  resolveRecordId,
+  yearNames,
+  type RecordLookup,
+  type RecordRef,
+  type Reference,
+  type Words
+} from "./refs.ts";
+
+const lookups = new WeakMap<RenderContext, RecordLookup>();
+
+/** The record look-up of a render context (its entity index is built once per context). */
+export function recordLookup(context: RenderContext): RecordLookup {
+  let lookup = lookups.get(context);
+  if (!lookup) {
+    const entities = entityIndex(context.figures.records);
+    lookup = {has: (id) => context.records.has(id), entities};
+    lookups.set(context, lookup);
+  }
+  return lookup;
+}
+import {compareWord, joinZh, rankEntities, signWord} from "./words.ts";
+import {BuildError} from "../../lib/errors.ts";
+
+/** A word chosen from the data, marked with the records it depends on (a reader and a test can check it). */
+export function wordElement(word: string, kind: "cmp" | "trend", ids: readonly string[]): string {
+  if (word === "") return "";
+  const attribute = kind === "cmp" ? "data-compare" : "data-sign";
+  return `<span class="word-${kind}" ${attribute}="${escapeHtml(ids.join(" "))}">${escapeHtml(word)}</span>`;
+}
+
+/** The number element of a record printed with `format`. */
+export function numberHtml(context: RenderContext, id: string, format: FormatOptions, where: string): string {
+  const record = getRecord(context, id, where);
+  return numberElement(id, recordText(record, format, where), record);
+}
+
+function signWords(words: Words): {up: string; down: string; flat?: string} {
+  return words.same === undefined ? {up: words.more, down: words.less} : {up: words.more, down: words.less, flat: words.same};
+}
+
+/**
+ * The record id of a reference: by name (refs.ts resolveRecordId) or, for scope:N, the entity ranked N-th by the
+ * metric (aggregates such as 全部省份 left out). Throws the located error when the record does not exist.
+ */
+export function resolveReferenceId(context: RenderContext, ref: RecordRef, at: string): string {
+  if (ref.rank !== undefined) {
+    const metric = metricId(ref.metric);
+    const ranked = rankEntities(context, metric, ref.scope!, ref.year, {order: ref.rank > 0 ? "desc" : "asc"}, at);
+    const chosen = ranked[Math.abs(ref.rank) - 1];
+    if (!chosen) throw new BuildError(`${at}: rank ${ref.rank} of ${ranked.length} ${ref.scope} entities`);
+    return chosen.id;
+  }
+  const id = resolveRecordId(ref, recordLookup(context), at);
+  getRecord(context, id, at);
+  return id;
+}
+
+/** A list of entity names (or names with values) ranked by a metric, marked with the records it was chosen from. */
+function listHtml(context: RenderContext, reference: Extract<Reference, {kind: "list"}>, at: string, used?: Set<string>): string {
+  const ranked = rankEntities(context, metricId(reference.metric), reference.scope, reference.year, reference.options, at);
+  if (ranked.length === 0) throw new BuildError(`${at}: no entity matches; loosen the filter or branch on a fact`);
+  if (reference.values)
+    return joinZh(
+      ranked.map((r) => {
+        used?.add(r.id);
+        return `${escapeHtml(r.entityZh)}（${numberHtml(context, r.id, reference.format, at)}）`;
+      }),
+      "、"
+    );
+  return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${escapeHtml(joinZh(ranked.map((r) => r.entityZh)))}</span>`;
+}
+
+/**
+ * The HTML of the reference `[[source]]` in the chapter `where`; every record it reads is added to `used` (the
+ * page's provenance cards).
+ */
+export function renderReference(context: RenderContext, source: string, where: string, used?: Set<string>): string {
+  const years = yearNames(context.config);
+  const reference = parseReference(source, years, where);
+  const at = `${where}: [[${source.trim()}]]`;
+  const idOf = (ref: RecordRef): string => {
+    const id = resolveReferenceId(context, ref, at);
+    used?.add(id);
+    return id;
+  };
+  switch (reference.kind) {
+    case "number":
+      return numberHtml(context, idOf(reference.ref), reference.format, at);
+    case "compare": {
+      const [a, b] = [idOf(reference.a), idOf(reference.b)];
+      return wordElement(compareWord(context, a, b, reference.words ?? DEFAULT_COMPARE_WORDS, at), "cmp", [a, b]);
+    }
+    case "sign": {
+      const id = idOf(reference.ref);
+      const words = reference.words ?? defaultSignWords(getRecord(context, id, at).unit);
+      return wordElement(signWord(context, id, signWords(words), at), "trend", [id]);
+    }
+    case "change": {
+      const id = idOf(reference.ref);
+      const words = reference.words ?? defaultSignWords(getRecord(context, id, at).unit);
+      // The word carries the sign, so it never reads "持平" before a number: a zero change prints its word "" and 0.
+      const word = signWord(context, id, {up: words.more, down: words.less, flat: ""}, at);
+      return `${wordElement(word, "trend", [id])}${numberHtml(context, id, {...reference.format, abs: true}, at)}`;
+    }
+    case "name": {
+      const id = idOf(reference.ref);
+      const record = getRecord(context, id, at);
+      return `<span class="word-list" data-records="${escapeHtml(id)}">${escapeHtml(record.entityZh ?? record.entity)}</span>`;
+    }
+    case "list":
+      return listHtml(context, reference, at, used);
+  }
+}

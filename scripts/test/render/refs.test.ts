@@ -1,0 +1,157 @@
+import {describe, expect, it} from "vitest";
+import type {FigureRecord} from "../../model/records.ts";
+import {evaluateFact, evaluateFacts} from "../../render/eleventy/facts.ts";
+import {createMarkdown} from "../../render/eleventy/markdown.ts";
+import {renderReference} from "../../render/eleventy/reference-html.ts";
+import {parseReference, yearNames} from "../../render/eleventy/refs.ts";
+import {markupShare} from "../../render/markup-share.ts";
+import {findTypedNumbers} from "../../render/lint-content.ts";
+import {nationalRecord, testContext} from "./fixtures.ts";
+
+function record(metric: string, scope: FigureRecord["scope"], entity: string, entityZh: string, year: number, value: number, unit = "亿元"): FigureRecord {
+  return {...nationalRecord(metric, year, value, unit), scope, entity, entityZh};
+}
+
+// Edition 2022 of the fixtures: y = 2021, p = 2020, b = 2017, f = 2022.
+const context = testContext([
+  nationalRecord("iiot_value_added", 2021, 41000),
+  nationalRecord("iiot_value_added", 2017, 23000),
+  nationalRecord("share_of_gdp", 2021, 3.59, "%"),
+  nationalRecord("share_of_gdp", 2020, 3.41, "%"),
+  nationalRecord("employment_new", 2021, -88.6, "万人"),
+  nationalRecord("growth_change_pp", 2021, 0.004, "pp"),
+  record("base_stations_5g", "other", "china", "", 2022, 222, "万个"),
+  {...record("base_stations_5g", "other", "china", "", 2022, 185, "万个"), period: "2022-09"},
+  record("iiot_value_added", "province", "guangdong", "广东", 2021, 5177.36),
+  record("iiot_value_added", "province", "jiangsu", "江苏", 2021, 4587.8),
+  record("iiot_value_added", "province", "hainan", "海南", 2021, 120.5),
+  record("iiot_value_added", "province", "all_provinces", "全部省份", 2021, 40000),
+  record("iiot_value_added", "sector", "manufacturing", "制造业", 2021, 12000),
+  record("iiot_value_added", "sector", "public_admin_social_org", "公共管理、社会保障和社会组织", 2021, 90)
+]);
+const years = yearNames(context.config);
+const html = (source: string, used?: Set<string>) => renderReference(context, source, "01-overview.md", used);
+
+describe("parseReference(source)", () => {
+  it("defaults to the last data year and national scope", () => {
+    expect(parseReference("share_of_gdp", years, "t")).toEqual({kind: "number", ref: {metric: "share_of_gdp", year: 2021}, format: {}});
+  });
+  it("reads year names, entities, periods and formats", () => {
+    expect(parseReference("增加值/广东@p 万亿元 .3 abs", years, "t")).toEqual({
+      kind: "number",
+      ref: {metric: "增加值", entity: "广东", year: 2020},
+      format: {unit: "万亿元", decimals: 3, abs: true}
+    });
+    expect(parseReference("base_stations_5g@f#f-09", years, "t")).toEqual({
+      kind: "number",
+      ref: {metric: "base_stations_5g", year: 2022, period: "2022-09"},
+      format: {}
+    });
+  });
+  it("reads comparisons, signs and changes with named or written-out words", () => {
+    expect(parseReference("a ~ a@b 增至", years, "t")).toMatchObject({kind: "compare", b: {year: 2017}, words: {more: "增至", less: "降至", same: "保持在"}});
+    expect(parseReference("± a pp 提高/降低", years, "t")).toMatchObject({kind: "change", format: {unit: "pp"}, words: {more: "提高", less: "降低"}});
+    expect(parseReference("~ a@f", years, "t")).toMatchObject({kind: "sign", ref: {year: 2022}});
+  });
+  it("names the reference and what was expected when it cannot read it", () => {
+    expect(() => parseReference("a@q", years, "ch.md")).toThrow('ch.md: [[a@q]]: year "q"; expected y, p, b, f or a four-digit year');
+    expect(() => parseReference("a ~ b 飞升", years, "ch.md")).toThrow('"飞升" names no word set');
+    expect(() => parseReference("a 公里", years, "ch.md")).toThrow('unexpected "公里" after a number');
+    expect(() => parseReference("a/b/c/d", years, "ch.md")).toThrow("names 4 parts");
+  });
+});
+
+describe("renderReference(context, source)", () => {
+  it("prints a number as a link to its record and records that the page used it", () => {
+    const used = new Set<string>();
+    expect(html("增加值 万亿元", used)).toBe(
+      '<a class="num" href="data.html#r:iiot_value_added/national/china/2021" data-record="iiot_value_added/national/china/2021">4.10万亿元</a>'
+    );
+    expect([...used]).toEqual(["iiot_value_added/national/china/2021"]);
+  });
+  it("finds an entity's scope from its Chinese name, and the short names of sections", () => {
+    expect(html("增加值/广东")).toContain('data-record="iiot_value_added/province/guangdong/2021">5177.36亿元<');
+    expect(html("增加值/公共管理")).toContain('data-record="iiot_value_added/sector/public_admin_social_org/2021"');
+  });
+  it("falls back to the national observation of scope other, with its period", () => {
+    expect(html("base_stations_5g@f#f-09 plain .0")).toContain('data-record="base_stations_5g/other/china/2022@2022-09">185<');
+  });
+  it("chooses comparison and sign words from the data", () => {
+    expect(html("占GDP比重 ~ 占GDP比重@p")).toBe(
+      '<span class="word-cmp" data-compare="share_of_gdp/national/china/2021 share_of_gdp/national/china/2020">高于</span>'
+    );
+    expect(html("增加值@b ~ 增加值 增至")).toContain(">降至<");
+    expect(html("± 新增就业 万人")).toBe(
+      '<span class="word-trend" data-sign="employment_new/national/china/2021">减少</span><a class="num" href="data.html#r:employment_new/national/china/2021" data-record="employment_new/national/china/2021">88.60万人</a>'
+    );
+  });
+  it("asks for a word when a change prints as zero instead of writing 持平 before a number", () => {
+    expect(html("± 增速变化 pp")).toBe(
+      '<a class="num" href="data.html#r:growth_change_pp/national/china/2021" data-record="growth_change_pp/national/china/2021">0.00个百分点</a>'
+    );
+    expect(html("~ 增速变化")).toContain(">持平<");
+  });
+  it("fails on an unknown record with a suggestion", () => {
+    expect(() => html("share_of_gdpp")).toThrow('01-overview.md: [[share_of_gdpp]]: unknown record "share_of_gdpp/national/china/2021" in the 2022 figures; did you mean "share_of_gdp/national/china/2021"');
+  });
+});
+
+describe("ranked choices and lists", () => {
+  it("picks the entity ranked N-th (aggregates left out), by value or by name", () => {
+    expect(html("增加值/省份:1")).toContain('data-record="iiot_value_added/province/guangdong/2021">5177.36亿元<');
+    expect(html("增加值/省份:-1")).toContain('data-record="iiot_value_added/province/hainan/2021"');
+    expect(html("名 增加值/省份:2")).toBe('<span class="word-list" data-records="iiot_value_added/province/jiangsu/2021">江苏</span>');
+    expect(() => html("增加值/省份:4")).toThrow("rank 4 of 3 province entities");
+  });
+  it("lists names, or names with values, filtered and ranked", () => {
+    expect(html("名单 增加值/省份 >1000")).toBe(
+      '<span class="word-list" data-records="iiot_value_added/province/guangdong/2021 iiot_value_added/province/jiangsu/2021">广东和江苏</span>'
+    );
+    expect(html("排名 增加值/省份 前2 升序")).toBe(
+      '海南（<a class="num" href="data.html#r:iiot_value_added/province/hainan/2021" data-record="iiot_value_added/province/hainan/2021">120.50亿元</a>）、江苏（<a class="num" href="data.html#r:iiot_value_added/province/jiangsu/2021" data-record="iiot_value_added/province/jiangsu/2021">4587.80亿元</a>）'
+    );
+    expect(() => html("名单 增加值/省份 <0")).toThrow("no entity matches");
+    expect(() => html("名单 增加值/城市")).toThrow('"城市" is not a scope');
+  });
+});
+
+describe("the markdown-it rule", () => {
+  const md = createMarkdown({reference: (body, env) => renderReference(context, body, env.page?.inputPath ?? "?")});
+  it("renders references inside paragraphs and tables, and leaves links alone", () => {
+    expect(md.render("比重为[[占GDP比重]]，[[占GDP比重 ~ 占GDP比重@p]]上年。见[说明](a.html)。", {page: {inputPath: "c.md"}})).toBe(
+      '<p>比重为<a class="num" href="data.html#r:share_of_gdp/national/china/2021" data-record="share_of_gdp/national/china/2021">3.59%</a>，<span class="word-cmp" data-compare="share_of_gdp/national/china/2021 share_of_gdp/national/china/2020">高于</span>上年。见<a href="a.html">说明</a>。</p>\n'
+    );
+    expect(md.render("| 指标 | 数值 |\n|---|---|\n| 比重 | [[占GDP比重@p]] |", {})).toContain(
+      '<td><a class="num" href="data.html#r:share_of_gdp/national/china/2020" data-record="share_of_gdp/national/china/2020">3.41%</a></td>'
+    );
+  });
+  it("refuses a reference it could not render (inside raw HTML)", () => {
+    expect(() => md.render("<div>[[占GDP比重]]</div>", {page: {inputPath: "c.md"}})).toThrow("c.md: [[占GDP比重]] was not rendered");
+  });
+});
+
+describe("named facts", () => {
+  it("evaluates comparisons of referenced values and lists the records", () => {
+    expect(evaluateFact(context, "[[占GDP比重]] > [[占GDP比重@p]] and [[增加值]] > 40000", "c.md")).toEqual({
+      value: true,
+      records: ["share_of_gdp/national/china/2021", "share_of_gdp/national/china/2020", "iiot_value_added/national/china/2021"]
+    });
+    expect(evaluateFacts(context, {shrinking: "[[新增就业]] > 0"}, "c.md").values).toEqual({shrinking: false});
+  });
+  it("insists on a true-or-false fact with a valid name", () => {
+    expect(() => evaluateFact(context, "[[增加值]] + 1", "c.md")).toThrow("a fact must be true or false");
+    expect(() => evaluateFacts(context, {"Bad-Name": "[[增加值]] > 1"}, "c.md")).toThrow('fact name "Bad-Name"');
+  });
+});
+
+describe("markupShare(source) and the lint", () => {
+  it("counts references, tags and front matter as markup", () => {
+    const share = markupShare("---\na: b\n---\n比重为[[占GDP比重]]。{% figure \"x\" %}");
+    expect(share.markup).toBe("---a: b---".length + "[[占GDP比重]]".length + '{% figure "x" %}'.length);
+    expect(share.total).toBe(share.markup + "比重为。".length);
+  });
+  it("lets years and periods inside references pass but not a typed number beside them", () => {
+    expect(findTypedNumbers("[[增速@2020]]和[[复工率/制造业@f#f-03-31]]")).toEqual([]);
+    expect(findTypedNumbers("[[增速@2020]]，约8.5%")).toEqual([{line: 1, text: "8.5"}]);
+  });
+});
