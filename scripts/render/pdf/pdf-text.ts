@@ -1,6 +1,7 @@
 /**
- * @fileoverview Text of each page of a PDF, via pdf.js (pure JavaScript, no poppler needed in the build). Used to
- * find on which page each chapter and figure landed (the table of contents' page numbers) and by the tests.
+ * @fileoverview Text of each page of a PDF, via pdf.js (pure JavaScript, no poppler needed). Used by the tests to
+ * read what the PDF says; the build itself takes the contents' page numbers from the PDF's named destinations
+ * (pdf-destinations.ts), which is much faster than extracting the text of every page.
  */
 import {getDocument} from "pdfjs-dist/legacy/build/pdf.mjs";
 

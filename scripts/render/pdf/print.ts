@@ -1,11 +1,18 @@
 /**
  * @fileoverview Prints an edition's print page (print.html: cover, contents, list of figures, every chapter) to an
- * A4 PDF with Puppeteer and Debian's Chromium. Chromium cannot number the contents by itself, so printing takes
- * passes: (1) print with an invisible marker at each chapter and figure, read on which page each marker landed
- * (pdf.js), write those page numbers into the contents; (2) print again with markers to verify the numbers did not
- * move the layout; (3) print the final PDF without markers. Running header (the paper's title) and footer
- * (第 N 页 / 共 M 页) are Chromium's header/footer templates in a system TrueType font (WenQuanYi Micro Hei):
- * header templates cannot use webfonts, and Noto CJK from the system would be embedded as Type 3.
+ * A4 PDF with Puppeteer and Debian's Chromium (the process's shared browser, a new page per print).
+ *
+ * Chromium cannot number the contents by itself, but it writes a named destination for every element that an
+ * internal link targets, and the contents link every entry (#chapter-…, #fig-…, #print-lof). So the page of every
+ * entry is read from the PDF's destinations (pdf-destinations.ts, milliseconds), and printing goes:
+ * (1) print with the numbers of the previous build (the TOC cache) or with placeholders, (2) read the destinations;
+ * when they agree with the numbers printed, that PDF is the final one; otherwise write the numbers found into the
+ * contents and print again, at most MAX_FINAL_PRINTS times. The numbers sit in fixed-width boxes (12mm, print.css)
+ * so they cannot move the layout, and every final PDF is checked against its own destinations all the same.
+ * With a valid cache that is one print; without, two, the first a cheap draft (see printPdf).
+ *
+ * Running header (the paper's title) and footer (第 N 页 / 共 M 页) are CSS page-margin boxes (print.css), drawn
+ * with the page's own webfonts.
  */
 import {readFile} from "node:fs/promises";
 import path from "node:path";
@@ -13,51 +20,40 @@ import {pathToFileURL} from "node:url";
 import type {Page} from "puppeteer-core";
 import {BuildError} from "../../lib/errors.ts";
 import {writeFileAtomic} from "../../lib/fs.ts";
-import {launchBrowser} from "../browser.ts";
-import {escapeHtml} from "../html.ts";
-import {pdfPageTexts} from "./pdf-text.ts";
+import {sharedBrowser} from "../browser.ts";
+import {readPdfDestinations} from "./pdf-destinations.ts";
+import {readTocCache, sameNumbers, targetPages, writeTocCache, type TocNumbers} from "./toc-numbers.ts";
 
 export const PRINT_PAGE = "print.html";
-export const HEADER_FONT = "WenQuanYi Micro Hei";
 
 export interface PrintResult {
   pages: number;
   /** Element id (chapter-…, fig-…, print-lof) → 1-based page number, as printed in the contents. */
   targets: Record<string, number>;
+  /** How many times print.html was printed (1 with a matching TOC cache, 2 without). */
+  prints: number;
 }
 
-const MARKER_PREFIX = "PDFMARK";
-
-export function headerTemplate(title: string): string {
-  return `<div style="width:100%;margin:0 20mm;padding-bottom:2mm;border-bottom:0.5px solid #999;font-family:'${HEADER_FONT}';font-size:8px;color:#555;text-align:center;">${escapeHtml(title)}</div>`;
+export interface PrintOptions {
+  /**
+   * A JSON file with the contents' numbers of the previous build. When given, they are filled in before the first
+   * print (one print when nothing moved), and the file is rewritten after a successful print. A missing or stale
+   * file only costs a second print.
+   */
+  tocCache?: string;
 }
 
-export function footerTemplate(): string {
-  return `<div style="width:100%;font-family:'${HEADER_FONT}';font-size:8px;color:#555;text-align:center;">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`;
+/** Prints whose numbers may still be corrected before the contents are declared unsettled. */
+const MAX_FINAL_PRINTS = 3;
+
+/** The ids the contents link to, in contents order, each once. */
+async function tocTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => [
+    ...new Set([...document.querySelectorAll<HTMLElement>(".toc-page[data-target]")].map((e) => e.dataset.target!))
+  ]);
 }
 
-async function setMarkers(page: Page, on: boolean): Promise<string[]> {
-  return page.evaluate(
-    (enable: boolean, prefix: string) => {
-      document.querySelectorAll(".pdf-marker").forEach((m) => m.remove());
-      const targets = [...new Set([...document.querySelectorAll<HTMLElement>(".toc-page[data-target]")].map((e) => e.dataset.target!))];
-      if (enable)
-        for (const id of targets) {
-          const target = document.getElementById(id);
-          if (!target) continue;
-          const marker = document.createElement("span");
-          marker.className = "pdf-marker";
-          marker.textContent = `${prefix}[${id}]`;
-          target.prepend(marker);
-        }
-      return targets;
-    },
-    on,
-    MARKER_PREFIX
-  );
-}
-
-async function setPageNumbers(page: Page, numbers: Record<string, number>): Promise<void> {
+async function setPageNumbers(page: Page, numbers: TocNumbers): Promise<void> {
   await page.evaluate((map: Record<string, number>) => {
     document.querySelectorAll<HTMLElement>(".toc-page[data-target]").forEach((e) => {
       e.textContent = String(map[e.dataset.target!] ?? "");
@@ -65,39 +61,44 @@ async function setPageNumbers(page: Page, numbers: Record<string, number>): Prom
   }, numbers);
 }
 
-/** Page number of each marker found in the PDF's text. */
-export function findMarkers(pages: readonly string[]): Record<string, number> {
-  const found: Record<string, number> = {};
-  const pattern = new RegExp(`${MARKER_PREFIX}\\[([^\\]]+)\\]`, "g");
-  pages.forEach((text, i) => {
-    for (const match of text.matchAll(pattern)) if (found[match[1]!] === undefined) found[match[1]!] = i + 1;
-  });
-  return found;
-}
+/**
+ * A draft hides every element (visibility, which changes no box and no page break): Chromium then lays out and
+ * paginates exactly as for the final PDF and writes the same destinations, but paints and embeds almost nothing.
+ * With the outline and the tag tree left out as well, a draft costs a third to a half of a final print.
+ */
+const DRAFT_STYLE = "* { visibility: hidden !important; }";
 
-async function printOnce(page: Page, title: string): Promise<Uint8Array> {
-  return page.pdf({
-    format: "A4",
-    printBackground: true,
-    preferCSSPageSize: true,
-    // Header and footer are CSS page-margin boxes (print.css), drawn with the embedded webfonts.
-    displayHeaderFooter: false,
-    outline: true,
-    tagged: true,
-    timeout: 120_000
-  });
-}
-
-function sameNumbers(a: Record<string, number>, b: Record<string, number>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((k) => a[k] === b[k]);
-}
-
-/** Prints siteDir/print.html to `outFile` (atomically) and returns the page count and the contents' numbers. */
-export async function printReport(siteDir: string, outFile: string, title: string): Promise<PrintResult> {
-  const {browser, close} = await launchBrowser();
+/**
+ * One print. A draft is a print whose contents' numbers are not known yet, so it cannot be the final PDF: it is
+ * read for its destinations only. Should a draft ever paginate differently, the final PDF's own destinations
+ * disagree with the numbers and it is printed again: a draft can cost a print, never a wrong number.
+ */
+async function printPdf(page: Page, draft: boolean): Promise<Uint8Array> {
+  const hide = draft ? await page.addStyleTag({content: DRAFT_STYLE}) : undefined;
   try {
-    const page = await browser.newPage();
+    return await page.pdf({
+      format: "A4",
+      printBackground: true,
+      preferCSSPageSize: true,
+      // Header and footer are CSS page-margin boxes (print.css), drawn with the embedded webfonts.
+      displayHeaderFooter: false,
+      outline: !draft,
+      tagged: !draft,
+      timeout: 120_000
+    });
+  } finally {
+    await hide?.evaluate((style) => style.remove());
+    await hide?.dispose();
+  }
+}
+
+/**
+ * Prints siteDir/print.html to `outFile` (atomically) and returns the page count and the contents' numbers.
+ * `title` is unused: the running header is the print page's own @page rule.
+ */
+export async function printReport(siteDir: string, outFile: string, title: string, options: PrintOptions = {}): Promise<PrintResult> {
+  const page = await (await sharedBrowser()).newPage();
+  try {
     const problems: string[] = [];
     page.on("requestfailed", (request) => problems.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`));
     // file:// so that relative style sheets and webfonts load exactly as on the site.
@@ -107,24 +108,29 @@ export async function printReport(siteDir: string, outFile: string, title: strin
     });
     if (problems.length > 0) throw new BuildError(`${PRINT_PAGE}: resources failed to load: ${problems.join(", ")}`);
 
-    const targets = await setMarkers(page, true);
-    let numbers = findMarkers((await pdfPageTexts(await printOnce(page, title))).pages);
-    for (let attempt = 0; ; attempt++) {
-      const missing = targets.filter((t) => numbers[t] === undefined);
-      if (missing.length > 0) throw new BuildError(`${PRINT_PAGE}: could not find the page of ${missing.join(", ")} in the PDF`);
+    const targets = await tocTargets(page);
+    // `numbers`: what the contents show in the next print; undefined while they show placeholders.
+    let numbers = options.tocCache ? await readTocCache(options.tocCache, targets) : undefined;
+    if (numbers) await setPageNumbers(page, numbers);
+    for (let prints = 1, finals = 0; ; prints++) {
+      const draft = numbers === undefined;
+      if (!draft) finals++;
+      const pdf = await printPdf(page, draft);
+      const found = await readPdfDestinations(pdf);
+      const placed = targetPages(found.destinations, targets, PRINT_PAGE);
+      if (numbers && sameNumbers(placed, numbers)) {
+        await writeFileAtomic(outFile, pdf);
+        if (options.tocCache) await writeTocCache(options.tocCache, numbers);
+        return {pages: found.pages, targets: numbers, prints};
+      }
+      if (finals >= MAX_FINAL_PRINTS)
+        throw new BuildError(`${PRINT_PAGE}: the contents' page numbers do not settle (layout changes with them)`);
+      numbers = placed;
       await setPageNumbers(page, numbers);
-      const check = findMarkers((await pdfPageTexts(await printOnce(page, title))).pages);
-      if (sameNumbers(check, numbers)) break;
-      if (attempt >= 2) throw new BuildError(`${PRINT_PAGE}: the contents' page numbers do not settle (layout changes with them)`);
-      numbers = check;
     }
-    await setMarkers(page, false);
-    const pdf = await printOnce(page, title);
-    await writeFileAtomic(outFile, pdf);
-    const {pages} = await pdfPageTexts(pdf);
-    return {pages: pages.length, targets: numbers};
   } finally {
-    await close();
+    // A page of a crashed browser cannot be closed; the error that matters is the one being thrown, if any.
+    await page.close().catch(() => {});
   }
 }
 

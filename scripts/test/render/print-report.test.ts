@@ -1,0 +1,153 @@
+/**
+ * printReport on a small print page in real Chromium (the shared browser): the contents get the pages where their
+ * targets landed, two prints without a TOC cache and one with a matching cache, a stale cache still gives the right
+ * numbers, a target without a destination is a BuildError; Chromium's PDF takes the fast destination reader.
+ * And the shared browser: a process that never calls closeSharedBrowser() still exits, without Chromium or its
+ * profile folder left behind.
+ */
+import {execFile} from "node:child_process";
+import {existsSync} from "node:fs";
+import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import {promisify} from "node:util";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {BuildError} from "../../lib/errors.ts";
+import {closeSharedBrowser, sharedBrowser, warmUpSharedBrowser} from "../../render/browser.ts";
+import {readPdfDestinations} from "../../render/pdf/pdf-destinations.ts";
+import {pdfPageTexts} from "../../render/pdf/pdf-text.ts";
+import {printReport} from "../../render/pdf/print.ts";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+/**
+ * Page 1 the contents, chapter A on page 2 (taller than a page, so it runs on to page 3), chapter B on page 4 and
+ * its figure, after a forced break, on page 5.
+ */
+function printPage(extraToc = ""): string {
+  const entry = (id: string, text: string) =>
+    `<li><a href="#${id}"><span class="toc-text">${text}</span><span class="toc-page" data-target="${id}">000</span></a></li>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
+@page { size: A4; margin: 20mm; }
+body { font: 12pt sans-serif; }
+.toc-page { display: inline-block; width: 12mm; text-align: right; }
+section { break-before: page; }
+</style></head><body>
+<nav><ol>${entry("chapter-a", "Alpha")}${entry("chapter-b", "Beta")}${entry("fig-x", "Figure")}${extraToc}</ol></nav>
+<section id="chapter-a"><h1>Alpha</h1><div style="height: 300mm"></div></section>
+<section id="chapter-b"><h1>Beta</h1><p>text</p><figure id="fig-x" style="break-before: page">Figure</figure></section>
+</body></html>`;
+}
+
+const EXPECTED = {"chapter-a": 2, "chapter-b": 4, "fig-x": 5};
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "baipishu-print-"));
+  await writeFile(path.join(dir, "print.html"), printPage());
+});
+
+afterAll(async () => {
+  await closeSharedBrowser();
+  await rm(dir, {recursive: true, force: true});
+});
+
+describe("printReport", () => {
+  it("numbers the contents with the pages where their targets landed, in two prints without a cache", async () => {
+    const out = path.join(dir, "report.pdf");
+    const result = await printReport(dir, out, "title");
+    expect(result).toEqual({pages: 5, targets: EXPECTED, prints: 2});
+    const pdf = new Uint8Array(await readFile(out));
+    const contents = (await pdfPageTexts(pdf)).pages[0]!.replace(/\s+/g, "");
+    expect(contents).toContain("Alpha2");
+    expect(contents).toContain("Beta4");
+    expect(contents).toContain("Figure5");
+    // Chromium's own PDF is read by the fast reader, not by the pdf.js fallback.
+    expect((await readPdfDestinations(pdf)).reader).toBe("structure");
+  });
+
+  it("prints once with a matching TOC cache, and writes the cache after success", async () => {
+    const cache = path.join(dir, "cache", "toc.json");
+    const first = await printReport(dir, path.join(dir, "first.pdf"), "title", {tocCache: cache});
+    expect(first.prints).toBe(2);
+    expect(JSON.parse(await readFile(cache, "utf8"))).toEqual({version: 1, targets: EXPECTED});
+    const second = await printReport(dir, path.join(dir, "second.pdf"), "title", {tocCache: cache});
+    expect(second).toEqual({pages: 5, targets: EXPECTED, prints: 1});
+  });
+
+  it("gives the right numbers from a stale or broken cache, and replaces it", async () => {
+    const cache = path.join(dir, "stale.json");
+    await writeFile(cache, JSON.stringify({version: 1, targets: {"chapter-a": 2, "chapter-b": 3, "fig-x": 9}}));
+    const stale = await printReport(dir, path.join(dir, "stale.pdf"), "title", {tocCache: cache});
+    expect(stale).toEqual({pages: 5, targets: EXPECTED, prints: 2});
+    expect(JSON.parse(await readFile(cache, "utf8")).targets).toEqual(EXPECTED);
+    const contents = (await pdfPageTexts(new Uint8Array(await readFile(path.join(dir, "stale.pdf"))))).pages[0]!.replace(/\s+/g, "");
+    expect(contents).toContain("Beta4");
+    expect(contents).toContain("Figure5");
+
+    await writeFile(cache, "garbage");
+    expect((await printReport(dir, path.join(dir, "broken.pdf"), "title", {tocCache: cache})).targets).toEqual(EXPECTED);
+  });
+
+  it("fails with a BuildError naming a contents target that has no destination", async () => {
+    const other = await mkdtemp(path.join(os.tmpdir(), "baipishu-print-missing-"));
+    try {
+      const missing = `<li><a href="#nowhere"><span class="toc-page" data-target="nowhere">000</span></a></li>`;
+      await writeFile(path.join(other, "print.html"), printPage(missing));
+      const run = printReport(other, path.join(other, "report.pdf"), "title");
+      await expect(run).rejects.toThrow(BuildError);
+      await expect(run).rejects.toThrow(/no destination for nowhere/);
+      expect(existsSync(path.join(other, "report.pdf"))).toBe(false);
+    } finally {
+      await rm(other, {recursive: true, force: true});
+    }
+  });
+});
+
+describe("the shared browser", () => {
+  it("is one browser per process, relaunched after closeSharedBrowser()", async () => {
+    const a = await sharedBrowser();
+    expect(await sharedBrowser()).toBe(a);
+    await closeSharedBrowser();
+    expect(a.connected).toBe(false);
+    const b = await sharedBrowser();
+    expect(b).not.toBe(a);
+    expect(b.connected).toBe(true);
+  });
+
+  it("can be launched ahead of use, leaving no page of its own open", async () => {
+    await closeSharedBrowser();
+    const warm = warmUpSharedBrowser();
+    const browser = await sharedBrowser();
+    await warm;
+    expect(await sharedBrowser()).toBe(browser);
+    // Only the blank page every launch starts with.
+    expect((await browser.pages()).map((p) => p.url())).toEqual(["about:blank"]);
+  });
+
+  it("lets a process that never closes it exit, and takes Chromium and the profile folder along", async () => {
+    const script = path.join(dir, "forget.mts");
+    const browserModule = path.join(root, "scripts/render/browser.ts");
+    await writeFile(
+      script,
+      `import {sharedBrowser} from ${JSON.stringify(browserModule)};
+const browser = await sharedBrowser();
+const page = await browser.newPage();
+await page.setContent("<p>hello</p>");
+await page.pdf();
+await page.close();
+const dataDir = browser.process()!.spawnargs.find((a) => a.startsWith("--user-data-dir="))!.slice("--user-data-dir=".length);
+console.log(JSON.stringify({pid: browser.process()!.pid, dataDir}));
+`
+    );
+    // The timeout only turns a hang into a failure (execFile kills the child and rejects).
+    const {stdout} = await promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), [script], {cwd: root, timeout: 50_000});
+    const {pid, dataDir} = JSON.parse(stdout.trim().split("\n").pop()!) as {pid: number; dataDir: string};
+    expect(dataDir).toMatch(/baipishu-chromium-/);
+    expect(existsSync(dataDir)).toBe(false);
+    // Chromium is gone (a zombie waiting for its reaper counts as gone).
+    const status = existsSync(`/proc/${pid}/status`) ? await readFile(`/proc/${pid}/status`, "utf8").catch(() => "") : "";
+    expect(status === "" || /^State:\s+Z/m.test(status)).toBe(true);
+  });
+});
