@@ -13,6 +13,17 @@ export class BuildError extends Error {
   }
 }
 
+/**
+ * An error of the model whose cause is the input (data, edition config, parameters), not the program: printed as a
+ * user error naming the input to fix. The model is pure and does not know file paths, so `input` names the input
+ * the way the user edits it ("the parameters of edition 2022 (data/params/2022.json)", "calibration.targets").
+ */
+export class ModelError extends BuildError {
+  constructor(input: string, message: string) {
+    super(`${input}: ${message}`);
+  }
+}
+
 /** One located problem in an input file. `row` is the 1-based line number in the file (header = line 1). */
 export interface Problem {
   file: string;

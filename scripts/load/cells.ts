@@ -8,12 +8,20 @@ import type {CsvRow, CsvTable} from "./csv.ts";
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
+/** A decimal number that is finite as a double: "1e400" reads as Infinity and is refused here, where its cell is known. */
+const finiteNumber = z
+  .string()
+  .trim()
+  .regex(NUMBER, "a number")
+  .transform(Number)
+  .refine((x) => Number.isFinite(x), "a finite number (at most about 1.8e308)");
+
 export const cell = {
-  number: z.string().trim().regex(NUMBER, "a number").transform(Number),
-  nonNegative: z.string().trim().regex(NUMBER, "a number").transform(Number).refine((x) => x >= 0, "a non-negative number"),
-  positive: z.string().trim().regex(NUMBER, "a number").transform(Number).refine((x) => x > 0, "a positive number"),
+  number: finiteNumber,
+  nonNegative: finiteNumber.refine((x) => x >= 0, "a non-negative number"),
+  positive: finiteNumber.refine((x) => x > 0, "a positive number"),
   /** A share in (0, 1]. */
-  share: z.string().trim().regex(NUMBER, "a number").transform(Number).refine((x) => x > 0 && x <= 1, "a share in (0, 1]"),
+  share: finiteNumber.refine((x) => x > 0 && x <= 1, "a share in (0, 1]"),
   year: z.string().trim().regex(/^\d{4}$/, "a year (4 digits)").transform(Number),
   gridIndex: z.string().trim().regex(/^\d+$/, "a whole number ≥ 0").transform(Number),
   boolean: z.enum(["true", "false"], {error: "true or false"}).transform((x) => x === "true"),

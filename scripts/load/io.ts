@@ -10,6 +10,14 @@ import {cell, checkUnique, closeTo, parseRows, show} from "./cells.ts";
 import {readCsv} from "./csv.ts";
 import {DATA_FILES} from "./data-files.ts";
 
+/**
+ * Economic validity of the table: every sector's technical coefficients (column sums of A = Z / x) must stay below
+ * this bound. Below 1 means positive value added (Hawkins–Simon: (I − A)⁻¹ exists and is non-negative); the margin
+ * bounds the inverse's column sums by 1 / (1 − 0.99) = 100, so a nearly singular table is refused before it
+ * publishes a huge multiplier. The 2017 table's largest column sum is 0.88 (计算机).
+ */
+export const MAX_COEFFICIENT_COLUMN_SUM = 0.99;
+
 /** The table closes to 1e-15 upstream; 1e-6 leaves room for printing and catches any real imbalance. */
 export const IO_RELATIVE_TOLERANCE = 1e-6;
 const IO_YEAR = 2017;
@@ -85,6 +93,8 @@ export async function loadIoTable(root: string, problems: ProblemList): Promise<
       if (j === undefined) continue;
       const parsed = cell.number.safeParse(row.values[column]);
       if (!parsed.success) problems.add({file: matrixFile, row: row.line, column, value: row.values[column] ?? "", expected: "a number"});
+      else if (parsed.data < 0)
+        problems.add({file: matrixFile, row: row.line, column, value: row.values[column] ?? "", expected: "a flow ≥ 0 (what sector column buys from sector supplier)"});
       else intermediate[i * n + j] = parsed.data;
     }
   }
@@ -100,6 +110,22 @@ export async function loadIoTable(root: string, problems: ProblemList): Promise<
       rowSum += intermediate[k * n + m]!;
     }
     const line = rows[k]!.line;
+    if (sector.valueAdded < 0)
+      problems.add({
+        file: sectorsFile,
+        row: line,
+        column: "value_added",
+        value: String(sector.valueAdded),
+        expected: `value added ≥ 0 for sector ${sector.code} ${sector.nameZh} (a sector cannot use more inputs than it produces)`
+      });
+    if (sector.output > 0 && columnSum / sector.output >= MAX_COEFFICIENT_COLUMN_SUM)
+      problems.add({
+        file: matrixFile,
+        row: 1,
+        column: sector.code,
+        value: show(columnSum / sector.output),
+        expected: `technical coefficients of sector ${sector.code} ${sector.nameZh} (column sum ÷ output ${show(sector.output)} on ${sectorsFile} line ${line}) summing below ${MAX_COEFFICIENT_COLUMN_SUM}: at 1 or more the Leontief inverse does not exist or is not economic`
+      });
     if (!closeTo(columnSum, sector.intermediateInput, IO_RELATIVE_TOLERANCE))
       problems.add({
         file: sectorsFile,

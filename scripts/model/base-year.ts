@@ -13,6 +13,7 @@
 import type {IoTable, RelatedSubsector, SectionCode} from "./inputs.ts";
 import {augmentLayout, augmentedLeontiefMatrix, technicalCoefficients, type AugmentedTable} from "./io-augment.ts";
 import {inducedOutput, virtualColumns} from "./leontief.ts";
+import {ModelError} from "../lib/errors.ts";
 
 /** 万元 → 亿元. */
 export const WAN_PER_YI = 1e4;
@@ -51,7 +52,7 @@ export function prepareBaseYear(io: IoTable, related: readonly RelatedSubsector[
   const position = new Map(io.sectors.map((s, i) => [s.code, i]));
   const relatedIndex = related.map((r) => {
     const i = position.get(r.ioCode);
-    if (i === undefined) throw new Error(`related sub-sector ${r.ioCode} is not in the ${io.year} IO table`);
+    if (i === undefined) throw new ModelError("data/concordance/related-subsectors.csv", `found "${r.ioCode}"; expected a product code of the ${io.year} IO table`);
     return i;
   });
   return {io, coefficients: technicalCoefficients(io), relatedIndex, related: [...related]};

@@ -14,7 +14,7 @@
  *    anchor and before the forecast year repeat the last annual μ.
  * 3. CF = target / ΔII when the edition declares a new-infrastructure target.
  */
-import type {EditionConfig} from "../load/edition.ts";
+import type {EditionConfig} from "./edition-config.ts";
 import type {Inputs} from "./inputs.ts";
 import type {FitLine, Params} from "./params.ts";
 import {computeBaseYear, prepareBaseYear, type BaseYearSetup} from "./base-year.ts";
@@ -24,6 +24,7 @@ import {interpolateAnnual, type MultiplierPath} from "./multiplier.ts";
 import {computeModel} from "./edition-model.ts";
 import {luFactor, luSolve} from "./linalg.ts";
 import {parseRecordId} from "./records.ts";
+import {ModelError} from "../lib/errors.ts";
 
 export interface CalibrationOptions {
   /** ρ of the pull towards a common share. */
@@ -54,10 +55,10 @@ function parseTargets(config: EditionConfig): {values: ValueTarget[]; newInfrast
   let newInfrastructure: {record: string; value: number} | undefined;
   for (const t of config.calibration.targets) {
     const id = parseRecordId(t.record);
-    if (!id || id.scope !== "national") throw new Error(`calibration target ${t.record}: only national records can be targets`);
+    if (!id || id.scope !== "national") throw new ModelError("edition config calibration.targets", `found "${t.record}"; expected a national record id (metric/national/china/year)`);
     if (id.metric === "new_infrastructure_output") newInfrastructure = {record: t.record, value: t.value};
     else if (PART_OF[id.metric]) values.push({record: t.record, year: id.year, part: PART_OF[id.metric]!, value: t.value});
-    else throw new Error(`calibration target ${t.record}: no parameter is fitted to ${id.metric}`);
+    else throw new ModelError("edition config calibration.targets", `found "${t.record}"; expected a target of ${Object.keys(PART_OF).join(", ")} or new_infrastructure_output (no parameter is fitted to ${id.metric})`);
   }
   return {values, ...(newInfrastructure ? {newInfrastructure} : {})};
 }
@@ -148,7 +149,7 @@ export function calibrate(
   const {values: targets, newInfrastructure} = parseTargets(config);
   const base = config.baseYear;
   const baseTargets = targets.filter((t) => t.year === base);
-  if (baseTargets.length === 0) throw new Error(`no calibration target for the base year ${base}: the shares S_k cannot be fitted`);
+  if (baseTargets.length === 0) throw new ModelError("edition config calibration.targets", `no target for the base year ${base}; expected one, the shares S_k are fitted to it`);
 
   // 1. Shares.
   const m = inputs.relatedSubsectors.length;
@@ -211,7 +212,7 @@ export function calibrate(
   };
   if (newInfrastructure) {
     const investment = inputs.observed.find((o) => o.metric === "new_infrastructure_investment" && o.year === config.forecastYear);
-    if (!investment) throw new Error(`target ${newInfrastructure.record} needs the observed new_infrastructure_investment of ${config.forecastYear}`);
+    if (!investment) throw new ModelError("edition config calibration.targets", `target ${newInfrastructure.record} needs the observed new_infrastructure_investment of ${config.forecastYear} in the data`);
     const dii = investment.value * (investment.unit === "万亿元" ? 1e4 : 1);
     params.newInfrastructure = {cf: newInfrastructure.value / dii, provenance: `CF = ${newInfrastructure.value} ÷ ${dii} (ΔII), fitted by ${command} to ${newInfrastructure.record}`};
   }

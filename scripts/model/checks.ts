@@ -4,7 +4,7 @@
  * they find the papers' own contradictions (reported by the reproduction, never failing the build). Published
  * numbers are intervals of their printed precision; statistical inputs come from the computed figures file.
  */
-import type {EditionConfig} from "../load/edition.ts";
+import type {EditionConfig} from "./edition-config.ts";
 import type {Tier} from "./inputs.ts";
 import {TIERS} from "./inputs.ts";
 import type {FiguresFile} from "./records.ts";

@@ -7,6 +7,7 @@
 import type {MacroObservation} from "./inputs.ts";
 import {luFactor, luSolve} from "./linalg.ts";
 import {extrapolateLinear} from "./series.ts";
+import {ModelError} from "../lib/errors.ts";
 
 export interface CobbDouglasFit {
   fitYears: [number, number];
@@ -22,7 +23,7 @@ export interface CobbDouglasFit {
 /** Ordinary least squares y = X b by the normal equations (k ≤ 3 regressors: conditioning is not an issue here). */
 export function ols(x: readonly (readonly number[])[], y: readonly number[]): {coefficients: number[]; rSquared: number} {
   const k = x[0]?.length ?? 0;
-  if (x.length !== y.length || x.length <= k) throw new Error(`OLS needs more observations (${x.length}) than regressors (${k})`);
+  if (x.length !== y.length || x.length <= k) throw new ModelError("Cobb–Douglas fit (data/national/macro.csv)", `${x.length} observations for ${k} regressors; expected more years of data`);
   const xtx = new Float64Array(k * k);
   const xty = new Float64Array(k);
   x.forEach((row, t) => {

@@ -3,7 +3,7 @@
  * base year → multiplier → sections/tiers/national → provinces/regions → employment → segments → new
  * infrastructure. scripts/model/figures.ts turns this into records; the calibration and the tests read it directly.
  */
-import type {EditionConfig} from "../load/edition.ts";
+import type {EditionConfig} from "./edition-config.ts";
 import type {DirectSegment, Inputs, SectionCode} from "./inputs.ts";
 import type {Params} from "./params.ts";
 import {computeBaseYear, prepareBaseYear, type BaseYearResult, type BaseYearSetup} from "./base-year.ts";
@@ -23,6 +23,7 @@ import {buildTimeline, type Timeline} from "./timeline.ts";
 import {upTo} from "./series.ts";
 import {evaluate} from "./formulas.ts";
 import {shareOfTotal} from "./stats.ts";
+import {ModelError} from "../lib/errors.ts";
 
 export interface NewInfrastructureResult {
   year: number;
@@ -55,7 +56,7 @@ export interface EditionModel {
 export function shareVector(inputs: Inputs, params: Params): number[] {
   return inputs.relatedSubsectors.map((r) => {
     const s = params.shares.values[r.ioCode];
-    if (s === undefined) throw new Error(`parameters have no share S_k for related sub-sector ${r.ioCode}`);
+    if (s === undefined) throw new ModelError("parameters (shares S_k)", `no share S_k for related sub-sector ${r.ioCode}; run npm run calibrate for the edition`);
     return s;
   });
 }
@@ -72,7 +73,7 @@ function newInfrastructureInvestment(inputs: Inputs, year: number): {value: numb
 export function computeModel(inputs: Inputs, config: EditionConfig, params: Params, setup?: BaseYearSetup): EditionModel {
   const timeline = buildTimeline(inputs, config);
   const baseSetup = setup ?? prepareBaseYear(inputs.io, inputs.relatedSubsectors);
-  if (inputs.io.year !== config.baseYear) throw new Error(`the IO table is of ${inputs.io.year}, the edition's base year is ${config.baseYear}`);
+  if (inputs.io.year !== config.baseYear) throw new ModelError("edition config baseYear", `found ${config.baseYear}; expected ${inputs.io.year}, the year of the input–output table`);
   const shares = shareVector(inputs, params);
   const base = computeBaseYear(baseSetup, shares);
 
@@ -90,7 +91,7 @@ export function computeModel(inputs: Inputs, config: EditionConfig, params: Para
   let pi: Map<string, number> | undefined;
   if (config.methods.employment === "provincial-share") {
     const main = inputs.provincialMainEmployment.filter((m) => m.year === PI_YEAR);
-    if (main.length === 0) throw new Error(`the provincial-share employment method needs provincial main employment of ${PI_YEAR}`);
+    if (main.length === 0) throw new ModelError("edition config methods.employment", `the provincial-share method needs provincial main employment of ${PI_YEAR} in the data`);
     pi = employmentShares(new Map(main.map((m) => [m.province, m.total])));
   }
   for (const year of timeline.years) {

@@ -19,6 +19,7 @@ import {TIERS} from "./inputs.ts";
 import type {Parts} from "./projection.ts";
 import type {ProvinceResult} from "./regional.ts";
 import type {AccountsYear, LabourYear} from "./timeline.ts";
+import {ModelError} from "../lib/errors.ts";
 
 export type EmploymentMethod = "provincial-share" | "provincial-tier";
 
@@ -82,7 +83,7 @@ export function employmentProvincialShare(
   for (const [id, p] of input.provinces) {
     const share = pi.get(id);
     const gdp = input.provincialAccounts.get(id)?.gdp;
-    if (share === undefined || gdp === undefined) throw new Error(`province ${id} lacks employment share or GDP`);
+    if (share === undefined || gdp === undefined) throw new ModelError("provincial data", `province ${id} lacks an employment share or GDP`);
     raw.set(id, (p.total * share * L) / gdp);
   }
   const provincialSum = [...raw.values()].reduce((s, v) => s + v, 0);
@@ -103,7 +104,7 @@ export function employmentProvincialTier(input: EmploymentYearInput, sections: r
   for (const [id, p] of input.provinces) {
     const acc = input.provincialAccounts.get(id);
     const lab = input.provincialLabour.get(id);
-    if (!acc || !lab) throw new Error(`province ${id} lacks tier GDP or tier employment for ${input.year}`);
+    if (!acc || !lab) throw new ModelError("provincial data", `province ${id} lacks tier GDP or tier employment for ${input.year}`);
     provinces.set(id, TIERS.reduce((s, j) => s + (acc[j] > 0 ? (p.byTier[j].total * lab[j]) / acc[j] : 0), 0));
   }
   const total = [...provinces.values()].reduce((s, v) => s + v, 0);

@@ -2,7 +2,7 @@
  * @fileoverview Entity ids and Chinese labels beyond those carried by the inputs: the national entity, tiers,
  * direct segments, IO products, and the group entities the papers use (all_provinces, all_sectors).
  */
-import type {EditionConfig} from "../load/edition.ts";
+import type {EditionConfig} from "./edition-config.ts";
 import type {DirectSegment, Inputs, Tier} from "./inputs.ts";
 import type {Scope} from "./records.ts";
 

@@ -4,7 +4,7 @@
  * The productivity each variant divides by is a record too (labour_productivity, 万元/人), so the "one value added
  * per job" property of the method can be read off the figures file.
  */
-import type {EditionConfig} from "../load/edition.ts";
+import type {EditionConfig} from "./edition-config.ts";
 import type {Inputs} from "./inputs.ts";
 import {TIERS} from "./inputs.ts";
 import type {EditionModel} from "./edition-model.ts";

@@ -11,7 +11,7 @@
  *   new_infrastructure_cf/national/china/<year>                                     (parameters)
  * Forecast-year values of the series are model records (formula forecast_growth or extrapolate_linear).
  */
-import type {EditionConfig} from "../load/edition.ts";
+import type {EditionConfig} from "./edition-config.ts";
 import type {Inputs, SeriesKey} from "./inputs.ts";
 import {TIERS} from "./inputs.ts";
 import type {Params} from "./params.ts";

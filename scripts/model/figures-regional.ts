@@ -3,7 +3,7 @@
  * penetration parts), growth, share of GDP, the count of provinces above 1,000 亿元; regions as sums of their member
  * provinces (config.regions) with their GDP, growth and share of GDP.
  */
-import type {EditionConfig} from "../load/edition.ts";
+import type {EditionConfig} from "./edition-config.ts";
 import {TIERS} from "./inputs.ts";
 import type {EditionModel} from "./edition-model.ts";
 import type {RecordBook} from "./record-book.ts";

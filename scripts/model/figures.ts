@@ -4,7 +4,7 @@
  * formula, its inputs (ids of records in the same file: statistical inputs and parameters are records too) and its
  * data sources.
  */
-import type {EditionConfig} from "../load/edition.ts";
+import type {EditionConfig} from "./edition-config.ts";
 import type {Inputs} from "./inputs.ts";
 import type {Params} from "./params.ts";
 import type {FiguresFile} from "./records.ts";

@@ -12,6 +12,7 @@
  * buys with k's input recipe, which is what "the IIoT part of k" means when nothing finer is known.
  */
 import type {IoTable} from "./inputs.ts";
+import {ModelError} from "../lib/errors.ts";
 
 export interface AugmentedTable {
   /** 149 + m. */
@@ -39,7 +40,7 @@ export function augmentLayout(base: number, relatedIndex: readonly number[], sha
   for (let p = 0; p < base; p++) origin[p] = p;
   relatedIndex.forEach((k, j) => {
     const s = shares[j]!;
-    if (!(s >= 0 && s <= 1)) throw new Error(`share of related sub-sector ${k} must be in [0, 1], got ${s}`);
+    if (!(s >= 0 && s <= 1)) throw new ModelError("parameters (shares S_k)", `share of related sub-sector ${k}: found ${s}; expected a value in [0, 1]`);
     if (share[k] !== 1) throw new Error(`related sub-sector ${k} listed twice`);
     share[k] = 1 - s;
     origin[base + j] = k;

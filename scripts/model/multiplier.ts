@@ -4,6 +4,7 @@
  * contribution rates (the penetration rates always; the direct rates when appliesToDirect).
  */
 import type {MultiplierParams} from "./params.ts";
+import {ModelError} from "../lib/errors.ts";
 
 export interface MultiplierPath {
   source: MultiplierParams["source"];
@@ -30,7 +31,7 @@ export function multiplierPath(
   let m = 1;
   for (const year of later) {
     const mu = params.source === "cobb-douglas" ? cobbDouglas.get(year) : params.values[String(year)];
-    if (mu === undefined || !(mu > 0)) throw new Error(`no technology multiplier for ${year} (source ${params.source})`);
+    if (mu === undefined || !(mu > 0)) throw new ModelError(`technology multiplier (parameters, source "${params.source}")`, `no value for ${year}; found ${String(mu)}; expected a number > 0 — run npm run calibrate or give the value`);
     annual.set(year, mu);
     m *= mu;
     cumulative.set(year, m);

@@ -8,6 +8,7 @@ import {TIERS} from "./inputs.ts";
 import type {BaseYearResult} from "./base-year.ts";
 import type {MultiplierPath} from "./multiplier.ts";
 import type {Timeline} from "./timeline.ts";
+import {ModelError} from "../lib/errors.ts";
 
 export interface Parts {
   direct: number;
@@ -34,7 +35,7 @@ export function contributionRates(base: BaseYearResult, sections: readonly Secti
   const penetration = new Map<SectionCode, number>();
   for (const s of sections) {
     const v = va.get(s.code)?.value;
-    if (!v || v <= 0) throw new Error(`section ${s.code} has no ${timeline.baseYear} value added`);
+    if (!v || v <= 0) throw new ModelError("section value added (data/national/section-value-added.csv)", `section ${s.code} has no positive ${timeline.baseYear} value; found ${String(v)}`);
     direct.set(s.code, (base.directBySection.get(s.code) ?? 0) / v);
     penetration.set(s.code, (base.penetrationBySection.get(s.code) ?? 0) / v);
   }

@@ -5,6 +5,7 @@
  */
 import {compareRecords, recordId, type FigureRecord, type RecordKind, type Scope, type Unit} from "./records.ts";
 import {formula, type FormulaId} from "./formulas.ts";
+import {ModelError} from "../lib/errors.ts";
 
 export interface AddOptions {
   inputs?: readonly string[];
@@ -52,7 +53,7 @@ export class RecordBook {
   ): string {
     const id = recordId({metric, scope, entity, year, ...(options.period ? {period: options.period} : {})});
     if (this.byId.has(id)) throw new Error(`record ${id} computed twice`);
-    if (!Number.isFinite(value)) throw new Error(`record ${id} is not a finite number (${value})`);
+    if (!Number.isFinite(value)) throw new ModelError(`record ${id}`, `computed as ${value}; expected a finite number (check the inputs it is computed from for a huge, empty or zero value)`);
     const inputs = [...(options.inputs ?? [])];
     const sources = new Set(options.sources ?? []);
     let estimated = options.estimated ?? false;

@@ -5,7 +5,7 @@
  * the papers' claims evaluated as holds / fails; and the findings themselves. Pure: the CLI writes it to
  * dist/<edition>/reproduction.json and the site renders it.
  */
-import type {EditionConfig} from "../load/edition.ts";
+import type {EditionConfig} from "./edition-config.ts";
 import type {FiguresFile} from "./records.ts";
 import {recordId} from "./records.ts";
 import {metricKind} from "./metric-kinds.ts";

@@ -10,6 +10,7 @@ import {DIRECT_SEGMENTS} from "./inputs.ts";
 import type {ProductDirect} from "./base-year.ts";
 import type {MultiplierPath} from "./multiplier.ts";
 import type {Timeline} from "./timeline.ts";
+import {ModelError} from "../lib/errors.ts";
 
 export function segmentValues(
   products: readonly ProductDirect[],
@@ -26,7 +27,7 @@ export function segmentValues(
     const row = new Map<DirectSegment, number>(DIRECT_SEGMENTS.map((g) => [g, 0]));
     for (const p of products) {
       const split = splitOf.get(p.ioCode);
-      if (!split) throw new Error(`related sub-sector ${p.ioCode} has no segment`);
+      if (!split) throw new ModelError("data/concordance/related-subsectors.csv", `related sub-sector ${p.ioCode} has no direct segment`);
       const growth = va.get(p.section as SectionCode)!.value / baseVa.get(p.section)!.value;
       for (const {segment, share} of split) row.set(segment, row.get(segment)! + share * p.value * growth * m);
     }

@@ -3,6 +3,7 @@
  * data years ≤ config.dataYears[1]; a value missing inside that window is a data problem the loader reports, and a
  * value needed beyond it (the forecast year) is extrapolated by the rules of scripts/model/forecast.ts.
  */
+import {ModelError} from "../lib/errors.ts";
 
 export interface Point {
   year: number;
@@ -23,7 +24,7 @@ export function extrapolateLinear(points: readonly Point[], year: number): Point
   const sorted = [...points].sort((a, b) => a.year - b.year);
   const last = sorted.at(-1);
   const prev = sorted.at(-2);
-  if (!last) throw new Error(`no data to extrapolate to ${year}`);
+  if (!last) throw new ModelError("data series", `no data to extrapolate to ${year}`);
   if (!prev) return {year, value: last.value, estimated: true};
   const slope = (last.value - prev.value) / (last.year - prev.year);
   return {year, value: last.value + slope * (year - last.year), estimated: true};
@@ -34,7 +35,7 @@ export function valueAt(points: readonly Point[], year: number): Point {
   const hit = points.find((p) => p.year === year);
   if (hit) return hit;
   const after = points.some((p) => p.year > year);
-  if (after) throw new Error(`series has a gap at ${year}`);
+  if (after) throw new ModelError("data series", `a gap at ${year}; expected one value per year`);
   return extrapolateLinear(points, year);
 }
 

@@ -6,7 +6,7 @@
  *   provincial employment, which the assumption says nothing about) continue their last annual change linearly.
  *   A data year missing from a series is continued the same linear way and flagged `estimated`.
  */
-import type {EditionConfig} from "../load/edition.ts";
+import type {EditionConfig} from "./edition-config.ts";
 import type {Inputs, NationalAccounts, NationalEmployment, ProvincialAccounts, ProvincialEmployment, SectionCode} from "./inputs.ts";
 import {extrapolateLinear, upTo, yearRange, type Point} from "./series.ts";
 

@@ -4,7 +4,7 @@
  * statistical inputs (GDP, employment) always come from the computed figures file, with a vintage tolerance when
  * they are used to judge published numbers.
  */
-import type {EditionConfig} from "../../load/edition.ts";
+import type {EditionConfig} from "../edition-config.ts";
 import type {Tier} from "../inputs.ts";
 import type {FactStore, Fact} from "./facts.ts";
 import {fmt, meets, widen, type Interval} from "./interval.ts";

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {fitShares, goldenMinimum} from "../../model/calibrate.ts";
 import {interpolateAnnual, multiplierPath} from "../../model/multiplier.ts";
+import {ModelError} from "../../lib/errors.ts";
 
 describe("calibration pieces", () => {
   it("fitShares hits two targets with three shares and keeps them near a common value", () => {
@@ -27,5 +28,12 @@ describe("calibration pieces", () => {
     expect(path.cumulative.get(2020)).toBeCloseTo(1.331, 12);
     const cd = multiplierPath({source: "cobb-douglas", appliesToDirect: false, values: {}, provenance: "test"}, [2017, 2018], new Map([[2018, 1.02]]));
     expect(cd.cumulative.get(2018)).toBe(1.02);
+  });
+
+  it("a missing multiplier is the user's input to fix (ModelError), not an internal error", () => {
+    const run = () =>
+      multiplierPath({source: "calibrated", appliesToDirect: true, values: {"2018": 1.1}, provenance: "test"}, [2017, 2018, 2019], new Map());
+    expect(run).toThrow(ModelError);
+    expect(run).toThrow('technology multiplier (parameters, source "calibrated"): no value for 2019; found undefined; expected a number > 0');
   });
 });

@@ -1,0 +1,98 @@
+/**
+ * @fileoverview The edition config contract (data/editions/<year>.json): its schema and types. It lives with the
+ * model because the model reads the config (years, methods, regions, targets) and must not import from load/;
+ * load/edition.ts reads and validates the file against this schema.
+ */
+import {z} from "zod";
+
+const year = z.number().int().min(2000).max(2100);
+const id = z.string().regex(/^[a-z0-9_]+$/, "a lower-case id (a-z, 0-9, _)");
+
+const ChapterSchema = z.object({
+  /** Page slug and anchor, e.g. "overview". */
+  id: z.string().regex(/^[a-z0-9-]+$/, "a lower-case slug (a-z, 0-9, -)"),
+  /** Markdown file under content/<edition>/. */
+  file: z.string().regex(/^[A-Za-z0-9_.-]+\.md$/, "a Markdown file name"),
+  /** Title as printed, e.g. 一、总体态势篇. */
+  title: z.string().min(1),
+  /** Chapters of kind "front" (preface) and "appendix" are numbered apart from the body in the TOC. */
+  kind: z.enum(["front", "body", "appendix"]).default("body")
+});
+
+const RegionSchema = z.object({
+  id,
+  nameZh: z.string().min(1),
+  provinces: z.array(id).min(1),
+  /** Why these members: stated by the paper, or inferred from its numbers (say which). */
+  definition: z.string().min(1)
+});
+
+const FigureSchema = z.object({
+  /** Id used in the chapters: {% figure "id" %} and {% ref "id" %}. */
+  id: z.string().regex(/^[a-z0-9-]+$/, "a lower-case slug (a-z, 0-9, -)"),
+  /** Chart module of scripts/render/charts that draws it (generic across editions). */
+  chart: z.string().regex(/^[a-z0-9-]+$/, "a chart module id"),
+  /** Caption without its number (the number comes from the order of appearance in the chapters). */
+  title: z.string().min(1),
+  /** 图 (figure) or 表 (table): numbered separately. */
+  kind: z.enum(["figure", "table"]).default("figure"),
+  /** Parameters of the chart module (which sectors, which year, …). */
+  params: z.record(z.string(), z.unknown()).default({}),
+  /** Extra note printed under the source line. */
+  note: z.string().optional()
+});
+
+const TargetSchema = z.object({
+  /** Record id metric/scope/entity/year the target constrains. */
+  record: z.string().regex(/^[a-z0-9_]+\/[a-z_]+\/[a-z0-9_]+\/\d{4}$/, "a record id metric/scope/entity/year"),
+  /** Canonical unit (亿元). */
+  value: z.number().positive(),
+  unit: z.literal("亿元"),
+  /** How the value follows from the paper's printed numbers. */
+  derivation: z.string().min(1)
+});
+
+export const EditionConfigSchema = z.object({
+  edition: year,
+  title: z.string().min(1),
+  /** Running header of the PDF. */
+  shortTitle: z.string().min(1),
+  institute: z.string().min(1),
+  /** Publication date as printed on the cover, e.g. 2022年12月. Never taken from the clock. */
+  date: z.string().min(1),
+  baseYear: year,
+  /** First and last year with data (actuals). */
+  dataYears: z.tuple([year, year]),
+  forecastYear: year,
+  forecast: z.object({
+    /** Nominal GDP growth of the forecast year, % (e.g. 7 for 2022). */
+    gdpNominalGrowth: z.number(),
+    /** Where the assumption comes from, as stated by the paper. */
+    gdpGrowthSource: z.string().min(1),
+    /** Record id of the observed indicator that states the assumption, so the prose can cite it. */
+    gdpGrowthRecord: z.string().optional()
+  }),
+  methods: z.object({
+    /** Provincial allocation: 2020 = one weight per province (η = tier share of IIoT VA); 2022 = per province × tier. */
+    regionalAllocation: z.enum(["province-weight", "province-tier"]),
+    /** Employment: 2020 = provincial productivity from employment shares π; 2022 = provincial tier productivity. */
+    employment: z.enum(["provincial-share", "provincial-tier"]),
+    /** Direct-industry segments (network / platform / data / security) are published. */
+    directSegments: z.boolean(),
+    /** The new-infrastructure module CI = CF·ΔII (2020 only). */
+    newInfrastructure: z.boolean()
+  }),
+  chapters: z.array(ChapterSchema).min(1),
+  /** Every figure and table of the edition; chapters place them with {% figure "id" %}. */
+  figures: z.array(FigureSchema).default([]),
+  regions: z.array(RegionSchema),
+  calibration: z.object({
+    /** Published numbers (converted to 亿元) the unpublished parameters are fitted to. Everything else is a test. */
+    targets: z.array(TargetSchema)
+  })
+});
+
+export type EditionConfig = z.infer<typeof EditionConfigSchema>;
+export type ChapterConfig = z.infer<typeof ChapterSchema>;
+export type RegionConfig = z.infer<typeof RegionSchema>;
+export type FigureConfig = z.infer<typeof FigureSchema>;
