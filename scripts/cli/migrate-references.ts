@@ -382,7 +382,8 @@ export function migrateChapter(source: string, edition: Edition): Migration {
         if (format.trim() !== "") tokens.push(format.trim());
       } else return whole;
     }
-    const yearToken = "year" in year[0]! ? year[0].year : year[0].text;
+    const yearPiece = year[0]!;
+    const yearToken = "year" in yearPiece ? yearPiece.year : "text" in yearPiece ? yearPiece.text : "";
     const yearPart = yearToken === "y" ? "" : `@${yearToken}`;
     converted++;
     return `[[${name === "ranking" ? "排名" : "名单"} ${metricTerm(metric[0].text) ?? metric[0].text}/${scopeZh}${yearPart}${tokens.map((t) => ` ${t}`).join("")}]]`;

@@ -19,7 +19,8 @@ export interface FormulaEntry {
   expression?: string;
 }
 
-const math = create(all);
+// mathjs types `all` as possibly undefined under noUncheckedIndexedAccess; it is always the full factory map.
+const math = create(all!);
 
 /** An expression formula: `lhs = expression`, with the TeX of each mathjs symbol. */
 interface ExpressionSpec {
