@@ -92,6 +92,11 @@ async function printPdf(page: Page, draft: boolean): Promise<Uint8Array> {
   }
 }
 
+/** file:, data: and about: URLs stay on this machine; everything else is a request to the network. */
+export function isLocalUrl(url: string): boolean {
+  return /^(?:file|data|about|blob):/i.test(url);
+}
+
 /**
  * Prints siteDir/print.html to `outFile` (atomically) and returns the page count and the contents' numbers.
  * `title` is unused: the running header is the print page's own @page rule.
@@ -100,12 +105,34 @@ export async function printReport(siteDir: string, outFile: string, title: strin
   const page = await (await sharedBrowser()).newPage();
   try {
     const problems: string[] = [];
-    page.on("requestfailed", (request) => problems.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`));
+    const offline: string[] = [];
+    // The print page needs no script of its own: with scripts off, nothing a chapter or a data file slipped in can
+    // run while the PDF is made (the site's own script is progressive enhancement only).
+    await page.setJavaScriptEnabled(false);
+    // Only local files: any request to another scheme or host is refused and fails the build (the README promises
+    // that the site and the PDF reach no other host; the browser's flags keep Chromium itself quiet).
+    await page.setRequestInterception(true);
+    page.on("request", (request) => {
+      if (isLocalUrl(request.url())) void request.continue();
+      else {
+        offline.push(request.url());
+        void request.abort("blockedbyclient");
+      }
+    });
+    page.on("dialog", (dialog) => {
+      problems.push(`a dialog ("${dialog.message()}")`);
+      void dialog.dismiss();
+    });
+    page.on("requestfailed", (request) => {
+      if (isLocalUrl(request.url())) problems.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`);
+    });
     // file:// so that relative style sheets and webfonts load exactly as on the site.
     await page.goto(pathToFileURL(path.join(siteDir, PRINT_PAGE)).href, {waitUntil: "load", timeout: 120_000});
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
+    if (offline.length > 0)
+      throw new BuildError(`${PRINT_PAGE}: refers to ${offline.length} resource(s) outside the site (${offline.slice(0, 5).join(", ")}); the PDF uses local files only`);
     if (problems.length > 0) throw new BuildError(`${PRINT_PAGE}: resources failed to load: ${problems.join(", ")}`);
 
     const targets = await tocTargets(page);

@@ -105,6 +105,30 @@ describe("printReport", () => {
   });
 });
 
+describe("printReport off the network", () => {
+  it("refuses any request outside file:// and never runs a script slipped into the page", async () => {
+    const other = await mkdtemp(path.join(os.tmpdir(), "baipishu-print-net-"));
+    try {
+      const hostile = printPage()
+        .replace("<h1>Alpha</h1>", '<h1>Alpha</h1><img src="http://example.com/track.png"><link rel="stylesheet" href="https://fonts.example.org/x.css">')
+        .replace("<p>text</p>", '<p>text</p><script>document.body.prepend("INJECTED"); alert(1)</script>');
+      await writeFile(path.join(other, "print.html"), hostile);
+      const run = printReport(other, path.join(other, "report.pdf"), "title");
+      await expect(run).rejects.toThrow(
+        /print\.html: refers to 2 resource\(s\) outside the site \((http:\/\/example\.com\/track\.png, https:\/\/fonts\.example\.org\/x\.css|https:\/\/fonts\.example\.org\/x\.css, http:\/\/example\.com\/track\.png)\)/
+      );
+      // Without the outside resources the page prints, and the script did not run.
+      await writeFile(path.join(other, "print.html"), hostile.replace(/<img[^>]*>|<link[^>]*>/g, ""));
+      await printReport(other, path.join(other, "report.pdf"), "title");
+      const text = (await pdfPageTexts(new Uint8Array(await readFile(path.join(other, "report.pdf"))))).pages.join("");
+      expect(text).not.toContain("INJECTED");
+      expect(text).toContain("Beta");
+    } finally {
+      await rm(other, {recursive: true, force: true});
+    }
+  });
+});
+
 describe("the shared browser", () => {
   it("is one browser per process, relaunched after closeSharedBrowser()", async () => {
     const a = await sharedBrowser();
