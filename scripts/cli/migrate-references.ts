@@ -434,7 +434,7 @@ export function migrateChapter(source: string, edition: Edition): Migration {
   let changed = true;
   while (changed) {
     changed = false;
-    body = body.replace(/\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*([\s\S]*?)\s*-?%\}/g, (whole, name: string, expr: string) => {
+    body = body.replace(/\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*([\s\S]*?)\s*-?%\}/g, (whole, name: string) => {
       const values = everSet.get(name);
       const value = values?.[values.length - 1];
       const isGlobalYear = ["y", "p", "b", "f"].includes(name) && value?.length === 1 && "year" in value[0]! && value[0].year === name;

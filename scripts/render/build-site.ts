@@ -33,14 +33,44 @@ type EleventyConstructor = new (
   options: {quietMode?: boolean; configPath?: string; config?: (c: EleventyConfig) => void}
 ) => EleventyInstance;
 
-/** Renders the site of `site` into `outDir` (which should be empty). */
-export async function writeSite(site: SiteModel, outDir: string): Promise<void> {
+export interface RenderPagesOptions {
+  /** Output files of generated pages not to render (e.g. data.html, print.html): the preview renders these two,
+   * the slowest, after the chapters. No other page depends on them (only print.html reads a collection). */
+  skip?: readonly string[];
+  /** Global data not to compute, because only the skipped pages read it. */
+  skipGlobalData?: readonly string[];
+  /**
+   * false in a long-lived process (npm run serve): Eleventy keeps template sources and layouts in process-wide
+   * caches keyed by path, which a new Eleventy instance would reuse after the file changed.
+   */
+  templateCache?: boolean;
+}
+
+/** Runs Eleventy: the chapters and the generated pages of `site` into `outDir`. */
+export async function renderPages(site: SiteModel, outDir: string, options: RenderPagesOptions = {}): Promise<void> {
   const {default: Eleventy} = (await import("@11ty/eleventy")) as unknown as {default: EleventyConstructor};
   const input = contentDir(site.root, site.context.config.edition);
+  const skip = new Set(options.skip ?? []);
+  const skipData = new Set(options.skipGlobalData ?? []);
   const eleventy = new Eleventy(input, outDir, {
     quietMode: true,
     configPath: path.join(site.root, ".eleventy.js"),
-    config: (eleventyConfig) => editionPlugin(eleventyConfig, site)
+    config: (eleventyConfig) => {
+      const config =
+        skip.size === 0 && skipData.size === 0
+          ? eleventyConfig
+          : withOverrides(eleventyConfig, {
+              addTemplate(virtualPath, content, data) {
+                if (typeof data?.permalink === "string" && skip.has(data.permalink)) return;
+                eleventyConfig.addTemplate(virtualPath, content, data);
+              },
+              addGlobalData(name, value) {
+                if (!skipData.has(name)) eleventyConfig.addGlobalData(name, value);
+              }
+            });
+      editionPlugin(config, site);
+      if (options.templateCache === false) (eleventyConfig as unknown as {setUseTemplateCache(use: boolean): void}).setUseTemplateCache(false);
+    }
   });
   eleventy.logger.overrideLogger(eleventyConsole());
   try {
@@ -49,9 +79,30 @@ export async function writeSite(site: SiteModel, outDir: string): Promise<void> 
     // Eleventy wraps template errors; the user-facing cause is the innermost BuildError when there is one.
     throw innermostBuildError(error) ?? error;
   }
+}
+
+/** Eleventy's config object with some methods replaced; every other member is Eleventy's own, bound to it. */
+function withOverrides(config: EleventyConfig, overrides: Partial<EleventyConfig>): EleventyConfig {
+  return new Proxy(config, {
+    get(target, property) {
+      if (Object.hasOwn(overrides, property)) return (overrides as Record<PropertyKey, unknown>)[property];
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    }
+  });
+}
+
+/** The figures file and the CSV of each figure, beside the pages. */
+export async function writeFigureFiles(site: SiteModel, outDir: string): Promise<void> {
   await writeFileAtomic(path.join(outDir, "figures.json"), stableJson(site.context.figures));
   for (const figure of site.figures.values())
     await writeFileAtomic(path.join(outDir, FIGURE_CSV_DIR, `${figure.id}.csv`), figure.csv);
+}
+
+/** Renders the site of `site` into `outDir` (which should be empty): pages, figures file and CSVs, assets. */
+export async function writeSite(site: SiteModel, outDir: string): Promise<void> {
+  await renderPages(site, outDir);
+  await writeFigureFiles(site, outDir);
   await writeAssets(site.root, outDir);
 }
 

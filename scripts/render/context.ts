@@ -4,7 +4,7 @@
  * (sections, provinces, regions) and the data manifest, and it answers record look-ups with helpful errors.
  */
 import {BuildError} from "../lib/errors.ts";
-import type {EditionConfig} from "../load/edition.ts";
+import type {EditionConfig} from "../model/edition-config.ts";
 import type {DataSource, PolicyDocument, Province, SectionInfo} from "../model/inputs.ts";
 import {recordId, type FigureRecord, type FiguresFile} from "../model/records.ts";
 

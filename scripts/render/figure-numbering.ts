@@ -4,7 +4,7 @@
  * {% figure "id" %} before rendering, so a cross-reference may point forward.
  */
 import {BuildError} from "../lib/errors.ts";
-import type {EditionConfig, FigureConfig} from "../load/edition.ts";
+import type {EditionConfig, FigureConfig} from "../model/edition-config.ts";
 
 export interface FigurePlacement {
   figure: FigureConfig;

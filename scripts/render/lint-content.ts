@@ -22,7 +22,7 @@ function stripAllowed(text: string): string {
       .replace(/\{\{[\s\S]*?\}\}/g, keepLines)
       .replace(/\{%[\s\S]*?%\}/g, keepLines)
       // short references [[ … ]] (years and periods such as @2020 or #f-03-31 are part of the reference)
-      .replace(/\[\[[^\[\]\n]+\]\]/g, keepLines)
+      .replace(/\[\[[^[\]\n]+\]\]/g, keepLines)
       // ordered-list markers and the numbering of sub-headings (### 1. 网络产业)
       .replace(/^(\s*)\d+\.(?=\s)/gm, (m) => m.replace(/\d/g, " "))
       .replace(/^(#{2,6}\s*)\d+(?:\.\d+)*[.、](?=\s*\S)/gm, (m) => m.replace(/\d/g, " "))

@@ -13,7 +13,7 @@ export interface MarkupShare {
   share: number;
 }
 
-const MARKUP = [/^---\n[\s\S]*?\n---\n/, /\{%[\s\S]*?%\}/g, /\{\{[\s\S]*?\}\}/g, /\{#[\s\S]*?#\}/g, /\[\[[^\[\]\n]+\]\]/g, /<!--[\s\S]*?-->/g];
+const MARKUP = [/^---\n[\s\S]*?\n---\n/, /\{%[\s\S]*?%\}/g, /\{\{[\s\S]*?\}\}/g, /\{#[\s\S]*?#\}/g, /\[\[[^[\]\n]+\]\]/g, /<!--[\s\S]*?-->/g];
 
 export function markupShare(source: string): MarkupShare {
   const count = (text: string) => text.replace(/\n/g, "").length;
@@ -24,7 +24,8 @@ export function markupShare(source: string): MarkupShare {
   for (const pattern of MARKUP)
     rest = rest.replace(pattern, (span) => {
       markup += count(span);
-      return span.replace(/[^\n]/g, "\u0000").replace(/\u0000/g, "");
+      // Keep only the line breaks, so that later patterns cannot match across what was removed.
+      return span.replace(/[^\n]/g, "");
     });
   return {total, markup, share: total === 0 ? 0 : markup / total};
 }

@@ -6,7 +6,7 @@
 import {readFile} from "node:fs/promises";
 import path from "node:path";
 import {BuildError, isErrnoException} from "../lib/errors.ts";
-import type {ChapterConfig} from "../load/edition.ts";
+import type {ChapterConfig} from "../model/edition-config.ts";
 import type {Reproduction} from "../model/reproduction.ts";
 import type {RenderContext} from "./context.ts";
 import {numberFigures, type FigurePlacement} from "./figure-numbering.ts";
@@ -59,12 +59,34 @@ async function readChapters(root: string, context: RenderContext): Promise<Chapt
   );
 }
 
-export async function prepareSite(root: string, context: RenderContext, reproduction: Reproduction): Promise<SiteModel> {
+/**
+ * Rendered figures of one render context, by placement, for a long-lived process (npm run serve) that prepares the
+ * same context's site again after a chapter edit: a figure is a function of the context and its placement (figure
+ * config, number, chapter), so only a figure whose number or chapter changed is drawn again. Create a new memo
+ * for a new context.
+ */
+export type FigureMemo = Map<string, RenderedFigure>;
+
+export async function prepareSite(
+  root: string,
+  context: RenderContext,
+  reproduction: Reproduction,
+  options: {figureMemo?: FigureMemo} = {}
+): Promise<SiteModel> {
   const chapters = await readChapters(root, context);
   const sources = new Map(chapters.map((c) => [c.id, c.source]));
   const fileOf = (id: string) => chapters.find((c) => c.id === id)?.inputPath ?? id;
   const placements = numberFigures(context.config, sources, fileOf);
   const figures = new Map<string, RenderedFigure>();
-  for (const placement of placements) figures.set(placement.figure.id, await renderFigure(context, placement));
+  const memo = options.figureMemo;
+  for (const placement of placements) {
+    const key = JSON.stringify(placement);
+    let figure = memo?.get(key);
+    if (!figure) {
+      figure = await renderFigure(context, placement);
+      memo?.set(key, figure);
+    }
+    figures.set(placement.figure.id, figure);
+  }
   return {context, root, chapters, placements, figures, figureOfRecord: figureOfRecord([...figures.values()]), reproduction};
 }

@@ -5,7 +5,7 @@
  * from the chart code, so a renamed or added entity needs only data.
  */
 import {BuildError} from "../../lib/errors.ts";
-import type {RegionConfig} from "../../load/edition.ts";
+import type {RegionConfig} from "../../model/edition-config.ts";
 import type {Province, SectionInfo} from "../../model/inputs.ts";
 import type {RenderContext} from "../context.ts";
 

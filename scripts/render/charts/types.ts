@@ -4,7 +4,7 @@
  * them (shown collapsible on the site and offered as CSV), and a generated text alternative.
  */
 import type {TopLevelSpec} from "vega-lite";
-import type {FigureConfig} from "../../load/edition.ts";
+import type {FigureConfig} from "../../model/edition-config.ts";
 import type {RenderContext} from "../context.ts";
 
 export interface ChartInput {

@@ -78,7 +78,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   const render = md.render.bind(md);
   md.render = (source: string, env?: MarkdownEnv) => {
     const html = render(source, env);
-    const leftover = /\[\[[^\[\]\n]+\]\]/.exec(html);
+    const leftover = /\[\[[^[\]\n]+\]\]/.exec(html);
     if (leftover)
       throw new BuildError(
         `${env?.page?.inputPath ?? "Markdown"}: ${leftover[0]} was not rendered (inside raw HTML or a code span?); write it in a Markdown paragraph or use {% num %}`

@@ -30,7 +30,7 @@
  * plugin renders the result (numbers as links to their records, words marked with the records they depend on).
  */
 import {BuildError} from "../../lib/errors.ts";
-import type {EditionConfig} from "../../load/edition.ts";
+import type {EditionConfig} from "../../model/edition-config.ts";
 import {DISPLAY_UNITS, type DisplayUnit, type FormatOptions} from "../format.ts";
 import {METRIC_TERMS, SECTION_SHORT_NAMES} from "../labels.ts";
 
@@ -318,7 +318,7 @@ export function resolveRecordId(ref: RecordRef, lookup: RecordLookup, where = "r
 /** Finds every [[ … ]] in a text (for tools: the content lint, the markup share, preflight). */
 export function findReferences(text: string): {start: number; end: number; body: string}[] {
   const found: {start: number; end: number; body: string}[] = [];
-  const pattern = /\[\[([^\[\]\n]+)\]\]/g;
+  const pattern = /\[\[([^[\]\n]+)\]\]/g;
   for (const m of text.matchAll(pattern)) found.push({start: m.index!, end: m.index! + m[0].length, body: m[1]!});
   return found;
 }
