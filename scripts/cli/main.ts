@@ -4,9 +4,11 @@
  * full stack with --debug. Exit code 1 either way.
  */
 import {BuildError} from "../lib/errors.ts";
+import {installInterruptHandlers} from "../lib/interrupt.ts";
 
 export async function runCommand(run: (debug: boolean) => Promise<void>): Promise<void> {
   const debug = process.argv.includes("--debug");
+  installInterruptHandlers();
   try {
     await run(debug);
   } catch (error) {

@@ -7,7 +7,7 @@
  * per process on first use (about 1 s saved for every PDF after the first) that closeSharedBrowser() closes.
  */
 import {existsSync, rmSync} from "node:fs";
-import {mkdtemp, rm} from "node:fs/promises";
+import {mkdtemp, readdir, readlink, rm, stat} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import puppeteer, {type Browser, type Target} from "puppeteer-core";
@@ -45,6 +45,52 @@ export function chromiumPath(): string {
   return process.env.PUPPETEER_EXECUTABLE_PATH || DEFAULT_CHROMIUM;
 }
 
+const PROFILE_PREFIX = "baipishu-chromium-";
+/** A profile folder without Chromium's lock this old belongs to no run that is still starting. */
+const STALE_UNLOCKED_MS = 60 * 60 * 1000;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes profile folders that a killed run left in the temporary directory: Chromium's SingletonLock names the
+ * process ("host-pid"); a folder whose Chromium is gone, or an unlocked one older than an hour, is stale.
+ */
+export async function sweepStaleProfiles(tmp = os.tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(tmp)).filter((name) => name.startsWith(PROFILE_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const dir = path.join(tmp, name);
+    try {
+      let stale: boolean;
+      try {
+        const pid = Number(/-(\d+)$/.exec(await readlink(path.join(dir, "SingletonLock")))?.[1]);
+        stale = !(pid > 0 && isRunning(pid));
+      } catch {
+        stale = Date.now() - (await stat(dir)).mtimeMs > STALE_UNLOCKED_MS;
+      }
+      if (stale) {
+        await rm(dir, {recursive: true, force: true});
+        removed.push(dir);
+      }
+    } catch {
+      // Another run may be removing it at the same moment.
+    }
+  }
+  return removed;
+}
+
 export interface LaunchedBrowser {
   browser: Browser;
   /** The fresh profile folder, removed by close(). */
@@ -62,7 +108,8 @@ export async function launchBrowser(options: {pipe?: boolean} = {}): Promise<Lau
     throw new BuildError(
       `${executablePath}: Chromium not found; run \`bash scripts/setup.sh\` (installs Debian's chromium) or set PUPPETEER_EXECUTABLE_PATH`
     );
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), "baipishu-chromium-"));
+  await sweepStaleProfiles();
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), PROFILE_PREFIX));
   let browser: Browser;
   try {
     browser = await puppeteer.launch({executablePath, headless: true, userDataDir, args: CHROMIUM_ARGS, pipe: options.pipe ?? false});
