@@ -19,6 +19,7 @@ import {calibrationTableHtml, estimatesListHtml, formulaBlock, formulaTableHtml,
 import {DATA_PAGE, numberElement, parseFormatArgs, recordText, renderNumber, type Keywords} from "./numbers.ts";
 import {provenanceJson} from "./provenance.ts";
 import {evaluateFacts} from "./facts.ts";
+import {preflightReferences} from "./preflight.ts";
 import {yearNames} from "./refs.ts";
 import {renderReference, wordElement} from "./reference-html.ts";
 import {headingsOf} from "./toc.ts";
@@ -65,6 +66,8 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     return set;
   };
 
+  // All reference errors of all chapters at once, before any page renders.
+  preflightReferences(context, site.chapters);
   // Short references [[ … ]] in the chapters' Markdown (refs.ts), resolved for the page being rendered.
   eleventyConfig.setLibrary(
     "md",

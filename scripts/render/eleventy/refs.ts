@@ -302,7 +302,10 @@ export function resolveRecordId(ref: RecordRef, lookup: RecordLookup, where = "r
   const id = (scope: string, entity: string) => `${metric}/${scope}/${entity}/${suffix}`;
   if (ref.entity !== undefined) {
     const candidates = lookup.entities(ref.entity).filter((c) => ref.scope === undefined || c.scope === ref.scope);
-    if (candidates.length === 0) return id(ref.scope ?? "?", ref.entity);
+    if (candidates.length === 0) {
+      if (ref.scope !== undefined) return id(ref.scope, ref.entity);
+      throw new BuildError(`${where}: "${ref.entity}" names no entity of the figures; expected a Chinese name (广东, 长三角, 第三产业, 制造业 …) or an id`);
+    }
     const existing = candidates.filter((c) => lookup.has(id(c.scope, c.entity)));
     if (existing.length > 1)
       throw new BuildError(`${where}: "${ref.entity}" is ambiguous for ${metric} (${existing.map((c) => `${c.scope}/${c.entity}`).join(", ")}); write scope/entity`);

@@ -5,6 +5,8 @@ import {createMarkdown} from "../../render/eleventy/markdown.ts";
 import {renderReference} from "../../render/eleventy/reference-html.ts";
 import {parseReference, yearNames} from "../../render/eleventy/refs.ts";
 import {markupShare} from "../../render/markup-share.ts";
+import {preflightReferences} from "../../render/eleventy/preflight.ts";
+import {DataError} from "../../lib/errors.ts";
 import {findTypedNumbers} from "../../render/lint-content.ts";
 import {nationalRecord, testContext} from "./fixtures.ts";
 
@@ -153,5 +155,27 @@ describe("markupShare(source) and the lint", () => {
   it("lets years and periods inside references pass but not a typed number beside them", () => {
     expect(findTypedNumbers("[[增速@2020]]和[[复工率/制造业@f#f-03-31]]")).toEqual([]);
     expect(findTypedNumbers("[[增速@2020]]，约8.5%")).toEqual([{line: 1, text: "8.5"}]);
+  });
+});
+
+describe("preflightReferences(context, chapters)", () => {
+  it("lists every unresolvable reference and fact of every chapter at once, with file and line", () => {
+    const chapter = {
+      inputPath: "content/2022/01-overview.md",
+      source: '---\nfacts:\n  grew: "[[增加值]] > [[增加值@b]]"\n  broken: "[[增加 值]] > 1"\n---\n第一段[[增加值]]。\n\n[[占GDP比重x]]和[[增速/{{ r.entity }}]]，[[增加值 ~ @q]]。\n'
+    };
+    let error: unknown;
+    try {
+      preflightReferences(context, [chapter, {inputPath: "content/2022/02-regions.md", source: "[[增加值/火星]]"}]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).message.split("\n")).toEqual([
+      'content/2022/01-overview.md:8: found "[[占GDP比重x]]"; expected unknown record "占GDP比重x/national/china/2021" in the 2022 figures',
+      'content/2022/01-overview.md:8: found "[[增加值 ~ @q]]"; expected year "q"; expected y, p, b, f or a four-digit year',
+      'content/2022/01-overview.md:4:facts.broken: found "[[增加 值]] > 1"; expected "增加 值" is not a reference; expected metric[/scope/entity][@year][#period]',
+      'content/2022/02-regions.md:1: found "[[增加值/火星]]"; expected "火星" names no entity of the figures; expected a Chinese name (广东, 长三角, 第三产业, 制造业 …) or an id'
+    ]);
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * @fileoverview Before Eleventy renders anything, every short reference and named fact of every chapter is resolved
+ * against the figures file, and all the problems are reported at once as file:line (a new edition's chapters may
+ * name dozens of records that do not exist yet; one build must list them all, not stop at the first). References
+ * that depend on a template variable ({{ … }} inside the brackets) are checked when the page renders.
+ */
+import {load as parseYaml} from "js-yaml";
+import {BuildError, DataError, type Problem} from "../../lib/errors.ts";
+import type {RenderContext} from "../context.ts";
+import {evaluateFacts} from "./facts.ts";
+import {renderReference} from "./reference-html.ts";
+import {findReferences} from "./refs.ts";
+
+export interface ChapterSource {
+  /** content/<edition>/<file>, for messages. */
+  inputPath: string;
+  source: string;
+}
+
+function lineOf(text: string, index: number): number {
+  return text.slice(0, index).split("\n").length;
+}
+
+/** Strips the `where: [[…]]: ` prefix that the resolvers put in front of their messages. */
+function problemText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^[^\n]*?\]\]: /, "").replace(/^[^:\n]*\.md: /, "");
+}
+
+/** Every unresolvable reference and fact of the chapters; throws a DataError listing them all. */
+export function preflightReferences(context: RenderContext, chapters: readonly ChapterSource[]): void {
+  const problems: Problem[] = [];
+  for (const chapter of chapters) {
+    const front = /^---\n([\s\S]*?)\n---\n/.exec(chapter.source);
+    const body = chapter.source;
+    for (const ref of findReferences(body)) {
+      if (ref.body.includes("{{") || ref.body.includes("{%")) continue;
+      if (front && ref.start < front[0].length) continue;
+      try {
+        renderReference(context, ref.body, chapter.inputPath);
+      } catch (error) {
+        if (!(error instanceof BuildError)) throw error;
+        problems.push({file: chapter.inputPath, row: lineOf(body, ref.start), value: `[[${ref.body}]]`, expected: problemText(error)});
+      }
+    }
+    if (front) {
+      let data: unknown;
+      try {
+        data = parseYaml(front[1]!);
+      } catch (error) {
+        problems.push({file: chapter.inputPath, row: 2, expected: `valid front matter (${(error as Error).message.split("\n")[0]})`});
+        continue;
+      }
+      const facts = (data as {facts?: Record<string, unknown>} | null)?.facts;
+      for (const [name, expression] of Object.entries(facts ?? {}))
+        try {
+          evaluateFacts(context, {[name]: expression}, chapter.inputPath);
+        } catch (error) {
+          if (!(error instanceof BuildError)) throw error;
+          const line = chapter.source.split("\n").findIndex((l) => l.trimStart().startsWith(`${name}:`)) + 1;
+          problems.push({file: chapter.inputPath, row: line || 2, column: `facts.${name}`, value: String(expression), expected: problemText(error)});
+        }
+    }
+  }
+  if (problems.length > 0) throw new DataError(problems);
+}
