@@ -2,7 +2,8 @@
  * @fileoverview Renders a parsed short reference ([[ … ]], see refs.ts) to HTML with the same elements as the
  * shortcodes: a number is a link to its record, a word is marked with the records it was chosen from.
  */
-import {getRecord, type RenderContext} from "../context.ts";
+import {getRecord, similarIds, type RenderContext} from "../context.ts";
+import {METRIC_TERMS} from "../labels.ts";
 import {escapeHtml} from "../html.ts";
 import type {FormatOptions} from "../format.ts";
 import {numberElement, recordText} from "./numbers.ts";
@@ -56,7 +57,22 @@ function signWords(words: Words): {up: string; down: string; flat?: string} {
  * The record id of a reference: by name (refs.ts resolveRecordId) or, for scope:N, the entity ranked N-th by the
  * metric (aggregates such as 全部省份 left out). Throws the located error when the record does not exist.
  */
+const metricSets = new WeakMap<RenderContext, Set<string>>();
+
+/** A metric written neither as a term nor as an id of these figures: say so, with the closest terms and ids. */
+function checkMetric(context: RenderContext, name: string, at: string): void {
+  let metrics = metricSets.get(context);
+  if (!metrics) metricSets.set(context, (metrics = new Set(context.figures.records.map((r) => r.metric))));
+  if (metrics.has(metricId(name))) return;
+  const known = [...Object.keys(METRIC_TERMS), ...metrics];
+  const hint = similarIds(name, known);
+  throw new BuildError(
+    `${at}: "${name}" is neither a metric term nor a metric id of the ${context.config.edition} figures${hint.length > 0 ? `; did you mean ${hint.map((h) => `"${h}"`).join(", ")}?` : ""}`
+  );
+}
+
 export function resolveReferenceId(context: RenderContext, ref: RecordRef, at: string): string {
+  checkMetric(context, ref.metric, at);
   if (ref.rank !== undefined) {
     const metric = metricId(ref.metric);
     const ranked = rankEntities(context, metric, ref.scope!, ref.year, {order: ref.rank > 0 ? "desc" : "asc"}, at);

@@ -94,7 +94,9 @@ describe("renderReference(context, source)", () => {
     expect(html("~ 增速变化")).toContain(">持平<");
   });
   it("fails on an unknown record with a suggestion", () => {
-    expect(() => html("share_of_gdpp")).toThrow('01-overview.md: [[share_of_gdpp]]: unknown record "share_of_gdpp/national/china/2021" in the 2022 figures; did you mean "share_of_gdp/national/china/2021"');
+    expect(() => html("share_of_gdpp")).toThrow('01-overview.md: [[share_of_gdpp]]: "share_of_gdpp" is neither a metric term nor a metric id of the 2022 figures; did you mean "share_of_gdp"?');
+    expect(() => html("增加值x")).toThrow('"增加值x" is neither a metric term nor a metric id of the 2022 figures; did you mean "增加值"');
+    expect(() => html("增加值@2030")).toThrow('unknown record "iiot_value_added/national/china/2030" in the 2022 figures');
   });
 });
 
@@ -172,7 +174,7 @@ describe("preflightReferences(context, chapters)", () => {
     }
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).message.split("\n")).toEqual([
-      'content/2022/01-overview.md:8: found "[[占GDP比重x]]"; expected unknown record "占GDP比重x/national/china/2021" in the 2022 figures',
+      'content/2022/01-overview.md:8: found "[[占GDP比重x]]"; expected "占GDP比重x" is neither a metric term nor a metric id of the 2022 figures; did you mean "占GDP比重"?',
       'content/2022/01-overview.md:8: found "[[增加值 ~ @q]]"; expected year "q"; expected y, p, b, f or a four-digit year',
       'content/2022/01-overview.md:4:facts.broken: found "[[增加 值]] > 1"; expected "增加 值" is not a reference; expected metric[/scope/entity][@year][#period]',
       'content/2022/02-regions.md:1: found "[[增加值/火星]]"; expected "火星" names no entity of the figures; expected a Chinese name (广东, 长三角, 第三产业, 制造业 …) or an id'
