@@ -5,6 +5,7 @@
  * "2020-02-mid" (中旬) are placed at the middle of their ten days, so the time axis keeps true distances.
  */
 import {z} from "zod";
+import {sectionByEntity} from "./entities.ts";
 import {BuildError} from "../../lib/errors.ts";
 import {recordsOf} from "../context.ts";
 import {formatValue} from "../format.ts";
@@ -114,7 +115,14 @@ export const workResumption: ChartModule = {
           {field: "period", title: "时间"},
           {field: "value", title: display.tableTitle}
         ],
-        rows: [...national, ...sectors].map((o) => ({scope: o.record.entityZh || (o.record.scope === "national" ? "全国" : o.record.entity), period: o.label, value: o.record.value}))
+        // Observed sector records carry no Chinese name of their own: the section list gives it (never an id).
+        rows: [...national, ...sectors].map((o) => ({
+          scope:
+            o.record.entityZh ||
+            (o.record.scope === "national" ? "全国" : sectionByEntity(input.context, o.record.entity, input.where).nameZh),
+          period: o.label,
+          value: o.record.value
+        }))
       },
       summary:
         `全国${display.label}从${first.label}的${formatValue(first.record.value, "%")}${last.record.value >= first.record.value ? "升至" : "降至"}` +

@@ -83,7 +83,8 @@ export function calibrationTableHtml(context: RenderContext, where: string): str
 export function estimatesListHtml(context: RenderContext): string {
   const items = context.manifest
     .filter((s) => s.estimated)
-    .map((s) => `<li><strong>${escapeHtml(s.citation)}</strong>（<code>${escapeHtml(s.file)}</code>）：${escapeHtml(s.estimateZh ?? s.estimate ?? "")}</li>`)
+    // The reader sees the source and what was estimated; file paths belong to the site's data page, not the paper.
+    .map((s) => `<li><strong>${escapeHtml(s.citation)}</strong>：${escapeHtml(s.estimateZh ?? s.estimate ?? "")}</li>`)
     .join("");
   return `<ul class="estimates-list">${items}</ul>`;
 }
