@@ -46,8 +46,28 @@ export function findTypedNumbers(source: string): {line: number; text: string}[]
 }
 
 /**
+ * Words by which a paper would speak of its own making: the comparison with the published papers, the site's pages
+ * and the project's files live on the site (复现对照, 数据与方法), never in the paper's text.
+ */
+const SELF_REFERENCE = /原书|原版|复现|数据页|网站|[\w-]+\.(?:csv|json|jsonl|html|md|ts)\b|data\/|content\//;
+
+/** Lines of a chapter whose prose (markup aside) speaks of the paper's own making: {line, text}. */
+export function findSelfReferences(source: string): {line: number; text: string}[] {
+  const keepLines = (match: string) => match.replace(/[^\n]/g, " ");
+  const prose = source
+    .replace(/^---\n[\s\S]*?\n---\n/, keepLines)
+    .replace(/<!--[\s\S]*?-->|\{#[\s\S]*?#\}|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\[\[[^[\]\n]+\]\]/g, keepLines);
+  const hits: {line: number; text: string}[] = [];
+  prose.split("\n").forEach((line, i) => {
+    const match = SELF_REFERENCE.exec(line);
+    if (match) hits.push({line: i + 1, text: match[0]});
+  });
+  return hits;
+}
+
+/**
  * Lints the Markdown files under content/ (all editions, or the named ones); throws a DataError listing file:line
- * of each hand-typed number. Returns how many files it read.
+ * of each hand-typed number and each sentence about the paper's own making. Returns how many files it read.
  */
 export async function lintContent(root: string, editions?: readonly number[]): Promise<number> {
   const dir = path.join(root, "content");
@@ -69,6 +89,8 @@ export async function lintContent(root: string, editions?: readonly number[]): P
           value: hit.text,
           expected: 'a number from the figures file ([[增加值@p]], see README "Writing a chapter") — or {% lit "…" %} if it is not data'
         });
+      for (const hit of findSelfReferences(source))
+        problems.push({file, row: hit.line, value: hit.text, expected: "prose about the subject, not about this paper's making (the comparison with the published papers and the data sources are pages of the site)"});
     }
   }
   if (problems.length > 0) throw new DataError(problems);

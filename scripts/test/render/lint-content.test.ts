@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {findTypedNumbers} from "../../render/lint-content.ts";
+import {findSelfReferences, findTypedNumbers} from "../../render/lint-content.ts";
 
 describe("findTypedNumbers(source)", () => {
   it("finds a number typed into prose, with its line", () => {
@@ -20,5 +20,16 @@ describe("findTypedNumbers(source)", () => {
   });
   it("accepts the explicit escape for a number that is not data", () => {
     expect(findTypedNumbers('{% lit "5G" %}网络')).toEqual([]);
+  });
+});
+
+describe("findSelfReferences(source)", () => {
+  it("finds talk of the paper's own making in prose, not in markup", () => {
+    expect(findSelfReferences("本报告与原书一致。\n见网站的数据页。\n来源为data/national/accounts.csv。\n[[增加值]]{% ref \"a.b\" %}")).toEqual([
+      {line: 1, text: "原书"},
+      {line: 2, text: "网站"},
+      {line: 3, text: "data/"}
+    ]);
+    expect(findSelfReferences("---\nnote: 复现\n---\n正文。")).toEqual([]);
   });
 });
