@@ -1,6 +1,8 @@
 /**
- * @fileoverview `npm run build [-- --edition 2022] [--no-pdf] [--debug]`: builds the site, figures file and PDF of
- * every edition (or the named ones) into dist/<edition>/. A failed edition leaves its previous dist folder intact.
+ * @fileoverview `npm run build [-- --edition 2022] [--no-pdf] [--no-cache] [--debug]`: builds the site, figures
+ * file and PDF of every edition (or the named ones) into dist/<edition>/. A failed edition leaves its previous dist
+ * folder intact. The figures come from .cache/figures when their inputs did not change ("compute figures (cached)");
+ * --no-cache recomputes them without reading or writing the cache.
  */
 import path from "node:path";
 import {parseArgs} from "node:util";
@@ -10,6 +12,7 @@ import {formatSeconds, info} from "../lib/progress.ts";
 import {listEditions} from "../load/edition.ts";
 import {buildEdition} from "../pipeline/build-edition.ts";
 import {removeStaleStaging} from "../pipeline/dist.ts";
+import {closeSharedBrowser} from "../render/browser.ts";
 import {lintContent} from "../render/lint-content.ts";
 import {runCommand} from "./main.ts";
 
@@ -20,6 +23,7 @@ await runCommand(async () => {
     options: {
       edition: {type: "string", multiple: true},
       "no-pdf": {type: "boolean", default: false},
+      "no-cache": {type: "boolean", default: false},
       dist: {type: "string"},
       "data-root": {type: "string"},
       debug: {type: "boolean", default: false}
@@ -41,10 +45,15 @@ await runCommand(async () => {
   const files = await lintContent(root, editions);
   info(`✓ content lint: no hand-typed number in ${files} chapter files`);
   await removeStaleStaging(distRoot);
-  for (const edition of editions) {
-    const result = await buildEdition(edition, {root, dataRoot, distRoot, pdf: !values["no-pdf"]});
-    const pdf = result.pages !== undefined ? `, report.pdf (${result.pages} pages)` : "";
-    info(`✓ ${edition} → ${path.relative(process.cwd(), path.join(distRoot, String(edition))) || "."}: ${result.records} records, ${result.figures} figures${pdf}`);
+  try {
+    for (const edition of editions) {
+      const result = await buildEdition(edition, {root, dataRoot, distRoot, pdf: !values["no-pdf"], cache: !values["no-cache"]});
+      const pdf = result.pages !== undefined ? `, report.pdf (${result.pages} pages)` : "";
+      info(`✓ ${edition} → ${path.relative(process.cwd(), path.join(distRoot, String(edition))) || "."}: ${result.records} records, ${result.figures} figures${pdf}`);
+    }
+  } finally {
+    // Every edition's PDF is printed by the one shared Chromium.
+    await closeSharedBrowser();
   }
   info(`done in ${formatSeconds(performance.now() - start)}`);
 });

@@ -20,7 +20,7 @@ export function installInterruptHandlers(): void {
   installed = true;
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const)
     process.once(signal, () => {
-      process.stderr.write(`\ninterrupted (${signal}): stopping; dist/ keeps its previous contents\n`);
+      process.stderr.write(`\ninterrupted (${signal}): stopping; what earlier runs wrote (dist/) is unchanged\n`);
       for (const cleanup of cleanups)
         try {
           cleanup();

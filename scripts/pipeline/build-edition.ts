@@ -1,26 +1,20 @@
 /**
  * @fileoverview The build of one edition, step by step, each step printed with its duration:
  * load + validate inputs → compute figures (+ consistency checks) → render charts → Eleventy site → PDF.
+ * The first two run once per change of their inputs: scripts/pipeline/figures-cache.ts keeps their result.
  * Everything is written into a staging folder that replaces dist/<edition> only when every step succeeded.
  */
 import path from "node:path";
-import {BuildError} from "../lib/errors.ts";
 import {step, warn} from "../lib/progress.ts";
-import {readEditionConfig, type EditionConfig} from "../load/edition.ts";
-import {loadInputs} from "../load/inputs.ts";
-import {loadManifest} from "../load/manifest.ts";
-import {loadParams} from "../load/params.ts";
-import {loadPublished} from "../load/published.ts";
-import {checkFigures} from "../model/checks.ts";
-import {computeFigures} from "../model/figures.ts";
-import type {FiguresFile} from "../model/records.ts";
-import {reproduce, type Reproduction} from "../model/reproduction.ts";
 import {writeSite} from "../render/build-site.ts";
 import {createRenderContext} from "../render/context.ts";
 import {printReport} from "../render/pdf/print.ts";
 import {prepareSite} from "../render/site.ts";
 import {stableJson, writeFileAtomic} from "../lib/fs.ts";
 import {buildIntoDist} from "./dist.ts";
+import {computeEditionCached} from "./figures-cache.ts";
+
+export {computeEdition} from "./figures-cache.ts";
 
 export interface BuildOptions {
   /** Repository root: content/, templates/, .eleventy.js. */
@@ -32,6 +26,11 @@ export interface BuildOptions {
   distRoot: string;
   /** Skip the PDF (quick previews); `npm run build` always prints it. */
   pdf: boolean;
+  /** The figures cache (scripts/pipeline/figures-cache.ts): false bypasses it (--no-cache). Default on. */
+  cache?: boolean;
+  /** The caches' folder (default <root>/.cache): figures/ (the figures cache) and pdf/ (the contents' page
+   * numbers of the previous print). */
+  cacheRoot?: string;
 }
 
 export interface EditionBuildResult {
@@ -41,38 +40,17 @@ export interface EditionBuildResult {
   figures: number;
 }
 
-/** Loads, computes and checks one edition's figures (shared by build, reproduce and tests). */
-export async function computeEdition(
-  dataRoot: string,
-  config: EditionConfig
-): Promise<{figures: FiguresFile; reproduction: Reproduction; inputs: Awaited<ReturnType<typeof loadInputs>>}> {
-  const label = String(config.edition);
-  const {inputs, params, published} = await step(`${label} · load + validate inputs`, async () => ({
-    inputs: await loadInputs(dataRoot, config),
-    params: await loadParams(dataRoot, config),
-    published: await loadPublished(dataRoot, config.edition)
-  }));
-  return step(`${label} · compute figures`, () => {
-    const figures = computeFigures(inputs, config, params);
-    const violations = checkFigures(figures, config);
-    if (violations.length > 0)
-      throw new BuildError(
-        `the ${config.edition} figures break ${violations.length} consistency check(s):\n${violations.slice(0, 20).join("\n")}`
-      );
-    const reproduction = reproduce(figures, published, config);
-    return {figures, reproduction, inputs};
-  });
-}
-
 export async function buildEdition(edition: number, options: BuildOptions): Promise<EditionBuildResult> {
-  const config = await readEditionConfig(options.dataRoot, edition);
   const label = String(edition);
-  const {figures, reproduction, inputs} = await computeEdition(options.dataRoot, config);
-  const manifest = await loadManifest(options.dataRoot);
+  const cacheRoot = options.cacheRoot ?? path.join(options.root, ".cache");
+  const {config, figures, reproduction, reference, manifest} = await computeEditionCached(options.dataRoot, edition, {
+    enabled: options.cache !== false,
+    dir: path.join(cacheRoot, "figures")
+  });
 
   return buildIntoDist(options.distRoot, edition, async (staging) => {
     const site = await step(`${label} · render charts`, () => {
-      const context = createRenderContext(config, figures, {sections: inputs.sections, provinces: inputs.provinces, policies: inputs.policies}, manifest);
+      const context = createRenderContext(config, figures, reference, manifest);
       return prepareSite(options.root, context, reproduction);
     });
     await step(`${label} · Eleventy site`, async () => {
@@ -82,7 +60,9 @@ export async function buildEdition(edition: number, options: BuildOptions): Prom
     let pages: number | undefined;
     if (options.pdf)
       pages = await step(`${label} · PDF`, async () => {
-        const result = await printReport(staging, path.join(staging, "report.pdf"), config.shortTitle);
+        // The contents' page numbers of the previous build: one print instead of two when nothing moved.
+        const tocCache = path.join(cacheRoot, "pdf", `${edition}-toc.json`);
+        const result = await printReport(staging, path.join(staging, "report.pdf"), config.shortTitle, {tocCache});
         return result.pages;
       });
     else warn(`${label}: PDF skipped (--no-pdf); dist/${label}/report.pdf is absent`);
