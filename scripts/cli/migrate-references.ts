@@ -41,8 +41,8 @@ interface Edition {
   unitOfMetric: (metric: string, scope: string) => string | undefined;
 }
 
-/** Splits at top-level commas (outside strings, brackets and parentheses). */
-function splitArgs(text: string): string[] {
+/** Splits at a top-level separator (outside strings, brackets and parentheses); trims the parts. */
+function splitTopLevel(text: string, separator: "," | "+"): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote = "";
@@ -56,33 +56,7 @@ function splitArgs(text: string): string[] {
     if (ch === '"' || ch === "'") quote = ch;
     else if ("([{".includes(ch)) depth++;
     else if (")]}".includes(ch)) depth--;
-    else if (ch === "," && depth === 0) {
-      parts.push(current.trim());
-      current = "";
-      continue;
-    }
-    current += ch;
-  }
-  if (current.trim() !== "") parts.push(current.trim());
-  return parts;
-}
-
-/** Splits a concatenation a + b + c at top-level "+" signs. */
-function splitConcat(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = "";
-  let current = "";
-  for (const ch of text) {
-    if (quote) {
-      current += ch;
-      if (ch === quote) quote = "";
-      continue;
-    }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if ("([{".includes(ch)) depth++;
-    else if (")]}".includes(ch)) depth--;
-    else if (ch === "+" && depth === 0) {
+    else if (ch === separator && depth === 0) {
       parts.push(current.trim());
       current = "";
       continue;
@@ -92,6 +66,11 @@ function splitConcat(text: string): string[] {
   parts.push(current.trim());
   return parts;
 }
+
+/** Shortcode arguments: "a", "b", k=v (a trailing empty argument dropped). */
+const splitArgs = (text: string): string[] => splitTopLevel(text, ",").filter((part, i, all) => part !== "" || i < all.length - 1);
+/** A concatenation a + b + c. */
+const splitConcat = (text: string): string[] => splitTopLevel(text, "+");
 
 const EDITION_YEARS: Record<string, "y" | "b" | "f"> = {
   "edition.dataYears[1]": "y",

@@ -5,6 +5,7 @@
  */
 import {mkdir, readdir, rename, rm, stat} from "node:fs/promises";
 import path from "node:path";
+import {isRunning} from "../lib/process.ts";
 
 const STAGING_PREFIX = ".staging-";
 
@@ -17,14 +18,6 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * Removes staging folders left behind by an interrupted build (never the editions themselves, and never the

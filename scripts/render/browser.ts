@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import puppeteer, {type Browser, type Target} from "puppeteer-core";
 import {BuildError} from "../lib/errors.ts";
+import {isRunning} from "../lib/process.ts";
 
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 
@@ -49,14 +50,6 @@ const PROFILE_PREFIX = "baipishu-chromium-";
 /** A profile folder without Chromium's lock this old belongs to no run that is still starting. */
 const STALE_UNLOCKED_MS = 60 * 60 * 1000;
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * Removes profile folders that a killed run left in the temporary directory: Chromium's SingletonLock names the
