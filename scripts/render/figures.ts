@@ -88,7 +88,11 @@ export async function renderFigure(context: RenderContext, placement: FigurePlac
     const panelLabel = panel.label ? `（${panel.label}）` : "";
     const body =
       "spec" in panel
-        ? await renderVegaLiteToSvg(panel.spec, {label: `${label} ${figure.title}${panelLabel} ${panel.title ?? ""}`.trim(), where: `${where} panel ${i + 1}`})
+        ? await renderVegaLiteToSvg(panel.spec, {
+            label: `${label} ${figure.title}${panelLabel} ${panel.title ?? ""}`.trim(),
+            where: `${where} panel ${i + 1}`,
+            idPrefix: `fig-${figure.id}-${i + 1}`
+          })
         : panel.html;
     const caption = panel.label || panel.title ? `<div class="panel-caption">${escapeHtml(panelLabel + (panel.title ?? ""))}</div>` : "";
     panels.push(`<div class="figure-panel">${body}${caption}</div>`);

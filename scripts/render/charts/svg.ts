@@ -16,6 +16,23 @@ export interface SvgOptions {
   label: string;
   /** Where the spec comes from, for error messages. */
   where: string;
+  /** Prefix of the SVG's internal ids (gradients, clip paths), unique on the page, e.g. the figure id and panel. */
+  idPrefix?: string;
+}
+
+/**
+ * Vega numbers gradients and clip paths with a process-wide counter, so the same chart would get other ids
+ * depending on what was drawn before it (a build of one edition ≠ the same edition built after another). The ids
+ * are renumbered per SVG under a prefix of the figure's own: the output depends on the chart alone.
+ */
+export function stableSvgIds(svg: string, prefix: string): string {
+  const renamed = new Map<string, string>();
+  for (const match of svg.matchAll(/\bid="((?:gradient|clip|pattern)_?\d+)"/g))
+    if (!renamed.has(match[1]!)) renamed.set(match[1]!, `${prefix}-${match[1]!.replace(/_?\d+$/, "")}-${renamed.size}`);
+  if (renamed.size === 0) return svg;
+  return svg.replace(/\b(id="|url\(#|href="#)((?:gradient|clip|pattern)_?\d+)\b/g, (whole, lead: string, id: string) =>
+    renamed.has(id) ? `${lead}${renamed.get(id)!}` : whole
+  );
 }
 
 /** Compiles and renders one Vega-Lite spec to an SVG string with role="img" and an aria-label. */
@@ -38,6 +55,7 @@ export async function renderVegaLiteToSvg(spec: TopLevelSpec, options: SvgOption
     view.finalize();
   }
   const label = escapeHtml(options.label);
-  return svg.replace(/^<svg /, `<svg role="img" aria-label="${label}" `);
+  const stable = options.idPrefix ? stableSvgIds(svg, options.idPrefix) : svg;
+  return stable.replace(/^<svg /, `<svg role="img" aria-label="${label}" `);
 }
 

@@ -6,6 +6,7 @@ import {describe, expect, it} from "vitest";
 import {separatedDomains} from "../../render/charts/dual-axis.ts";
 import {bandTicks, tickStep} from "../../render/charts/ticks.ts";
 import {wrapList} from "../../render/charts/industry-system.ts";
+import {stableSvgIds} from "../../render/charts/svg.ts";
 import {policyTableHtml, runLengths} from "../../render/charts/policy-table.ts";
 import {measureText} from "../../render/charts/text-width.ts";
 import {observationDate} from "../../render/charts/work-resumption.ts";
@@ -90,5 +91,15 @@ describe("wrapList(items, width)", () => {
     const lines = wrapList(items, 100, 11);
     expect(lines.join("")).toBe(`${items.join("、")}`);
     for (const line of lines) expect(measureText(line, 11)).toBeLessThanOrEqual(100 + 11);
+  });
+});
+
+describe("stableSvgIds(svg, prefix)", () => {
+  it("renumbers Vega's process-wide gradient and clip ids per SVG under the figure's prefix, references included", () => {
+    const svg = '<svg><defs><linearGradient id="gradient_7"/><clipPath id="clip12"/></defs><rect fill="url(#gradient_7)" clip-path="url(#clip12)"/><use href="#gradient_7"/><g id="main"/></svg>';
+    expect(stableSvgIds(svg, "fig-a-1")).toBe(
+      '<svg><defs><linearGradient id="fig-a-1-gradient-0"/><clipPath id="fig-a-1-clip-1"/></defs><rect fill="url(#fig-a-1-gradient-0)" clip-path="url(#fig-a-1-clip-1)"/><use href="#fig-a-1-gradient-0"/><g id="main"/></svg>'
+    );
+    expect(stableSvgIds(svg.replace(/7/g, "99"), "fig-a-1")).toBe(stableSvgIds(svg, "fig-a-1"));
   });
 });
