@@ -19,6 +19,39 @@ export function editionConfigPath(root: string, edition: number | string): strin
 }
 
 /** Parses and validates an edition config already read from `file`; pure, for tests. */
+/** The value at a JSON path, shown the way the user wrote it (JSON, shortened); undefined when absent. */
+function valueAt(json: unknown, path: readonly PropertyKey[]): string | undefined {
+  let current: unknown = json;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  if (current === undefined) return undefined;
+  const text = typeof current === "string" ? current : JSON.stringify(current);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+type SchemaDef = {type?: string; element?: unknown; shape?: Record<string, unknown>; innerType?: unknown};
+const defOf = (schema: unknown): SchemaDef | undefined => (schema as {def?: SchemaDef}).def;
+/** Through .default() / .optional() wrappers to the schema they wrap. */
+function unwrap(schema: unknown): unknown {
+  let current = schema;
+  while (defOf(current)?.innerType) current = defOf(current)!.innerType;
+  return current;
+}
+
+/** The keys the schema knows at a path of the config (for the message about an unknown key). */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  let schema: unknown = EditionConfigSchema;
+  for (const key of path) {
+    const def = defOf(unwrap(schema));
+    if (def?.type === "array") schema = def.element;
+    else if (def?.shape && typeof key === "string") schema = def.shape[key];
+    else return [];
+  }
+  return Object.keys(defOf(unwrap(schema))?.shape ?? {});
+}
+
 export function parseEditionConfig(text: string, file: string): EditionConfig {
   let json: unknown;
   try {
@@ -28,11 +61,18 @@ export function parseEditionConfig(text: string, file: string): EditionConfig {
   }
   const result = EditionConfigSchema.safeParse(json);
   if (!result.success) {
-    const problems: Problem[] = result.error.issues.map((issue) => ({
-      file,
-      column: issue.path.join("."),
-      expected: issue.message
-    }));
+    const problems: Problem[] = result.error.issues.flatMap((issue): Problem[] => {
+      // A misspelt key would otherwise be dropped and the build would fail later for a reason nobody can see.
+      if (issue.code === "unrecognized_keys")
+        return issue.keys.map((key) => ({
+          file,
+          column: [...issue.path, key].join("."),
+          value: key,
+          expected: `a known key here (${knownKeys(issue.path).join(", ")}); remove it or fix its spelling`
+        }));
+      const found = valueAt(json, issue.path);
+      return [{file, column: issue.path.join("."), ...(found !== undefined ? {value: found} : {}), expected: issue.message}];
+    });
     throw new DataError(problems);
   }
   const config = result.data;

@@ -8,7 +8,7 @@ import {z} from "zod";
 const year = z.number().int().min(2000).max(2100);
 const id = z.string().regex(/^[a-z0-9_]+$/, "a lower-case id (a-z, 0-9, _)");
 
-const ChapterSchema = z.object({
+const ChapterSchema = z.strictObject({
   /** Page slug and anchor, e.g. "overview". */
   id: z.string().regex(/^[a-z0-9-]+$/, "a lower-case slug (a-z, 0-9, -)"),
   /** Markdown file under content/<edition>/. */
@@ -19,7 +19,7 @@ const ChapterSchema = z.object({
   kind: z.enum(["front", "body", "appendix"]).default("body")
 });
 
-const RegionSchema = z.object({
+const RegionSchema = z.strictObject({
   id,
   nameZh: z.string().min(1),
   provinces: z.array(id).min(1),
@@ -27,7 +27,7 @@ const RegionSchema = z.object({
   definition: z.string().min(1)
 });
 
-const FigureSchema = z.object({
+const FigureSchema = z.strictObject({
   /** Id used in the chapters: {% figure "id" %} and {% ref "id" %}. */
   id: z.string().regex(/^[a-z0-9-]+$/, "a lower-case slug (a-z, 0-9, -)"),
   /** Chart module of scripts/render/charts that draws it (generic across editions). */
@@ -42,7 +42,7 @@ const FigureSchema = z.object({
   note: z.string().optional()
 });
 
-const TargetSchema = z.object({
+const TargetSchema = z.strictObject({
   /** Record id metric/scope/entity/year the target constrains. */
   record: z.string().regex(/^[a-z0-9_]+\/[a-z_]+\/[a-z0-9_]+\/\d{4}$/, "a record id metric/scope/entity/year"),
   /** Canonical unit (亿元). */
@@ -52,7 +52,7 @@ const TargetSchema = z.object({
   derivation: z.string().min(1)
 });
 
-export const EditionConfigSchema = z.object({
+export const EditionConfigSchema = z.strictObject({
   edition: year,
   title: z.string().min(1),
   /** Running header of the PDF. */
@@ -64,7 +64,7 @@ export const EditionConfigSchema = z.object({
   /** First and last year with data (actuals). */
   dataYears: z.tuple([year, year]),
   forecastYear: year,
-  forecast: z.object({
+  forecast: z.strictObject({
     /** Nominal GDP growth of the forecast year, % (e.g. 7 for 2022). */
     gdpNominalGrowth: z.number(),
     /** Where the assumption comes from, as stated by the paper. */
@@ -72,7 +72,7 @@ export const EditionConfigSchema = z.object({
     /** Record id of the observed indicator that states the assumption, so the prose can cite it. */
     gdpGrowthRecord: z.string().optional()
   }),
-  methods: z.object({
+  methods: z.strictObject({
     /** Provincial allocation: 2020 = one weight per province (η = tier share of IIoT VA); 2022 = per province × tier. */
     regionalAllocation: z.enum(["province-weight", "province-tier"]),
     /** Employment: 2020 = provincial productivity from employment shares π; 2022 = provincial tier productivity. */
@@ -86,7 +86,7 @@ export const EditionConfigSchema = z.object({
   /** Every figure and table of the edition; chapters place them with {% figure "id" %}. */
   figures: z.array(FigureSchema).default([]),
   regions: z.array(RegionSchema),
-  calibration: z.object({
+  calibration: z.strictObject({
     /** Published numbers (converted to 亿元) the unpublished parameters are fitted to. Everything else is a test. */
     targets: z.array(TargetSchema)
   })

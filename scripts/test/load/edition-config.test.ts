@@ -1,0 +1,42 @@
+import {readFileSync} from "node:fs";
+import path from "node:path";
+import {describe, expect, it} from "vitest";
+import {DataError} from "../../lib/errors.ts";
+import {parseEditionConfig} from "../../load/edition.ts";
+import {REPO_ROOT} from "./data-copy.ts";
+
+const FILE = "data/editions/2022.json";
+const real = (): Record<string, unknown> & {figures: Record<string, unknown>[]; forecast: Record<string, unknown>} =>
+  JSON.parse(readFileSync(path.join(REPO_ROOT, FILE), "utf8"));
+
+function problems(config: unknown): string[] {
+  try {
+    parseEditionConfig(JSON.stringify(config), FILE);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DataError);
+    return (error as DataError).message.split("\n");
+  }
+  return [];
+}
+
+describe("parseEditionConfig(text, file)", () => {
+  it("reads the committed configs", () => {
+    expect(problems(real())).toEqual([]);
+  });
+
+  it("names a misspelt key with the keys it could have been, instead of dropping it", () => {
+    const config = real();
+    config.figurse = config.figures;
+    config.figures[0]!.titel = "标题";
+    expect(problems(config)).toEqual([
+      `${FILE}:figures.0.titel: found "titel"; expected a known key here (id, chart, title, kind, params, note); remove it or fix its spelling`,
+      `${FILE}:figurse: found "figurse"; expected a known key here (edition, title, shortTitle, institute, date, baseYear, dataYears, forecastYear, forecast, methods, chapters, figures, regions, calibration); remove it or fix its spelling`
+    ]);
+  });
+
+  it("shows the value it found next to what it expected", () => {
+    const config = real();
+    config.forecast.gdpNominalGrowth = "seven";
+    expect(problems(config)).toEqual([`${FILE}:forecast.gdpNominalGrowth: found "seven"; expected Invalid input: expected number, received string`]);
+  });
+});
