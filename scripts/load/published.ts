@@ -3,7 +3,10 @@
  * as extracted from the paper: the reference of the reproduction report. Every line is validated; problems name
  * the line and the field.
  */
+import {existsSync} from "node:fs";
+import path from "node:path";
 import {z} from "zod";
+import {warn} from "../lib/progress.ts";
 import {ProblemList} from "../lib/errors.ts";
 import {SCOPES} from "../model/records.ts";
 import {decodeUtf8, readDataBytes} from "./csv.ts";
@@ -65,10 +68,16 @@ export function parsePublished(text: string, file: string, edition: number, prob
   return records;
 }
 
-/** Every published number of `edition`; throws one DataError listing every problem. */
+/** Every published number of `edition` (none when the edition has not been published); throws one DataError
+ * listing every problem. */
 export async function loadPublished(root: string, edition: number): Promise<PublishedRecord[]> {
   const problems = new ProblemList();
   const file = publishedFile(edition);
+  // A new edition has no published paper yet: nothing to compare with, which is not an error.
+  if (!existsSync(path.join(root, file))) {
+    warn(`${edition}: no published numbers (${file}); the 复现对照 page will have nothing to compare`);
+    return [];
+  }
   const bytes = await readDataBytes(root, file, problems);
   const text = bytes ? decodeUtf8(bytes, file, problems) : undefined;
   const records = text === undefined ? [] : parsePublished(text, file, edition, problems);

@@ -1,4 +1,4 @@
-import {readdir, readFile} from "node:fs/promises";
+import {readdir, readFile, rm} from "node:fs/promises";
 import path from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {DataError, ProblemList, formatProblem} from "../../lib/errors.ts";
@@ -29,6 +29,12 @@ describe("loadPublished(root, edition)", () => {
     expect(records2022).toHaveLength(260);
     expect(records2020[1]).toMatchObject({metric: "iiot_value_added", scope: "national", entity: "china", year: 2019, value: 3.41, unit: "万亿元"});
     expect(records2020.some((r) => r.when === "2020-03-31")).toBe(true);
+  });
+
+  it("gives no published numbers, not an error, for an edition not yet published", async () => {
+    const root = await copyData();
+    await rm(path.join(root, "data/published/2022.jsonl"));
+    expect(await loadPublished(root, 2022)).toEqual([]);
   });
 
   it("names the line and field of a bad record", async () => {
