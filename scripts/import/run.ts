@@ -5,10 +5,10 @@
  */
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {stat} from "node:fs/promises";
+import {readFile, stat} from "node:fs/promises";
 import {BuildError} from "../lib/errors.ts";
 import {writeFileAtomic} from "../lib/fs.ts";
-import {info} from "../lib/progress.ts";
+import {info, warn} from "../lib/progress.ts";
 import {DATA_FILES, IMPORTED_EDITIONS} from "../load/data-files.ts";
 import type {DataSource} from "../model/inputs.ts";
 import {buildProvinces, buildRelatedSubsectors, buildSections} from "./concordance.ts";
@@ -43,7 +43,7 @@ export interface WrittenFile {
 }
 
 /** Everything the import produces, in memory: path relative to the output root → content. */
-export async function buildDataFiles(context: SourceContext): Promise<Map<string, string>> {
+export async function buildDataFiles(context: SourceContext, kept: readonly DataSource[] = []): Promise<Map<string, string>> {
   const built: BuiltTable[] = [
     await buildIoSectors(context),
     await buildIoIntermediate(context),
@@ -77,9 +77,32 @@ export async function buildDataFiles(context: SourceContext): Promise<Map<string
     if (ids.has(entry.id)) throw new Error(`duplicate manifest id ${entry.id}`);
     ids.add(entry.id);
   }
+  // Entries the team maintains by hand (a new edition's observed file, say) stay in the manifest and README.
+  for (const entry of kept) if (!ids.has(entry.id) && !files.has(entry.file)) entries.push(entry);
   files.set(DATA_FILES.manifest, manifestJson(entries));
   files.set(DATA_FILES.readme, readmeMarkdown(entries));
   return files;
+}
+
+/**
+ * The manifest entries already in data/manifest.json. The import only ever writes its own files; entries for files
+ * it does not produce (maintained by hand) are kept, so a re-import never drops them. An unreadable manifest keeps
+ * nothing and says so.
+ */
+async function handMaintainedSources(outRoot: string): Promise<DataSource[]> {
+  let text: string;
+  try {
+    text = await readFile(path.join(outRoot, DATA_FILES.manifest), "utf8");
+  } catch {
+    return [];
+  }
+  try {
+    const sources = (JSON.parse(text) as {sources?: DataSource[]}).sources ?? [];
+    return sources.filter((s) => typeof s?.id === "string" && typeof s?.file === "string");
+  } catch (error) {
+    warn(`${DATA_FILES.manifest}: not readable JSON (${(error as Error).message}); hand-maintained entries, if any, must be added again`);
+    return [];
+  }
 }
 
 export async function importData(options: ImportOptions): Promise<WrittenFile[]> {
@@ -87,8 +110,9 @@ export async function importData(options: ImportOptions): Promise<WrittenFile[]>
   const exists = await stat(path.join(sharedDir, "data-sources")).then((s) => s.isDirectory(), () => false);
   if (!exists)
     throw new BuildError(`${sharedDir}: no data-sources folder here; the import reads ../shared next to the repository (set BAIPISHU_SHARED to use another folder)`);
-  const files = await buildDataFiles({sharedDir, supplementsDir: SUPPLEMENTS_DIR});
   const outRoot = options.outRoot ?? options.root;
+  const kept = await handMaintainedSources(outRoot);
+  const files = await buildDataFiles({sharedDir, supplementsDir: SUPPLEMENTS_DIR}, kept);
   const written: WrittenFile[] = [];
   for (const [file, content] of files) {
     await writeFileAtomic(path.join(outRoot, file), content);

@@ -1,5 +1,5 @@
 import {existsSync} from "node:fs";
-import {mkdtemp, readFile, rm} from "node:fs/promises";
+import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
@@ -33,6 +33,22 @@ describe.skipIf(!hasShared)("the import (npm run import-data)", () => {
       const committed = await readFile(path.join(REPO_ROOT, file));
       expect(fresh.equals(committed), `${file} differs from the committed copy`).toBe(true);
     }
+  });
+
+  it("keeps the manifest entries of files it does not produce (maintained by hand) on a re-import", async () => {
+    const outRoot = await mkdtemp(path.join(os.tmpdir(), "baipishu-import-"));
+    temporary.push(outRoot);
+    await importData({root: REPO_ROOT, outRoot, sharedDir});
+    const manifestFile = path.join(outRoot, "data/manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as {sources: Record<string, unknown>[]};
+    const handMade = {...manifest.sources[0], id: "team-observed-2023", file: "data/observed/2023.csv", title: "2023 observed indicators (by hand)"};
+    manifest.sources.push(handMade);
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    await importData({root: REPO_ROOT, outRoot, sharedDir});
+    const after = JSON.parse(await readFile(manifestFile, "utf8")) as {sources: {id: string}[]};
+    expect(after.sources.map((s) => s.id)).toContain("team-observed-2023");
+    expect(after.sources).toHaveLength(manifest.sources.length);
+    expect(await readFile(path.join(outRoot, "data/README.md"), "utf8")).toContain("data/observed/2023.csv");
   });
 
   it("writes UTF-8 CSV with LF line ends and a final newline", async () => {
