@@ -1,6 +1,7 @@
 /**
  * @fileoverview Before Eleventy renders anything, every short reference and named fact of every chapter is resolved
- * against the figures file, and all the problems are reported at once as file:line (a new edition's chapters may
+ * against the figures file (what they name must exist; what depends on the values, such as an empty list in a
+ * branch the data do not take, is left to rendering), and all the problems are reported at once as file:line (a new edition's chapters may
  * name dozens of records that do not exist yet; one build must list them all, not stop at the first). References
  * that depend on a template variable ({{ … }} inside the brackets) are checked when the page renders.
  */
@@ -8,7 +9,7 @@ import {load as parseYaml} from "js-yaml";
 import {BuildError, DataError, type Problem} from "../../lib/errors.ts";
 import type {RenderContext} from "../context.ts";
 import {evaluateFacts} from "./facts.ts";
-import {renderReference} from "./reference-html.ts";
+import {checkReference} from "./reference-html.ts";
 import {findReferences} from "./refs.ts";
 
 export interface ChapterSource {
@@ -37,7 +38,7 @@ export function preflightReferences(context: RenderContext, chapters: readonly C
       if (ref.body.includes("{{") || ref.body.includes("{%")) continue;
       if (front && ref.start < front[0].length) continue;
       try {
-        renderReference(context, ref.body, chapter.inputPath);
+        checkReference(context, ref.body, chapter.inputPath);
       } catch (error) {
         if (!(error instanceof BuildError)) throw error;
         problems.push({file: chapter.inputPath, row: lineOf(body, ref.start), value: `[[${ref.body}]]`, expected: problemText(error)});

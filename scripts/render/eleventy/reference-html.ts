@@ -101,6 +101,28 @@ function listHtml(context: RenderContext, reference: Extract<Reference, {kind: "
 }
 
 /**
+ * Checks that a reference names what exists (syntax, metric, entity, record, a ranking's records) without
+ * computing what depends on the values: an empty list or two values that print alike can be legitimate in a branch
+ * that the data do not take, so only rendering decides those.
+ */
+export function checkReference(context: RenderContext, source: string, where: string): void {
+  const reference = parseReference(source, yearNames(context.config), where);
+  const at = `${where}: [[${source.trim()}]]`;
+  const refs =
+    reference.kind === "compare" ? [reference.a, reference.b] : reference.kind === "list" ? [] : [reference.ref];
+  for (const ref of refs) {
+    if (ref.rank !== undefined) {
+      checkMetric(context, ref.metric, at);
+      rankEntities(context, metricId(ref.metric), ref.scope!, ref.year, {}, at);
+    } else resolveReferenceId(context, ref, at);
+  }
+  if (reference.kind === "list") {
+    checkMetric(context, reference.metric, at);
+    rankEntities(context, metricId(reference.metric), reference.scope, reference.year, {}, at);
+  }
+}
+
+/**
  * The HTML of the reference `[[source]]` in the chapter `where`; every record it reads is added to `used` (the
  * page's provenance cards).
  */

@@ -168,7 +168,10 @@ describe("preflightReferences(context, chapters)", () => {
     };
     let error: unknown;
     try {
-      preflightReferences(context, [chapter, {inputPath: "content/2022/02-regions.md", source: "[[增加值/火星]]"}]);
+      preflightReferences(context, [
+        chapter,
+        {inputPath: "content/2022/02-regions.md", source: "[[增加值/火星]]{% if fact.none %}[[名单 增加值/省份 <0]]{% endif %}"}
+      ]);
     } catch (e) {
       error = e;
     }
