@@ -8,6 +8,7 @@ import {readFile} from "node:fs/promises";
 import path from "node:path";
 import {BuildError, DataError, isErrnoException, type Problem} from "../lib/errors.ts";
 import {EditionConfigSchema, type EditionConfig} from "../model/edition-config.ts";
+import {valueAt} from "./json-values.ts";
 
 // The schema and types are the model's contract (model/edition-config.ts); re-exported for the loader's callers.
 export {EditionConfigSchema, type ChapterConfig, type EditionConfig, type FigureConfig, type RegionConfig} from "../model/edition-config.ts";
@@ -19,18 +20,6 @@ export function editionConfigPath(root: string, edition: number | string): strin
 }
 
 /** Parses and validates an edition config already read from `file`; pure, for tests. */
-/** The value at a JSON path, shown the way the user wrote it (JSON, shortened); undefined when absent. */
-function valueAt(json: unknown, path: readonly PropertyKey[]): string | undefined {
-  let current: unknown = json;
-  for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  if (current === undefined) return undefined;
-  const text = typeof current === "string" ? current : JSON.stringify(current);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
 type SchemaDef = {type?: string; element?: unknown; shape?: Record<string, unknown>; innerType?: unknown};
 const defOf = (schema: unknown): SchemaDef | undefined => (schema as {def?: SchemaDef}).def;
 /** Through .default() / .optional() wrappers to the schema they wrap. */

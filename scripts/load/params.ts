@@ -10,6 +10,7 @@ import {z} from "zod";
 import {BuildError, DataError, isErrnoException, type Problem} from "../lib/errors.ts";
 import type {EditionConfig} from "./edition.ts";
 import type {Params} from "../model/params.ts";
+import {valueAt} from "./json-values.ts";
 
 export const PARAMS_DIR = "data/params";
 
@@ -51,7 +52,12 @@ export function parseParams(text: string, file: string, config: EditionConfig): 
   }
   const result = ParamsSchema.safeParse(json);
   if (!result.success)
-    throw new DataError(result.error.issues.map((issue) => ({file, column: issue.path.join("."), expected: issue.message})));
+    throw new DataError(
+      result.error.issues.map((issue) => {
+        const found = valueAt(json, issue.path);
+        return {file, column: issue.path.join("."), ...(found !== undefined ? {value: found} : {}), expected: issue.message};
+      })
+    );
   const params: Params = result.data;
   const problems: Problem[] = [];
   if (params.edition !== config.edition)

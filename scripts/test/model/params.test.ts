@@ -21,7 +21,7 @@ describe("loadParams / parseParams", () => {
     const config = await readEditionConfig(ROOT, 2020);
     const json = JSON.parse(await readFile(path.join(ROOT, "data/params/2020.json"), "utf8")) as {edition: number; shares: {values: Record<string, number>}; multiplier: {values: Record<string, number>}};
     json.shares.values["088"] = 1.5;
-    expect(() => parseParams(JSON.stringify(json), "data/params/2020.json", config)).toThrow(/data\/params\/2020.json:shares.values.088/);
+    expect(() => parseParams(JSON.stringify(json), "data/params/2020.json", config)).toThrow(/data\/params\/2020.json:shares.values.088: found "1.5"; expected/);
     json.shares.values["088"] = 0.2;
     delete json.multiplier.values["2019"];
     json.edition = 2022;
