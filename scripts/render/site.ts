@@ -77,6 +77,12 @@ export async function prepareSite(
   const sources = new Map(chapters.map((c) => [c.id, c.source]));
   const fileOf = (id: string) => chapters.find((c) => c.id === id)?.inputPath ?? id;
   const placements = numberFigures(context.config, sources, fileOf);
+  // A figure declared but placed nowhere would silently vanish from the paper (and from 图表目录).
+  const unplaced = context.config.figures.filter((f) => !placements.some((p) => p.figure.id === f.id));
+  if (unplaced.length > 0)
+    throw new BuildError(
+      `data/editions/${context.config.edition}.json: ${unplaced.map((f) => `"${f.id}"`).join(", ")} declared in figures but placed in no chapter; add {% figure "${unplaced[0]!.id}" %} where it belongs, or remove it from the config`
+    );
   const figures = new Map<string, RenderedFigure>();
   const memo = options.figureMemo;
   for (const placement of placements) {
