@@ -1,6 +1,9 @@
 /**
  * @fileoverview The production-function route to the technology multiplier (methodology §1.3.3): OLS of
  * ln Y = c + α ln K + β ln L on the fit window (γ ≡ 1 there), then γ_n = Y_n / (Â K_n^α L_n^β) and μ_n = γ_n / γ_{n−1}.
+ * Y, K and L enter as indices of the fit window's first year (= 1): α, β, γ and μ are the same as on the levels,
+ * and Â becomes a readable number (the fitted level of the first year, ≈ 1) instead of a constant in mixed units
+ * (亿元 and 万人 raised to fitted powers gave Â ≈ 10²⁴).
  * Always computed and published as records for the appendix, even when the edition uses calibrated multipliers:
  * with public substitute data μ^CD ≈ 1, which is the finding worth showing.
  */
@@ -11,6 +14,8 @@ import {ModelError} from "../lib/errors.ts";
 
 export interface CobbDouglasFit {
   fitYears: [number, number];
+  /** Y, K and L of the fit window's first year: the inputs are divided by them (indices). */
+  base: {output: number; capital: number; labour: number};
   /** ln Â (the intercept c). */
   logA: number;
   a: number;
@@ -46,11 +51,14 @@ export function ols(x: readonly (readonly number[])[], y: readonly number[]): {c
 
 export function fitCobbDouglas(macro: readonly MacroObservation[], fitYears: [number, number]): CobbDouglasFit {
   const window = macro.filter((m) => m.year >= fitYears[0] && m.year <= fitYears[1]).sort((a, b) => a.year - b.year);
-  const x = window.map((m) => [1, Math.log(m.capital), Math.log(m.labour)]);
-  const y = window.map((m) => Math.log(m.output));
+  const first = window[0];
+  if (!first) throw new ModelError("Cobb–Douglas fit (data/national/macro.csv)", `no observation in ${fitYears[0]}–${fitYears[1]}`);
+  const base = {output: first.output, capital: first.capital, labour: first.labour};
+  const x = window.map((m) => [1, Math.log(m.capital / base.capital), Math.log(m.labour / base.labour)]);
+  const y = window.map((m) => Math.log(m.output / base.output));
   const {coefficients, rSquared} = ols(x, y);
   const [logA, alpha, beta] = coefficients as [number, number, number];
-  return {fitYears, logA, a: Math.exp(logA), alpha, beta, rSquared, observations: window.length};
+  return {fitYears, base, logA, a: Math.exp(logA), alpha, beta, rSquared, observations: window.length};
 }
 
 export interface GammaPoint {
@@ -77,7 +85,8 @@ export function gammaSeries(fit: CobbDouglasFit, macro: readonly MacroObservatio
   };
   const gamma = (year: number): {g: number; estimated: boolean} => {
     const o = at(year);
-    return {g: o.y / (fit.a * o.k ** fit.alpha * o.l ** fit.beta), estimated: o.estimated};
+    const [y, k, l] = [o.y / fit.base.output, o.k / fit.base.capital, o.l / fit.base.labour];
+    return {g: y / (fit.a * k ** fit.alpha * l ** fit.beta), estimated: o.estimated};
   };
   return years.map((year) => {
     const now = gamma(year);

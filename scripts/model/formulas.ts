@@ -235,8 +235,8 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   cd_ols: {
     tex: "\\ln Y_t = \\ln \\hat A + \\hat\\alpha \\ln K_t + \\hat\\beta \\ln L_t + \\epsilon_t",
-    descriptionZh: "柯布—道格拉斯生产函数的最小二乘估计（拟合期内技术乘数视为不变）",
-    legend: {"Y": "产出", "K": "资本投入", "L": "劳动投入"}
+    descriptionZh: "柯布—道格拉斯生产函数的最小二乘估计（拟合期内技术乘数视为不变；产出、资本和劳动均以拟合期首年为1的指数表示）",
+    legend: {"Y": "产出指数", "K": "资本投入指数", "L": "劳动投入指数"}
   },
   cd_gamma: {
     tex: "\\gamma_n = \\frac{Y_n}{\\hat A K_n^{\\hat\\alpha} L_n^{\\hat\\beta}}",

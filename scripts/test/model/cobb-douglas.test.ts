@@ -13,11 +13,12 @@ describe("Cobb–Douglas", () => {
     macro.push({year, output: gamma * 2 * capital ** 0.4 * labour ** 0.5, capital, labour, estimated: false});
   }
 
-  it("OLS recovers α, β and A from exact data", () => {
+  it("OLS recovers α, β, and Â on indices of the first year (1 here: 2007 lies on the function)", () => {
     const fit = fitCobbDouglas(macro, [2007, 2016]);
     expect(fit.alpha).toBeCloseTo(0.4, 9);
     expect(fit.beta).toBeCloseTo(0.5, 9);
-    expect(fit.a).toBeCloseTo(2, 8);
+    expect(fit.a).toBeCloseTo(1, 9);
+    expect(fit.base).toEqual({output: macro[0]!.output, capital: 100, labour: 50});
     expect(fit.rSquared).toBeCloseTo(1, 12);
     expect(fit.observations).toBe(10);
   });
