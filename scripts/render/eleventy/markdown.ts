@@ -32,17 +32,39 @@ export interface MarkdownOptions {
 const REFERENCE_TOKEN = "baipishu_reference";
 
 /**
+/**
  * Chapters may carry Markdown and the HTML our shortcodes emit, never live script: a <script>, an embedded frame,
  * an event-handler attribute or a javascript: URL in raw HTML fails the build (the site and the PDF must not run
  * code an edit slipped in).
  */
-const LIVE_HTML = /<\s*(?:script|iframe|object|embed|base|meta|link)\b|\son[a-z]+\s*=|(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*javascript:/i;
+const LIVE_TAGS = new Set(["script", "iframe", "object", "embed", "base", "meta", "link", "frame", "frameset"]);
+const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "data"]);
+
+/**
+ * The first piece of live code in an HTML fragment, judged on its real tags and attributes only: text and attribute
+ * values that merely contain such words (an escaped name from the data, say) are not code.
+ */
+export function liveCode(html: string): string | undefined {
+  for (const tag of html.matchAll(/<\s*([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g)) {
+    const name = tag[1]!.toLowerCase();
+    if (LIVE_TAGS.has(name)) return `<${name}>`;
+    for (const attribute of tag[2]!.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g)) {
+      const key = attribute[1]!.toLowerCase();
+      const value = (attribute[2] ?? "").replace(/^["']|["']$/g, "").trim().toLowerCase();
+      if (key.startsWith("on")) return `${key}=`;
+      // Browsers ignore spaces and control characters inside a scheme ("java\tscript:"), so the check does too.
+      const scheme = [...value].filter((c) => c.charCodeAt(0) > 32).join("");
+      if (URL_ATTRIBUTES.has(key) && /^(?:javascript|vbscript):/.test(scheme)) return `${key}="${value.slice(0, 11)}"`;
+    }
+  }
+  return undefined;
+}
 
 function checkHtml(html: string, env: MarkdownEnv | undefined): string {
-  const live = LIVE_HTML.exec(html);
+  const live = liveCode(html);
   if (live)
     throw new BuildError(
-      `${env?.page?.inputPath ?? "Markdown"}: raw HTML "${html.trim().slice(0, 80)}" carries live code (${live[0].trim()}); chapters may hold Markdown and plain HTML only`
+      `${env?.page?.inputPath ?? "Markdown"}: raw HTML "${html.trim().slice(0, 80)}" carries live code (${live}); chapters may hold Markdown and plain HTML only`
     );
   return html;
 }
