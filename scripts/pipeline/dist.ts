@@ -6,6 +6,8 @@
 import {mkdir, readdir, rename, rm, stat} from "node:fs/promises";
 import path from "node:path";
 import {isRunning} from "../lib/process.ts";
+import {rmSync} from "node:fs";
+import {onInterrupt} from "../lib/interrupt.ts";
 
 const STAGING_PREFIX = ".staging-";
 
@@ -41,12 +43,16 @@ export async function buildIntoDist<T>(distRoot: string, edition: number, build:
   const staging = path.join(distRoot, `${STAGING_PREFIX}${edition}-${process.pid}`);
   await rm(staging, {recursive: true, force: true});
   await mkdir(staging, {recursive: true});
+  // Ctrl-C while building: the half-built staging folder goes; dist/<edition> was never touched.
+  const forget = onInterrupt(() => rmSync(staging, {recursive: true, force: true}));
   let result: T;
   try {
     result = await build(staging);
   } catch (error) {
     await rm(staging, {recursive: true, force: true});
     throw error;
+  } finally {
+    forget();
   }
   const target = path.join(distRoot, String(edition));
   const previous = path.join(distRoot, `${STAGING_PREFIX}${edition}-${process.pid}-previous`);

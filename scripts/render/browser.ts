@@ -6,13 +6,14 @@
  * Two ways to get one: launchBrowser() starts a browser that its caller closes; sharedBrowser() starts one browser
  * per process on first use (about 1 s saved for every PDF after the first) that closeSharedBrowser() closes.
  */
-import {existsSync, rmSync} from "node:fs";
-import {mkdtemp, readdir, readlink, rm, stat} from "node:fs/promises";
+import {existsSync, readFileSync, rmSync} from "node:fs";
+import {mkdtemp, readFile, readdir, readlink, rm, stat, writeFile} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import puppeteer, {type Browser, type Target} from "puppeteer-core";
 import {BuildError} from "../lib/errors.ts";
 import {isRunning} from "../lib/process.ts";
+import {onInterrupt} from "../lib/interrupt.ts";
 
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 
@@ -47,13 +48,27 @@ export function chromiumPath(): string {
 }
 
 const PROFILE_PREFIX = "baipishu-chromium-";
-/** A profile folder without Chromium's lock this old belongs to no run that is still starting. */
-const STALE_UNLOCKED_MS = 60 * 60 * 1000;
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
+
+/** Whether a process still runs (a zombie, killed but not yet reaped by its parent, does not). */
+function isAlive(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] !== "Z";
+  } catch {
+    return isRunning(pid);
+  }
+}
+
+/** Each run writes its pid here right after creating its profile folder. */
+const OWNER_FILE = "baipishu-owner.pid";
+/** A profile folder with neither an owner nor Chromium's lock this old belongs to no run that is still starting. */
+const STALE_UNLOCKED_MS = 60 * 1000;
 
 
 /**
- * Removes profile folders that a killed run left in the temporary directory: Chromium's SingletonLock names the
- * process ("host-pid"); a folder whose Chromium is gone, or an unlocked one older than an hour, is stale.
+ * Removes profile folders that a killed run left in the temporary directory: the owner file names the build's
+ * process, Chromium's SingletonLock its own ("host-pid"); a folder whose owner (or Chromium) is gone is stale, and
+ * so is one with neither older than a minute.
  */
 export async function sweepStaleProfiles(tmp = os.tmpdir()): Promise<string[]> {
   const removed: string[] = [];
@@ -66,13 +81,11 @@ export async function sweepStaleProfiles(tmp = os.tmpdir()): Promise<string[]> {
   for (const name of names) {
     const dir = path.join(tmp, name);
     try {
-      let stale: boolean;
-      try {
-        const pid = Number(/-(\d+)$/.exec(await readlink(path.join(dir, "SingletonLock")))?.[1]);
-        stale = !(pid > 0 && isRunning(pid));
-      } catch {
-        stale = Date.now() - (await stat(dir)).mtimeMs > STALE_UNLOCKED_MS;
-      }
+      const owner = await readFile(path.join(dir, OWNER_FILE), "utf8").then(Number, () => undefined);
+      const chromium = await readlink(path.join(dir, "SingletonLock")).then((link) => Number(/-(\d+)$/.exec(link)?.[1]), () => undefined);
+      const alive = [owner, chromium].filter((pid): pid is number => pid !== undefined && pid > 0);
+      const stale =
+        alive.length > 0 ? !alive.some((pid) => isRunning(pid)) : Date.now() - (await stat(dir)).mtimeMs > STALE_UNLOCKED_MS;
       if (stale) {
         await rm(dir, {recursive: true, force: true});
         removed.push(dir);
@@ -103,10 +116,14 @@ export async function launchBrowser(options: {pipe?: boolean} = {}): Promise<Lau
     );
   await sweepStaleProfiles();
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), PROFILE_PREFIX));
+  await writeFile(path.join(userDataDir, OWNER_FILE), String(process.pid));
+  // Ctrl-C during the launch itself: the folder goes (launchShared adds the kill-then-remove once Chromium runs).
+  const forgetFolder = onInterrupt(() => rmSync(userDataDir, {recursive: true, force: true}));
   let browser: Browser;
   try {
     browser = await puppeteer.launch({executablePath, headless: true, userDataDir, args: CHROMIUM_ARGS, pipe: options.pipe ?? false});
   } catch (error) {
+    forgetFolder();
     await rm(userDataDir, {recursive: true, force: true});
     throw error;
   }
@@ -114,6 +131,7 @@ export async function launchBrowser(options: {pipe?: boolean} = {}): Promise<Lau
     browser,
     userDataDir,
     async close() {
+      forgetFolder();
       await browser.close();
       await rm(userDataDir, {recursive: true, force: true});
     }
@@ -151,14 +169,28 @@ function keepAlive(launched: LaunchedBrowser, on: boolean): void {
 async function launchShared(): Promise<LaunchedBrowser> {
   const launched = await launchBrowser({pipe: true});
   const onExit = () => {
+    // Chromium is killed first and awaited (synchronously: nothing asynchronous runs during 'exit'), so that it
+    // writes nothing into its profile after the folder is removed.
+    const pid = launched.browser.process()?.pid;
+    if (pid !== undefined) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+      const deadline = Date.now() + 2000;
+      while (isAlive(pid) && Date.now() < deadline) Atomics.wait(SLEEPER, 0, 0, 10);
+    }
     try {
-      // Chromium was just killed (Puppeteer's handler runs first); retries cover files it was still writing.
       rmSync(launched.userDataDir, {recursive: true, force: true, maxRetries: 5, retryDelay: 50});
     } catch {
-      // A leftover temporary folder is not worth a crash on exit.
+      // A leftover temporary folder is not worth a crash on exit; the next launch sweeps it.
     }
   };
   process.once("exit", onExit);
+  // On Ctrl-C the clean-up runs before the process exits (an 'exit' listener of Puppeteer's that throws would stop
+  // the rest of them); running it twice is harmless.
+  const forgetInterrupt = onInterrupt(onExit);
   const pages = new Set<Target>();
   launched.browser.on("targetcreated", (target: Target) => {
     if (target.type() !== "page") return;
@@ -173,6 +205,7 @@ async function launchShared(): Promise<LaunchedBrowser> {
     ...launched,
     async close() {
       process.off("exit", onExit);
+      forgetInterrupt();
       // Closing waits for Chromium to exit: the child's handle must keep the process alive until it has.
       keepAlive(launched, true);
       await launched.close();
