@@ -8,7 +8,7 @@ import {readFile} from "node:fs/promises";
 import path from "node:path";
 import {BuildError, DataError, isErrnoException, type Problem} from "../lib/errors.ts";
 import {EditionConfigSchema, type EditionConfig} from "../model/edition-config.ts";
-import {valueAt} from "./json-values.ts";
+import {valueAt, withoutBom} from "./json-values.ts";
 
 // The schema and types are the model's contract (model/edition-config.ts); re-exported for the loader's callers.
 export {EditionConfigSchema, type ChapterConfig, type EditionConfig, type FigureConfig, type RegionConfig} from "../model/edition-config.ts";
@@ -44,7 +44,7 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
 export function parseEditionConfig(text: string, file: string): EditionConfig {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(withoutBom(text));
   } catch (error) {
     throw new BuildError(`${file}: not valid JSON (${(error as Error).message})`);
   }

@@ -10,7 +10,7 @@ import {z} from "zod";
 import {BuildError, DataError, isErrnoException, type Problem} from "../lib/errors.ts";
 import type {EditionConfig} from "./edition.ts";
 import type {Params} from "../model/params.ts";
-import {valueAt} from "./json-values.ts";
+import {valueAt, withoutBom} from "./json-values.ts";
 
 export const PARAMS_DIR = "data/params";
 
@@ -46,7 +46,7 @@ export function paramsPath(root: string, edition: number): string {
 export function parseParams(text: string, file: string, config: EditionConfig): Params {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(withoutBom(text));
   } catch (error) {
     throw new BuildError(`${file}: not valid JSON (${(error as Error).message})`);
   }

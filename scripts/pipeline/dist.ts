@@ -8,6 +8,7 @@ import path from "node:path";
 import {isRunning} from "../lib/process.ts";
 import {rmSync} from "node:fs";
 import {onInterrupt} from "../lib/interrupt.ts";
+import {BuildError, isErrnoException} from "../lib/errors.ts";
 
 const STAGING_PREFIX = ".staging-";
 
@@ -41,8 +42,16 @@ export async function removeStaleStaging(distRoot: string): Promise<void> {
  */
 export async function buildIntoDist<T>(distRoot: string, edition: number, build: (stagingDir: string) => Promise<T>): Promise<T> {
   const staging = path.join(distRoot, `${STAGING_PREFIX}${edition}-${process.pid}`);
-  await rm(staging, {recursive: true, force: true});
-  await mkdir(staging, {recursive: true});
+  try {
+    await rm(staging, {recursive: true, force: true});
+    await mkdir(staging, {recursive: true});
+  } catch (error) {
+    // A read-only, missing or blocked output folder is the user's to fix, not an internal error.
+    if (!isErrnoException(error)) throw error;
+    throw new BuildError(
+      `${distRoot}: cannot create the build folder there (${error.message.split(",")[0]}); make it writable or choose another folder with --dist`
+    );
+  }
   // Ctrl-C while building: the half-built staging folder goes; dist/<edition> was never touched.
   const forget = onInterrupt(() => rmSync(staging, {recursive: true, force: true}));
   let result: T;

@@ -24,6 +24,10 @@ describe("parseEditionConfig(text, file)", () => {
     expect(problems(real())).toEqual([]);
   });
 
+  it("reads a config saved with a byte-order mark, as the CSV reader does", () => {
+    expect(parseEditionConfig(`\uFEFF${JSON.stringify(real())}`, FILE).edition).toBe(2022);
+  });
+
   it("names a misspelt key with the keys it could have been, instead of dropping it", () => {
     const config = real();
     config.figurse = config.figures;

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import {describe, expect, it} from "vitest";
 import {buildIntoDist} from "../../pipeline/dist.ts";
+import {BuildError} from "../../lib/errors.ts";
 
 async function distWithPrevious(): Promise<string> {
   const dist = await mkdtemp(path.join(os.tmpdir(), "baipishu-dist-"));
@@ -11,6 +12,19 @@ async function distWithPrevious(): Promise<string> {
 }
 
 describe("buildIntoDist(distRoot, edition, build)", () => {
+  it("says which output folder it cannot create, as a user error, without running the build", async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), "baipishu-dist-"));
+    const file = path.join(parent, "not-a-folder");
+    await writeFile(file, "");
+    let ran = false;
+    const run = buildIntoDist(path.join(file, "dist"), 2022, async () => {
+      ran = true;
+    });
+    await expect(run).rejects.toThrow(BuildError);
+    await expect(run).rejects.toThrow(`${path.join(file, "dist")}: cannot create the build folder there (ENOTDIR: not a directory); make it writable or choose another folder with --dist`);
+    expect(ran).toBe(false);
+  });
+
   it("replaces the edition folder when the build succeeds", async () => {
     const dist = await distWithPrevious();
     await buildIntoDist(dist, 2022, async (dir) => writeFile(path.join(dir, "index.html"), "new"));
