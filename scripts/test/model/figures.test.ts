@@ -44,10 +44,22 @@ describe.each([2020, 2022])("computeFigures, edition %i", (edition) => {
   });
 
   it("states the multiplier actually used on its records", async () => {
-    const {figures} = await editionData(edition);
+    const {figures, config} = await editionData(edition);
     const mu = figures.records.filter((r) => r.metric === "technology_multiplier");
     expect(mu.length).toBeGreaterThan(0);
     for (const r of mu) expect(r.kind).toBe("parameter");
+    // One multiplier per year after the base year, positive, and the cumulative one is their running product.
+    const years = mu.map((r) => r.year).sort((a, b) => a - b);
+    expect(years[0]).toBe(config.baseYear + 1);
+    expect(years[years.length - 1]).toBe(config.forecastYear);
+    let product = 1;
+    for (const year of years) {
+      const annual = mu.find((r) => r.year === year)!.value;
+      expect(annual, `μ ${year}`).toBeGreaterThan(0);
+      product *= annual;
+      const cumulative = figures.records.find((r) => recordId(r) === `technology_multiplier_cumulative/national/china/${year}`);
+      if (cumulative) expect(cumulative.value, `M ${year}`).toBeCloseTo(product, 10);
+    }
     expect(figures.records.some((r) => r.metric === "cd_alpha")).toBe(true);
   });
 
@@ -68,6 +80,15 @@ describe.each([2020, 2022])("computeFigures, edition %i", (edition) => {
     expect(r.missing).toEqual([]);
     const national = r.summary.find((s) => s.scope === "national")!;
     expect(national.levels.matched).toBeGreaterThan(5);
+    // The headline numbers of the paper: the totals are calibration targets (to 0.1 %); growth and the share of GDP
+    // follow from the data and must stay within what the published papers print (0.15 pp, 0.05 pp).
+    const headline = r.rows.filter((row) => row.scope === "national" && !row.inconsistent && /^(iiot_value_added|nominal_growth|share_of_gdp)\//.test(row.id));
+    expect(headline.length).toBeGreaterThanOrEqual(5);
+    for (const row of headline) {
+      if (row.id.startsWith("iiot_value_added/")) expect(Math.abs(row.diffPct ?? Infinity), row.id).toBeLessThan(0.1);
+      else if (row.id.startsWith("nominal_growth/")) expect(Math.abs(row.diffAbs ?? Infinity), row.id).toBeLessThan(0.15);
+      else expect(Math.abs(row.diffAbs ?? Infinity), row.id).toBeLessThan(0.05);
+    }
   });
 });
 
