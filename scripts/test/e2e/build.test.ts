@@ -133,6 +133,29 @@ for (const edition of EDITIONS) {
       await page.close();
     });
 
+    it("shows the reader no identifier and no English word in a chapter, its figures and tables included", async () => {
+      const page = await browser.browser.newPage();
+      for (const chapter of config.chapters) {
+        await page.goto(pathToFileURL(path.join(dir(), `${chapter.id}.html`)).href, {waitUntil: "load"});
+        const found = await page.evaluate(() => {
+          const article = document.querySelector("article.chapter")!;
+          // Formulas are TeX, not words; everything else a reader sees is checked (chart labels and data tables too).
+          const skip = ".katex, script, style, code";
+          const hits: string[] = [];
+          const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement?.closest(skip)) continue;
+            const text = node.textContent ?? "";
+            // snake_case ids, and Latin words of four letters or more (GDP, APP, 5G and the like are shorter).
+            for (const m of text.matchAll(/\b[a-z]+_[a-z0-9_]+\b|\b[A-Za-z]{4,}\b/g)) hits.push(m[0]);
+          }
+          return [...new Set(hits)];
+        });
+        expect(found, `${chapter.file}: identifiers or English words in front of the reader`).toEqual([]);
+      }
+      await page.close();
+    });
+
     it("shows the chart as a sized SVG in Chromium, without console errors or requests to other hosts", async () => {
       const page = await browser.browser.newPage();
       const errors: string[] = [];
