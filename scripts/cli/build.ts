@@ -1,8 +1,9 @@
 /**
- * @fileoverview `npm run build [-- --edition 2022] [--no-pdf] [--no-cache] [--debug]`: builds the site, figures
+ * @fileoverview `npm run build [-- --edition 2022] [--no-pdf] [--no-cache] [--strict] [--debug]`: builds the site, figures
  * file and PDF of every edition (or the named ones) into dist/<edition>/. A failed edition leaves its previous dist
  * folder intact. The figures come from .cache/figures when their inputs did not change ("compute figures (cached)");
- * --no-cache recomputes them without reading or writing the cache.
+ * --no-cache recomputes them without reading or writing the cache. --strict refuses to build an edition that still has
+ * placeholders of npm run new-edition (config texts marked 待更新, observed rows with status "carried").
  */
 import path from "node:path";
 import {parseArgs} from "node:util";
@@ -10,6 +11,7 @@ import {performance} from "node:perf_hooks";
 import {BuildError} from "../lib/errors.ts";
 import {formatSeconds, info} from "../lib/progress.ts";
 import {listEditions} from "../load/edition.ts";
+import {editionPlaceholders} from "../load/placeholders.ts";
 import {buildEdition} from "../pipeline/build-edition.ts";
 import {removeStaleStaging} from "../pipeline/dist.ts";
 import {closeSharedBrowser} from "../render/browser.ts";
@@ -26,6 +28,7 @@ await runCommand(async () => {
       "no-cache": {type: "boolean", default: false},
       dist: {type: "string"},
       "data-root": {type: "string"},
+      strict: {type: "boolean", default: false},
       debug: {type: "boolean", default: false}
     },
     allowPositionals: false
@@ -42,6 +45,10 @@ await runCommand(async () => {
   const distRoot = path.resolve(values.dist ?? path.join(root, "dist"));
   const start = performance.now();
 
+  if (values.strict) {
+    const left = (await Promise.all(editions.map((e) => editionPlaceholders(dataRoot, e)))).flat();
+    if (left.length > 0) throw new BuildError(`--strict: ${left.length} placeholder(s) left by npm run new-edition:\n${left.join("\n")}`);
+  }
   const files = await lintContent(root, editions);
   info(`✓ content lint: no hand-typed number in ${files} chapter files`);
   await removeStaleStaging(distRoot);

@@ -15,16 +15,10 @@ import {listEditions, readEditionConfig} from "../load/edition.ts";
 import {loadInputs} from "../load/inputs.ts";
 import {paramsPath} from "../load/params.ts";
 import {calibrate, DEFAULT_CALIBRATION} from "../model/calibrate.ts";
-import type {Params} from "../model/params.ts";
+import {calibrationFingerprint, formatParams} from "../pipeline/calibration-fingerprint.ts";
 import {runCommand} from "./main.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-/** JSON of the parameters with every number cut to 12 significant digits. */
-export function formatParams(params: Params): string {
-  const json = JSON.stringify(params, (_key, value: unknown) => (typeof value === "number" ? Number(value.toPrecision(12)) : value), 2);
-  return `${json}\n`;
-}
 
 await runCommand(async () => {
   const {values} = parseArgs({
@@ -44,6 +38,7 @@ await runCommand(async () => {
     const regularisation = values.regularisation !== undefined ? Number(values.regularisation) : DEFAULT_CALIBRATION.regularisation;
     if (!(regularisation >= 0)) throw new BuildError(`--regularisation ${values.regularisation}: expected a number ≥ 0`);
     const {params, fit} = calibrate(inputs, config, {...DEFAULT_CALIBRATION, regularisation});
+    params.fingerprint = calibrationFingerprint(config, inputs);
     const lines = [`edition ${edition}: fit to ${fit.length} targets of data/editions/${edition}.json`];
     for (const f of fit)
       lines.push(`  ${f.record.padEnd(52)} target ${f.target.toFixed(2).padStart(10)}  fitted ${f.fitted.toFixed(2).padStart(10)}  ${f.diffPct >= 0 ? "+" : ""}${f.diffPct.toFixed(3)} %`);

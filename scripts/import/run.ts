@@ -19,6 +19,7 @@ import {manifestJson, readmeMarkdown} from "./manifest.ts";
 import {buildNationalAccounts} from "./national-accounts.ts";
 import {buildNationalEmployment} from "./national-employment.ts";
 import {buildObserved} from "./observed.ts";
+import {buildIndicatorObserved, INDICATOR_EDITIONS} from "./indicators.ts";
 import {buildProvincialAccounts} from "./provincial-accounts.ts";
 import {buildProvincialEmployment, buildProvincialMainEmployment} from "./provincial-employment.ts";
 import {buildSectionValueAdded} from "./section-value-added.ts";
@@ -59,6 +60,7 @@ export async function buildDataFiles(context: SourceContext, kept: readonly Data
     await buildProvincialEmployment(context)
   ];
   for (const edition of IMPORTED_EDITIONS) built.push(await buildObserved(context, edition));
+  for (const spec of INDICATOR_EDITIONS) built.push(await buildIndicatorObserved(context, spec));
   built.push(await buildPolicies(context, 2020, "national"), await buildPolicies(context, 2020, "provincial"));
 
   const files = new Map<string, string>();

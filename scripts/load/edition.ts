@@ -82,8 +82,28 @@ export function parseEditionConfig(text: string, file: string): EditionConfig {
       problems.push({file, column: `figures.${i}.id`, value: figure.id, expected: "a figure id used once"});
     figureIds.add(figure.id);
   }
+  for (const [i, figure] of config.figures.entries()) {
+    const typed = figure.title.match(/(?:19|20)\d\d/);
+    if (typed)
+      problems.push({
+        file,
+        column: `figures.${i}.title`,
+        value: figure.title,
+        expected: `a title whose years come from the config: write {y} (last data year), {p}, {b} (base year), {f} (forecast year) or {b+1}, {y-2}, … instead of ${typed[0]}`
+      });
+  }
   if (problems.length > 0) throw new DataError(problems);
-  return config;
+  return {...config, figures: config.figures.map((f) => ({...f, title: withYears(f.title, config)}))};
+}
+
+/**
+ * Replaces the year placeholders of a figure title: {y} the last data year, {p} the year before, {b} the base year,
+ * {f} the forecast year, {e} the edition, each optionally shifted ({b+1}, {y-3}). Titles never type a year, so a new
+ * edition's config needs no edit of its titles.
+ */
+export function withYears(text: string, config: Pick<EditionConfig, "edition" | "baseYear" | "dataYears" | "forecastYear">): string {
+  const years: Record<string, number> = {y: config.dataYears[1], p: config.dataYears[1] - 1, b: config.baseYear, f: config.forecastYear, e: config.edition};
+  return text.replace(/\{([ypbfe])([+-]\d+)?\}/g, (_, key: string, shift?: string) => String(years[key]! + Number(shift ?? 0)));
 }
 
 /** Lists the editions that have a config file, in year order. */

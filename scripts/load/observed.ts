@@ -12,6 +12,7 @@ import {readCsv} from "./csv.ts";
 import {observedFile} from "./data-files.ts";
 import type {EditionConfig} from "./edition.ts";
 
+
 const ObservedRow = z.object({
   metric: cell.id,
   scope: cell.oneOf(SCOPES),
@@ -22,7 +23,9 @@ const ObservedRow = z.object({
   unit: z.string().trim(),
   kind: cell.oneOf(["observed", "context"]),
   source: cell.text,
-  note: cell.optionalText
+  note: cell.optionalText,
+  /** "carried": copied from the previous edition by npm run new-edition and not yet updated (a warning; --strict fails). */
+  status: z.enum(["", "carried"], {message: 'empty, or "carried" for a row npm run new-edition copied and nobody updated yet'}).optional()
 });
 
 /** Group ids the extraction uses for claims about several entities (all_provinces, guangdong_jiangsu, …). */
@@ -51,7 +54,7 @@ export async function loadObserved(
   problems: ProblemList
 ): Promise<ObservedIndicator[] | undefined> {
   const file = observedFile(context.config.edition);
-  const table = await readCsv(root, file, {columns: Object.keys(ObservedRow.shape), allowNoRows: true}, problems);
+  const table = await readCsv(root, file, {columns: Object.keys(ObservedRow.shape).filter((c) => c !== "status"), allowNoRows: true}, problems);
   if (!table) return undefined;
   const rows = parseRows(table, ObservedRow, problems);
   const observed: ObservedIndicator[] = rows.map(({value: r}) => ({
@@ -64,7 +67,8 @@ export async function loadObserved(
     unit: r.unit,
     source: r.source,
     kind: r.kind,
-    ...(r.note ? {note: r.note} : {})
+    ...(r.note ? {note: r.note} : {}),
+    ...(r.status === "carried" ? {carried: true} : {})
   }));
   const withLines = rows.map((row, i) => ({line: row.line, value: observed[i]!}));
   checkUnique(file, withLines, recordId, "metric", "a record id (metric/scope/entity/year@period)", problems);

@@ -1,7 +1,7 @@
 /**
  * @fileoverview The model parameters of an edition, data/params/<edition>.json (written by `npm run calibrate`),
- * read and validated with zod: IIoT shares S_k ∈ [0, 1] per IO product, the technology multiplier (source,
- * appliesToDirect, μ_n > 0 for every year after the base year up to the forecast year), the Cobb–Douglas fit
+ * read and validated with zod: IIoT shares S_k ∈ [0, 1] per IO product, the technology multiplier
+ * (appliesToDirect, μ_n > 0 for every year the config calibrates), the Cobb–Douglas fit
  * window, and CF when the edition has the new-infrastructure module. Every problem names the file and JSON path.
  */
 import {readFile} from "node:fs/promises";
@@ -26,12 +26,12 @@ const ParamsSchema = z.object({
     provenance
   }),
   multiplier: z.object({
-    source: z.enum(["calibrated", "cobb-douglas"]),
     appliesToDirect: z.boolean(),
     values: z.record(z.string().regex(/^\d{4}$/, "a year"), z.number().positive()),
     provenance
   }),
   cobbDouglas: z.object({fitYears: z.tuple([year, year]), provenance}),
+  fingerprint: z.string().optional(),
   newInfrastructure: z.object({cf: z.number().positive(), provenance}).optional(),
   fit: z
     .array(z.object({record: z.string(), target: z.number(), fitted: z.number(), diffPct: z.number()}))
@@ -62,10 +62,11 @@ export function parseParams(text: string, file: string, config: EditionConfig): 
   const problems: Problem[] = [];
   if (params.edition !== config.edition)
     problems.push({file, column: "edition", value: String(params.edition), expected: String(config.edition)});
-  if (params.multiplier.source === "calibrated")
-    for (let y = config.baseYear + 1; y <= config.forecastYear; y++)
-      if (params.multiplier.values[String(y)] === undefined)
-        problems.push({file, column: `multiplier.values.${y}`, expected: `a calibrated μ for ${y} (every year ${config.baseYear + 1}–${config.forecastYear})`});
+  for (let y = config.baseYear + 1; y <= config.forecastYear; y++) {
+    const rule = config.multiplier.rules[String(y)]?.rule ?? "calibrated";
+    if (rule === "calibrated" && params.multiplier.values[String(y)] === undefined)
+      problems.push({file, column: `multiplier.values.${y}`, expected: `a calibrated μ for ${y} (its rule is "calibrated"); run \`npm run calibrate -- --edition ${config.edition}\``});
+  }
   const [from, to] = params.cobbDouglas.fitYears;
   if (!(from < to && to < config.baseYear))
     problems.push({file, column: "cobbDouglas.fitYears", value: `${from}–${to}`, expected: `a window of years before the base year ${config.baseYear}`});

@@ -10,8 +10,8 @@
  *    closest to a common share, so the shares differ only as much as the targets require.
  * 2. Cumulative multipliers M_n for every year with targets (data years and the forecast year), by least squares
  *    on logs: min_M Σ_t (ln f_t(M) − ln T_t)² (one M for direct and penetration when appliesToDirect). Years without
- *    a target between two anchors get equal annual μ (log-linear interpolation of M); years after the last data
- *    anchor and before the forecast year repeat the last annual μ.
+ *    a target between two anchors get equal annual μ (log-linear interpolation of M). Only years whose rule is
+ *    "calibrated" (edition config multiplier.rules) are fitted; the other rules are applied by the model.
  * 3. CF = target / ΔII when the edition declares a new-infrastructure target.
  */
 import type {EditionConfig} from "./edition-config.ts";
@@ -20,7 +20,7 @@ import type {FitLine, Params} from "./params.ts";
 import {computeBaseYear, prepareBaseYear, type BaseYearSetup} from "./base-year.ts";
 import {buildTimeline} from "./timeline.ts";
 import {project} from "./projection.ts";
-import {interpolateAnnual, type MultiplierPath} from "./multiplier.ts";
+import {interpolateAnnual, multiplierRules, type MultiplierPath} from "./multiplier.ts";
 import {computeModel} from "./edition-model.ts";
 import {luFactor, luSolve} from "./linalg.ts";
 import {parseRecordId} from "./records.ts";
@@ -162,11 +162,12 @@ export function calibrate(
 
   // 2. Multipliers: raw (M = 1) projections, then one M per target year.
   const timeline = buildTimeline(inputs, config);
+  const rules = multiplierRules(config, timeline.years);
   const unit: MultiplierPath = {
-    source: "calibrated",
     appliesToDirect: options.appliesToDirect,
     annual: new Map(timeline.years.slice(1).map((y) => [y, 1])),
-    cumulative: new Map(timeline.years.map((y) => [y, 1]))
+    cumulative: new Map(timeline.years.map((y) => [y, 1])),
+    rules
   };
   const raw = project(baseResult, inputs.sections, timeline, unit).national;
   const fitted = (year: number, part: Part, M: number): number => {
@@ -178,15 +179,24 @@ export function calibrate(
   const anchors = new Map<number, number>([[base, 1]]);
   const targetYears = [...new Set(targets.map((t) => t.year))].filter((y) => y > base).sort((a, b) => a - b);
   for (const year of targetYears) {
+    const rule = rules.get(year)?.rule;
+    if (rule !== "calibrated")
+      throw new ModelError("edition config calibration.targets", `a target for ${year}, whose multiplier rule is "${rule ?? "none"}"; expected targets only for calibrated years — remove the target, or remove the year's rule from multiplier.rules`);
+  }
+  for (const year of targetYears) {
     const ts = targets.filter((t) => t.year === year);
     const objective = (logM: number): number => ts.reduce((acc, t) => acc + (Math.log(fitted(year, t.part, Math.exp(logM))) - Math.log(t.value)) ** 2, 0);
     anchors.set(year, Math.exp(goldenMinimum(objective, Math.log(0.1), Math.log(10))));
   }
-  const annualYears = timeline.years.slice(1);
+  const calibratedYears = timeline.years.slice(1).filter((y) => rules.get(y)?.rule === "calibrated");
   const lastAnchor = Math.max(...anchors.keys());
-  const inside = annualYears.filter((y) => y <= lastAnchor);
-  const annual = interpolateAnnual(anchors, inside);
-  for (const y of annualYears.filter((yy) => yy > lastAnchor)) annual.set(y, annual.get(y - 1) ?? 1);
+  const unanchored = calibratedYears.filter((y) => y > lastAnchor);
+  if (unanchored.length > 0)
+    throw new ModelError(
+      "edition config multiplier.rules",
+      `${unanchored.join(", ")} calibrated but no target at or after ${unanchored.length > 1 ? "them" : "it"} (last target year ${lastAnchor}); expected a target, or a declared rule such as {"rule": "trend", "window": 3} or {"rule": "carry-forward"} for ${unanchored.join(", ")}`
+    );
+  const annual = interpolateAnnual(anchors, calibratedYears);
   const multiplierValues = Object.fromEntries([...annual.entries()].sort((a, b) => a[0] - b[0]).map(([y, mu]) => [String(y), mu]));
 
   const command = `\`npm run calibrate -- --edition ${config.edition}\``;
@@ -200,10 +210,9 @@ export function calibrate(
       provenance: `fitted by ${command} to the ${base} direct and penetration targets (regularised towards a common share, ρ = ${options.regularisation})`
     },
     multiplier: {
-      source: "calibrated",
       appliesToDirect: options.appliesToDirect,
       values: multiplierValues,
-      provenance: `fitted by ${command}: cumulative multiplier per target year (least squares on logs), equal annual μ between target years`
+      provenance: `fitted by ${command}: cumulative multiplier per target year (least squares on logs), equal annual μ between target years; years with another rule follow data/editions/${config.edition}.json multiplier.rules`
     },
     cobbDouglas: {
       fitYears: options.fitYears,

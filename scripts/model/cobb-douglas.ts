@@ -1,6 +1,9 @@
 /**
- * @fileoverview The production-function route to the technology multiplier (methodology §1.3.3): OLS of
- * ln Y = c + α ln K + β ln L on the fit window (γ ≡ 1 there), then γ_n = Y_n / (Â K_n^α L_n^β) and μ_n = γ_n / γ_{n−1}.
+ * @fileoverview The production-function route to the technology multiplier (methodology §1.3.3), in its
+ * constant-returns form: OLS of ln(Y/L) = c + α ln(K/L) on the fit window (γ ≡ 1 there), β = 1 − α, then
+ * γ_n = Y_n / (Â K_n^α L_n^β) and μ_n = γ_n / γ_{n−1}. The unrestricted regression ln Y = c + α ln K + β ln L is
+ * degenerate on the public series (capital and labour move almost in step over ten years: β came out near −4.7);
+ * imposing α + β = 1, the standard restriction, leaves one well-identified elasticity.
  * Y, K and L enter as indices of the fit window's first year (= 1): α, β, γ and μ are the same as on the levels,
  * and Â becomes a readable number (the fitted level of the first year, ≈ 1) instead of a constant in mixed units
  * (亿元 and 万人 raised to fitted powers gave Â ≈ 10²⁴).
@@ -16,7 +19,7 @@ export interface CobbDouglasFit {
   fitYears: [number, number];
   /** Y, K and L of the fit window's first year: the inputs are divided by them (indices). */
   base: {output: number; capital: number; labour: number};
-  /** ln Â (the intercept c). */
+  /** ln Â (the intercept c). rSquared is that of the per-worker regression. */
   logA: number;
   a: number;
   alpha: number;
@@ -54,11 +57,12 @@ export function fitCobbDouglas(macro: readonly MacroObservation[], fitYears: [nu
   const first = window[0];
   if (!first) throw new ModelError("Cobb–Douglas fit (data/national/macro.csv)", `no observation in ${fitYears[0]}–${fitYears[1]}`);
   const base = {output: first.output, capital: first.capital, labour: first.labour};
-  const x = window.map((m) => [1, Math.log(m.capital / base.capital), Math.log(m.labour / base.labour)]);
-  const y = window.map((m) => Math.log(m.output / base.output));
+  const perWorker = (m: MacroObservation, value: number, level: number): number => Math.log(value / level / (m.labour / base.labour));
+  const x = window.map((m) => [1, perWorker(m, m.capital, base.capital)]);
+  const y = window.map((m) => perWorker(m, m.output, base.output));
   const {coefficients, rSquared} = ols(x, y);
-  const [logA, alpha, beta] = coefficients as [number, number, number];
-  return {fitYears, base, logA, a: Math.exp(logA), alpha, beta, rSquared, observations: window.length};
+  const [logA, alpha] = coefficients as [number, number];
+  return {fitYears, base, logA, a: Math.exp(logA), alpha, beta: 1 - alpha, rSquared, observations: window.length};
 }
 
 export interface GammaPoint {

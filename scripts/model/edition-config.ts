@@ -52,6 +52,27 @@ const TargetSchema = z.strictObject({
   derivation: z.string().min(1)
 });
 
+/**
+ * How the technology multiplier μ_n of one year is obtained (methodology §1.3.3). Years the config does not list
+ * are "calibrated". Calibrated years come first: every other rule continues from the calibrated path.
+ */
+export const MultiplierRuleSchema = z.discriminatedUnion("rule", [
+  /** Fitted to the edition's declared targets (equal annual μ between two target years). */
+  z.strictObject({rule: z.literal("calibrated")}),
+  /** The previous year's μ. */
+  z.strictObject({rule: z.literal("carry-forward")}),
+  /** The geometric mean of the previous `window` years' μ. */
+  z.strictObject({rule: z.literal("trend"), window: z.number().int().min(1).max(10).default(3)}),
+  /** μ = 1: the contribution rates of the previous year. */
+  z.strictObject({rule: z.literal("unity")}),
+  /** A value from a named source. */
+  z.strictObject({rule: z.literal("given"), value: z.number().positive(), source: z.string().min(1)}),
+  /** γ_n / γ_{n−1} of the constant-returns Cobb–Douglas fit (scripts/model/cobb-douglas.ts). */
+  z.strictObject({rule: z.literal("cobb-douglas")})
+]);
+
+export const MULTIPLIER_RULES = ["calibrated", "carry-forward", "trend", "unity", "given", "cobb-douglas"] as const;
+
 export const EditionConfigSchema = z.strictObject({
   edition: year,
   title: z.string().min(1),
@@ -86,6 +107,10 @@ export const EditionConfigSchema = z.strictObject({
   /** Every figure and table of the edition; chapters place them with {% figure "id" %}. */
   figures: z.array(FigureSchema).default([]),
   regions: z.array(RegionSchema),
+  /** The rule of each year's technology multiplier, by year ("2022": {"rule": "trend", "window": 3}). */
+  multiplier: z
+    .strictObject({rules: z.record(z.string().regex(/^\d{4}$/, "a year"), MultiplierRuleSchema).default({})})
+    .default({rules: {}}),
   calibration: z.strictObject({
     /** Published numbers (converted to 亿元) the unpublished parameters are fitted to. Everything else is a test. */
     targets: z.array(TargetSchema)
@@ -96,3 +121,4 @@ export type EditionConfig = z.infer<typeof EditionConfigSchema>;
 export type ChapterConfig = z.infer<typeof ChapterSchema>;
 export type RegionConfig = z.infer<typeof RegionSchema>;
 export type FigureConfig = z.infer<typeof FigureSchema>;
+export type MultiplierRule = z.infer<typeof MultiplierRuleSchema>;

@@ -8,7 +8,7 @@ import type {DirectSegment, Inputs, SectionCode} from "./inputs.ts";
 import type {Params} from "./params.ts";
 import {computeBaseYear, prepareBaseYear, type BaseYearResult, type BaseYearSetup} from "./base-year.ts";
 import {fitCobbDouglas, gammaSeries, type CobbDouglasFit, type GammaPoint} from "./cobb-douglas.ts";
-import {multiplierPath, type MultiplierPath} from "./multiplier.ts";
+import {multiplierPath, multiplierRules, type MultiplierPath} from "./multiplier.ts";
 import {project, type Projection} from "./projection.ts";
 import {allocateProvinces, type ProvinceResult} from "./regional.ts";
 import {
@@ -80,7 +80,13 @@ export function computeModel(inputs: Inputs, config: EditionConfig, params: Para
   const fit = fitCobbDouglas(upTo(inputs.macro, config.dataYears[1]), params.cobbDouglas.fitYears);
   // γ from the year before the base (so that μ of the base year has its denominator) to the forecast year.
   const gamma = gammaSeries(fit, upTo(inputs.macro, config.dataYears[1]), [timeline.baseYear - 1, ...timeline.years]);
-  const multiplier = multiplierPath(params.multiplier, timeline.years, new Map(gamma.map((g) => [g.year, g.multiplier])));
+  const multiplier = multiplierPath(
+    multiplierRules(config, timeline.years),
+    params.multiplier.values,
+    params.multiplier.appliesToDirect,
+    timeline.years,
+    new Map(gamma.map((g) => [g.year, g.multiplier]))
+  );
   const projection = project(base, inputs.sections, timeline, multiplier);
 
   const provinces = new Map<number, Map<string, ProvinceResult>>();

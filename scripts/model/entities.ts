@@ -16,6 +16,9 @@ export const SEGMENT_ZH: Record<DirectSegment, string> = {network: "网络", pla
 /** Entity id of an IO product in the figures file ("io_088"). */
 export const ioEntity = (code: string): string => `io_${code}`;
 
+import {ruleEntity, SENSITIVITY_RULES} from "./sensitivity.ts";
+import {ruleNameZh} from "./multiplier.ts";
+
 export function entityNamer(inputs: Inputs, config: EditionConfig): (scope: Scope, entity: string) => string | undefined {
   const names = new Map<string, string>();
   const put = (scope: Scope, entity: string, zh: string): void => {
@@ -31,5 +34,7 @@ export function entityNamer(inputs: Inputs, config: EditionConfig): (scope: Scop
   put("province", ALL_PROVINCES, "全部省份");
   put("sector", ALL_SECTORS, "全部行业门类");
   put("other", NATIONAL, "全国");
+  put("other", ruleEntity("adopted"), "本报告采用的乘数");
+  for (const rule of SENSITIVITY_RULES) put("other", ruleEntity(rule), ruleNameZh(rule));
   return (scope, entity) => names.get(`${scope}/${entity}`);
 }

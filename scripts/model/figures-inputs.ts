@@ -124,13 +124,6 @@ export function addInputRecords(book: RecordBook, model: EditionModel, inputs: I
       note: `${params.shares.provenance} (segment: ${r.segment})`
     });
   });
-  if (model.multiplier.source === "calibrated") {
-    for (const [year, mu] of model.multiplier.annual)
-      book.add("technology_multiplier", "national", NATIONAL, year, mu, "", "param_multiplier", {
-        kind: "parameter",
-        note: `calibrated (source "calibrated", appliesToDirect ${model.multiplier.appliesToDirect}): ${params.multiplier.provenance}`
-      });
-  }
   if (model.newInfrastructure && params.newInfrastructure)
     book.add("new_infrastructure_cf", "national", NATIONAL, model.newInfrastructure.year, model.newInfrastructure.cf, "", "param_cf", {
       kind: "parameter",

@@ -6,6 +6,9 @@
 import type {Inputs} from "./inputs.ts";
 import {TIERS} from "./inputs.ts";
 import type {EditionModel} from "./edition-model.ts";
+import type {Params} from "./params.ts";
+import {RULE_FORMULA, ruleClauseZh} from "./multiplier.ts";
+import {multiplierSensitivity, ruleEntity} from "./sensitivity.ts";
 import type {RecordBook} from "./record-book.ts";
 import {ALL_SECTORS, ioEntity, NATIONAL} from "./entities.ts";
 import {addGrowthSeries, id} from "./figures-series.ts";
@@ -78,14 +81,45 @@ export function addMultiplierRecords(book: RecordBook, model: EditionModel): voi
     const before = id("cd_gamma", "national", NATIONAL, g.year - 1);
     if (book.has(before)) book.add("cd_multiplier", "national", NATIONAL, g.year, g.multiplier, "", "cd_multiplier", {inputs: [gid, before]});
   }
-  const used = model.multiplier.source === "calibrated" ? "technology_multiplier" : "cd_multiplier";
-  for (const [year, m] of model.multiplier.cumulative) {
-    const annual = [...model.multiplier.annual.keys()].filter((yy) => yy <= year).map((yy) => id(used, "national", NATIONAL, yy));
-    book.add("technology_multiplier_cumulative", "national", NATIONAL, year, m, "", "multiplier_cumulative", {
-      inputs: annual,
-      note: `μ source "${model.multiplier.source}"; scales the penetration rates${model.multiplier.appliesToDirect ? " and the direct rates" : " only"}`
+  for (const [year, mu] of model.multiplier.annual) {
+    const rule = model.multiplier.rules.get(year) ?? {rule: "calibrated" as const};
+    const earlier = [...model.multiplier.annual.keys()].filter((y) => y < year);
+    const window = rule.rule === "trend" ? rule.window : rule.rule === "carry-forward" ? 1 : 0;
+    const inputs =
+      rule.rule === "cobb-douglas"
+        ? [id("cd_multiplier", "national", NATIONAL, year)]
+        : earlier.slice(earlier.length - window, window === 0 ? 0 : undefined).map((y) => id("technology_multiplier", "national", NATIONAL, y));
+    book.add("technology_multiplier", "national", NATIONAL, year, mu, "", RULE_FORMULA[rule.rule], {
+      ...(rule.rule === "calibrated" || rule.rule === "given" ? {kind: "parameter" as const} : {}),
+      ...(inputs.length > 0 ? {inputs} : {}),
+      note: `${year}年的乘数${ruleClauseZh(rule)}${rule.rule === "calibrated" ? "（两个目标年份之间各年乘数相等）" : ""}`
     });
   }
+  for (const [year, m] of model.multiplier.cumulative) {
+    const annual = [...model.multiplier.annual.keys()].filter((yy) => yy <= year).map((yy) => id("technology_multiplier", "national", NATIONAL, yy));
+    book.add("technology_multiplier_cumulative", "national", NATIONAL, year, m, "", "multiplier_cumulative", {
+      inputs: annual,
+      note: `累计乘数同时作用于${model.multiplier.appliesToDirect ? "直接产业和渗透产业的贡献率" : "渗透产业的贡献率（直接产业不变）"}`
+    });
+  }
+}
+
+/** The headline under each standard multiplier rule (model/sensitivity.ts). */
+export function addSensitivityRecords(book: RecordBook, model: EditionModel, inputs: Inputs, params: Params): void {
+  const {varied, rows} = multiplierSensitivity(model, inputs.sections, params);
+  const multipliers = varied.map((y) => id("technology_multiplier", "national", NATIONAL, y));
+  for (const row of rows)
+    for (const [year, total] of row.totals) {
+      const how =
+        row.rule === "adopted"
+          ? varied.map((y) => `${y}年${ruleClauseZh(model.multiplier.rules.get(y)!)}`).join("，")
+          : `${varied.map((y) => `${y}年`).join("、")}的乘数${ruleClauseZh(row.rule)}，其余年份不变`;
+      book.add("iiot_value_added_under_rule", "other", ruleEntity(row.rule), year, total, "亿元", "multiplier_sensitivity", {
+        inputs: [id("iiot_value_added", "national", NATIONAL, year), ...multipliers],
+        forecast: year > model.timeline.lastDataYear,
+        note: how
+      });
+    }
 }
 
 export function addValueAddedRecords(book: RecordBook, model: EditionModel, inputs: Inputs): void {

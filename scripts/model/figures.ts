@@ -13,7 +13,7 @@ import type {BaseYearSetup} from "./base-year.ts";
 import {RecordBook} from "./record-book.ts";
 import {entityNamer} from "./entities.ts";
 import {addInputRecords, addObservedRecords} from "./figures-inputs.ts";
-import {addBaseYearRecords, addMultiplierRecords, addValueAddedRecords} from "./figures-national.ts";
+import {addBaseYearRecords, addMultiplierRecords, addSensitivityRecords, addValueAddedRecords} from "./figures-national.ts";
 import {addRegionalRecords} from "./figures-regional.ts";
 import {addEmploymentRecords} from "./figures-employment.ts";
 import {addNewInfrastructureRecords, addSegmentRecords} from "./figures-direct.ts";
@@ -26,6 +26,7 @@ export function figuresFromModel(model: EditionModel, inputs: Inputs, config: Ed
   addBaseYearRecords(book, model, inputs);
   addMultiplierRecords(book, model);
   addValueAddedRecords(book, model, inputs);
+  addSensitivityRecords(book, model, inputs, params);
   addRegionalRecords(book, model, config);
   addEmploymentRecords(book, model, inputs, config);
   addSegmentRecords(book, model, inputs);

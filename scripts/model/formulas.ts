@@ -155,8 +155,33 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   param_multiplier: {
     tex: "\\mu_n",
-    descriptionZh: "年度技术乘数（未公开，按版本公布的数值校准或由生产函数求得）",
+    descriptionZh: "年度技术乘数（未公开，按校准目标拟合）",
     legend: {"\\mu_n": "第 n 年的技术乘数"}
+  },
+  multiplier_sensitivity: {
+    tex: "Z^{(r)}_n = \\sum_{s} \\bigl(d_s + p_s\\bigr) M^{(r)}_n \\, VA_{s,n}",
+    descriptionZh: "敏感性测算：未校准年份的乘数改按规则 r 取值时的全国工业互联网增加值",
+    legend: {"r": "乘数规则", "M^{(r)}_n": "按规则 r 得到的累计乘数", "d_s, p_s": "门类 s 的基年直接、渗透贡献率", "VA_{s,n}": "门类 s 第 n 年增加值"}
+  },
+  multiplier_carry_forward: {
+    tex: "\\mu_n = \\mu_{n-1}",
+    descriptionZh: "年度技术乘数沿用上一年的数值",
+    legend: {}
+  },
+  multiplier_trend: {
+    tex: "\\mu_n = \\Bigl(\\prod_{t = n-k}^{n-1} \\mu_t\\Bigr)^{1/k}",
+    descriptionZh: "年度技术乘数取此前 k 年乘数的几何平均",
+    legend: {"k": "平均的年数"}
+  },
+  multiplier_unity: {
+    tex: "\\mu_n = 1",
+    descriptionZh: "年度技术乘数取1，贡献率与上一年相同",
+    legend: {}
+  },
+  multiplier_given: {
+    tex: "\\mu_n = \\bar\\mu_n",
+    descriptionZh: "年度技术乘数取有出处的给定值",
+    legend: {"\\bar\\mu_n": "给定值"}
   },
   multiplier_cumulative: {
     tex: "M_n = \\prod_{t = n_0 + 1}^{n} \\mu_t,\\quad M_{n_0} = 1",
@@ -234,8 +259,8 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
     legend: {"s": "门类（三次产业按国家统计局划分：A 第一产业；B–E 第二产业；其余第三产业）"}
   },
   cd_ols: {
-    tex: "\\ln Y_t = \\ln \\hat A + \\hat\\alpha \\ln K_t + \\hat\\beta \\ln L_t + \\epsilon_t",
-    descriptionZh: "柯布—道格拉斯生产函数的最小二乘估计（拟合期内技术乘数视为不变；产出、资本和劳动均以拟合期首年为1的指数表示）",
+    tex: "\\ln \\frac{Y_t}{L_t} = \\ln \\hat A + \\hat\\alpha \\ln \\frac{K_t}{L_t} + \\epsilon_t,\\quad \\hat\\beta = 1 - \\hat\\alpha",
+    descriptionZh: "规模报酬不变（α＋β＝1）的柯布—道格拉斯生产函数的最小二乘估计（拟合期内技术乘数视为不变；产出、资本和劳动均以拟合期首年为1的指数表示）",
     legend: {"Y": "产出指数", "K": "资本投入指数", "L": "劳动投入指数"}
   },
   cd_gamma: {

@@ -187,6 +187,8 @@ export interface ObservedIndicator {
   source: string;
   kind: "observed" | "context";
   note?: string;
+  /** Copied from the previous edition by npm run new-edition and not yet updated (a placeholder). */
+  carried?: boolean;
 }
 
 export interface PolicyDocument {

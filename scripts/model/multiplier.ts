@@ -1,26 +1,124 @@
 /**
- * @fileoverview The technology multiplier actually used (methodology §1.3.3): μ_n from the parameters (calibrated)
- * or from the Cobb–Douglas γ series, and the cumulative M_n = Π μ_t with M_{base} = 1, which scales the base-year
- * contribution rates (the penetration rates always; the direct rates when appliesToDirect).
+ * @fileoverview The technology multiplier actually used (methodology §1.3.3): μ_n of each year by the rule the edition
+ * config declares for it (calibrated, carry-forward, trend, unity, given, cobb-douglas), and the cumulative
+ * M_n = Π μ_t with M_{base} = 1, which scales the base-year contribution rates (the penetration rates always; the
+ * direct rates when appliesToDirect).
  */
-import type {MultiplierParams} from "./params.ts";
+import type {EditionConfig, MultiplierRule} from "./edition-config.ts";
 import {ModelError} from "../lib/errors.ts";
 
 export interface MultiplierPath {
-  source: MultiplierParams["source"];
   appliesToDirect: boolean;
   /** μ_n for base+1 … forecast year. */
   annual: Map<number, number>;
   /** M_n for base … forecast year. */
   cumulative: Map<number, number>;
+  /** The rule each μ_n followed. */
+  rules: Map<number, MultiplierRule>;
+}
+
+const WHERE = "edition config multiplier.rules";
+
+/** The formula (scripts/model/formulas.ts) of each rule. */
+export const RULE_FORMULA: Record<MultiplierRule["rule"], string> = {
+  calibrated: "param_multiplier",
+  "carry-forward": "multiplier_carry_forward",
+  trend: "multiplier_trend",
+  unity: "multiplier_unity",
+  given: "multiplier_given",
+  "cobb-douglas": "cd_multiplier"
+};
+
+/** A rule's short name, for table rows and record names. */
+export function ruleNameZh(rule: MultiplierRule): string {
+  switch (rule.rule) {
+    case "calibrated":
+      return "按校准目标拟合";
+    case "carry-forward":
+      return "沿用上一年乘数";
+    case "trend":
+      return `近${rule.window}年乘数几何平均`;
+    case "unity":
+      return "乘数取1";
+    case "given":
+      return "给定值";
+    case "cobb-douglas":
+      return "生产函数乘数";
+  }
+}
+
+/** How a year's μ was obtained, as the paper says it (a clause; the appendix and the records use it). */
+export function ruleClauseZh(rule: MultiplierRule): string {
+  switch (rule.rule) {
+    case "calibrated":
+      return "按校准目标拟合";
+    case "carry-forward":
+      return "沿用上一年的乘数";
+    case "trend":
+      return rule.window === 1 ? "沿用上一年的乘数" : `取此前${rule.window}年乘数的几何平均`;
+    case "unity":
+      return "取1，即贡献率与上一年相同";
+    case "given":
+      return `取给定值${rule.value}（${rule.source}）`;
+    case "cobb-douglas":
+      return "取规模报酬不变的柯布—道格拉斯生产函数求得的乘数";
+  }
 }
 
 /**
- * Builds the path for `years` (base year first). `cobbDouglas` maps a year to μ^CD_n and is used when the
- * parameters say so; otherwise every year after the base must have a calibrated value.
+ * The rule of every year after the base year (`years`, base first): the config's, "calibrated" where it says
+ * nothing. Calibrated years must come before every other rule, because the other rules continue the calibrated path
+ * and the calibration fits cumulative levels.
+ */
+export function multiplierRules(config: Pick<EditionConfig, "multiplier">, years: readonly number[]): Map<number, MultiplierRule> {
+  const later = years.slice(1);
+  const rules = new Map<number, MultiplierRule>();
+  for (const key of Object.keys(config.multiplier.rules))
+    if (!later.includes(Number(key)))
+      throw new ModelError(WHERE, `found a rule for ${key}; expected only years ${later[0]}–${later.at(-1)} (after the base year, up to the forecast year)`);
+  let other: number | undefined;
+  for (const year of later) {
+    const rule = config.multiplier.rules[String(year)] ?? {rule: "calibrated" as const};
+    if (rule.rule === "calibrated" && other !== undefined)
+      throw new ModelError(WHERE, `${year} is calibrated but ${other} before it follows "${rules.get(other)!.rule}"; expected the calibrated years first — give ${year} a rule too, or calibrate ${other}`);
+    if (rule.rule !== "calibrated") other ??= year;
+    rules.set(year, rule);
+  }
+  return rules;
+}
+
+/** μ of one year by a rule that does not need the calibration, from the μ of the years before it. */
+export function ruleValue(rule: Exclude<MultiplierRule, {rule: "calibrated"}>, year: number, before: ReadonlyMap<number, number>, cobbDouglas: ReadonlyMap<number, number>): number {
+  const previous = [...before.entries()].filter(([y]) => y < year).sort((a, b) => a[0] - b[0]).map(([, mu]) => mu);
+  switch (rule.rule) {
+    case "unity":
+      return 1;
+    case "given":
+      return rule.value;
+    case "cobb-douglas": {
+      const mu = cobbDouglas.get(year);
+      if (mu === undefined) throw new ModelError(WHERE, `${year}: no Cobb–Douglas multiplier for this year; expected macro data (data/national/macro.csv) up to ${year - 1}`);
+      return mu;
+    }
+    case "carry-forward":
+    case "trend": {
+      const window = rule.rule === "trend" ? rule.window : 1;
+      const last = previous.slice(-window);
+      if (last.length < window)
+        throw new ModelError(WHERE, `${year}: "${rule.rule}" needs the multiplier of the ${window} year(s) before it; found ${last.length} — use "unity" or "given" for the first year after the base year`);
+      return Math.exp(last.reduce((s, mu) => s + Math.log(mu), 0) / window);
+    }
+  }
+}
+
+/**
+ * Builds the path for `years` (base year first): calibrated years take the parameters' value, the others follow
+ * their rule in year order.
  */
 export function multiplierPath(
-  params: MultiplierParams,
+  rules: ReadonlyMap<number, MultiplierRule>,
+  calibrated: Readonly<Record<string, number>>,
+  appliesToDirect: boolean,
   years: readonly number[],
   cobbDouglas: ReadonlyMap<number, number>
 ): MultiplierPath {
@@ -30,13 +128,15 @@ export function multiplierPath(
   const cumulative = new Map<number, number>([[base, 1]]);
   let m = 1;
   for (const year of later) {
-    const mu = params.source === "cobb-douglas" ? cobbDouglas.get(year) : params.values[String(year)];
-    if (mu === undefined || !(mu > 0)) throw new ModelError(`technology multiplier (parameters, source "${params.source}")`, `no value for ${year}; found ${String(mu)}; expected a number > 0 — run npm run calibrate or give the value`);
+    const rule = rules.get(year) ?? {rule: "calibrated" as const};
+    const mu = rule.rule === "calibrated" ? calibrated[String(year)] : ruleValue(rule, year, annual, cobbDouglas);
+    if (mu === undefined || !(mu > 0))
+      throw new ModelError(`technology multiplier of ${year} (rule "${rule.rule}")`, `found ${String(mu)}; expected a number > 0 — run npm run calibrate for the edition`);
     annual.set(year, mu);
     m *= mu;
     cumulative.set(year, m);
   }
-  return {source: params.source, appliesToDirect: params.appliesToDirect, annual, cumulative};
+  return {appliesToDirect, annual, cumulative, rules: new Map(rules)};
 }
 
 /**

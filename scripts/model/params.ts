@@ -6,14 +6,9 @@
 
 /** The technology multiplier μ_n (methodology §1.3.3). */
 export interface MultiplierParams {
-  /**
-   * "calibrated": the values below, fitted to the edition's targets (the editions' μ ≈ 1.07–1.13 cannot be
-   * recovered from public macro data). "cobb-douglas": μ_n = γ_n / γ_{n−1} from the production-function fit.
-   */
-  source: "calibrated" | "cobb-douglas";
   /** Whether μ also scales the direct contribution rates (the evidence of §1.2 says it does). */
   appliesToDirect: boolean;
-  /** μ_n for every year after the base year up to the forecast year (used when source = "calibrated"). */
+  /** μ_n of every year whose rule (edition config multiplier.rules) is "calibrated". */
   values: Record<string, number>;
   provenance: string;
 }
@@ -37,6 +32,11 @@ export interface Params {
   };
   /** CF of CI = CF · ΔII (2020 edition). */
   newInfrastructure?: {cf: number; provenance: string};
+  /**
+   * Hash of what the parameters were fitted to (targets, rules, years, the inputs the model reads), written by
+   * `npm run calibrate`; a build warns when it no longer matches (scripts/pipeline/calibration-fingerprint.ts).
+   */
+  fingerprint?: string;
   /** The calibration's fit, written by `npm run calibrate` for the record (not read by the model). */
   fit?: FitLine[];
 }

@@ -24,6 +24,8 @@ import {EDITIONS_DIR, listEditions, readEditionConfig, type EditionConfig} from 
 import {loadInputs} from "../load/inputs.ts";
 import {loadManifest} from "../load/manifest.ts";
 import {loadParams, PARAMS_DIR} from "../load/params.ts";
+import {staleParamsMessage} from "./calibration-fingerprint.ts";
+import {editionPlaceholders} from "../load/placeholders.ts";
 import {loadPublished} from "../load/published.ts";
 import {checkFigures} from "../model/checks.ts";
 import {computeFigures} from "../model/figures.ts";
@@ -74,6 +76,9 @@ export async function computeEdition(dataRoot: string, config: EditionConfig): P
     published: await loadPublished(dataRoot, config.edition),
     manifest: await loadManifest(dataRoot)
   }));
+  const stale = staleParamsMessage(config, inputs, params);
+  if (stale) warn(stale);
+  for (const line of await editionPlaceholders(dataRoot, config.edition)) warn(line);
   return step(`${label} · compute figures`, () => {
     const figures = computeFigures(inputs, config, params);
     const violations = checkFigures(figures, config);

@@ -12,6 +12,9 @@ import {escapeHtml} from "../html.ts";
 import {metricLabel} from "../labels.ts";
 import {renderTex} from "../math.ts";
 import {numberElement, recordText} from "./numbers.ts";
+import type {MultiplierRule} from "../../model/edition-config.ts";
+import {multiplierRules, ruleClauseZh} from "../../model/multiplier.ts";
+import {variedYears} from "../../model/sensitivity.ts";
 
 /** One formula of the table, displayed, with its description. */
 export function formulaBlock(id: string, where: string): string {
@@ -59,7 +62,9 @@ export function parametersTableHtml(context: RenderContext): string {
       const id = [r.metric, r.scope, r.entity, r.year].join("/");
       const kind = PARAMETER_NAMES[r.metric];
       const object = r.entityZh ?? r.entity;
-      return `<tr><td>${escapeHtml(kind?.name ?? r.metric)}</td><td>${escapeHtml(object)}</td><td class="n">${r.year}</td><td class="n">${numberElement(id, r.value.toFixed(4), r)}</td><td>${escapeHtml(kind?.how ?? "")}</td></tr>`;
+      // The multiplier's way of obtaining differs by year (its rule): the record's note says which.
+      const how = r.metric === "technology_multiplier" ? (r.note ?? "").replace(/^\d{4}年的乘数/, "") : (kind?.how ?? "");
+      return `<tr><td>${escapeHtml(kind?.name ?? r.metric)}</td><td>${escapeHtml(object)}</td><td class="n">${r.year}</td><td class="n">${numberElement(id, r.value.toFixed(4), r)}</td><td>${escapeHtml(how)}</td></tr>`;
     })
     .join("");
   return `<table class="parameters-table"><thead><tr><th scope="col">参数</th><th scope="col">对象</th><th scope="col">年份</th><th scope="col">取值</th><th scope="col">取得方式</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -87,4 +92,78 @@ export function estimatesListHtml(context: RenderContext): string {
     .map((s) => `<li><strong>${escapeHtml(s.citation)}</strong>：${escapeHtml(s.estimateZh ?? s.estimate ?? "")}</li>`)
     .join("");
   return `<ul class="estimates-list">${items}</ul>`;
+}
+
+/** Consecutive years that follow the same rule, e.g. [[2018, 2021], calibrated], [[2022, 2022], cobb-douglas]. */
+function ruleSpans(context: RenderContext): {from: number; to: number; rule: MultiplierRule}[] {
+  const years = context.figures.records.filter((r) => r.metric === "technology_multiplier" && r.scope === "national").map((r) => r.year).sort((a, b) => a - b);
+  const rules = multiplierRules(context.config, [context.config.baseYear, ...years]);
+  const spans: {from: number; to: number; rule: MultiplierRule}[] = [];
+  for (const year of years) {
+    const rule = rules.get(year)!;
+    const last = spans.at(-1);
+    if (last && JSON.stringify(last.rule) === JSON.stringify(rule) && last.to === year - 1) last.to = year;
+    else spans.push({from: year, to: year, rule});
+  }
+  return spans;
+}
+
+/**
+ * The sentence that says how each year's technology multiplier was obtained, generated from the edition config's
+ * rules (so it can never say what the config did not do), with each non-calibrated year's value.
+ */
+export function multiplierRulesHtml(context: RenderContext, where: string, used: Set<string>): string {
+  const parts = ruleSpans(context).map(({from, to, rule}) => {
+    const years = from === to ? `${from}年` : `${from}—${to}年`;
+    if (rule.rule === "calibrated") return `${years}的乘数按校准目标拟合（两个目标年份之间各年乘数相等）`;
+    const values = [];
+    for (let y = from; y <= to; y++) {
+      const id = `technology_multiplier/national/china/${y}`;
+      used.add(id);
+      const record = getRecord(context, id, where);
+      values.push(`${from === to ? "" : `${y}年`}${numberElement(id, record.value.toFixed(3), record)}`);
+    }
+    return `${years}的乘数${escapeHtml(ruleClauseZh(rule))}（${values.join("，")}）`;
+  });
+  return `${parts.join("；")}。`;
+}
+
+/** The forecast year's one exogenous assumption, as declared in the edition config, and its multiplier rule. */
+export function forecastAssumptionHtml(context: RenderContext, where: string, used: Set<string>): string {
+  const {config} = context;
+  const f = config.forecastYear;
+  const id = `gdp_nominal_growth/national/china/${f}`;
+  used.add(id);
+  const growth = getRecord(context, id, where);
+  const rule = multiplierRules(config, [config.baseYear, ...Array.from({length: f - config.baseYear}, (_, i) => config.baseYear + 1 + i)]).get(f)!;
+  const ruleText = rule.rule === "calibrated" ? "按预测年总量的目标值校准" : ruleClauseZh(rule);
+  return `预测年（${f}年）的外生假设只有名义GDP增速一项，取${numberElement(id, recordText(growth, {}, where), growth)}，依据为${escapeHtml(config.forecast.gdpGrowthSource)}。全国、分产业、分门类和分省份的增加值统计数均按这一增速外推一年，预测年的技术乘数${escapeHtml(ruleText)}。`;
+}
+
+/** The headline of the last data year and the forecast year under each standard multiplier rule. */
+export function sensitivityTableHtml(context: RenderContext, where: string, used: Set<string>): string {
+  const rows = context.figures.records.filter((r) => r.metric === "iiot_value_added_under_rule");
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const entities = [...new Set(rows.map((r) => r.entity))];
+  const adopted = (year: number) => rows.find((r) => r.entity === "rule_adopted" && r.year === year)!;
+  const body = entities
+    .map((entity) => {
+      const cells = years.map((year) => {
+        const r = rows.find((x) => x.entity === entity && x.year === year)!;
+        const id = `${r.metric}/${r.scope}/${r.entity}/${r.year}`;
+        used.add(id);
+        const diff = (r.value / adopted(year).value - 1) * 100;
+        const diffText = entity === "rule_adopted" ? "—" : `${diff >= 0.005 ? "+" : diff <= -0.005 ? "−" : ""}${Math.abs(diff).toFixed(2)}%`;
+        return `<td class="n">${numberElement(id, recordText(r, {unit: "万亿元"}, where), r)}</td><td class="n">${diffText}</td>`;
+      });
+      const label = rows.find((x) => x.entity === entity)!;
+      return `<tr><th scope="row">${escapeHtml(label.entityZh ?? entity)}</th>${cells.join("")}</tr>`;
+    })
+    .join("");
+  const head = years.map((y) => `<th scope="col">${y}年增加值</th><th scope="col">与采用值之差</th>`).join("");
+  const {config} = context;
+  const all = Array.from({length: config.forecastYear - config.baseYear + 1}, (_, i) => config.baseYear + i);
+  const varied = variedYears(multiplierRules(config, all), all);
+  const intro = `<p>表中只改变${varied.map((y) => `${y}年`).join("、")}的乘数，其余年份的乘数保持不变；“与采用值之差”是相对于本报告采用值的百分比差。</p>`;
+  return `${intro}<table class="sensitivity-table"><thead><tr><th scope="col">乘数规则</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }

@@ -15,7 +15,7 @@ import {reproductionView} from "../reproduction-view.ts";
 import {dataPageView} from "../data-page.ts";
 import type {SiteModel} from "../site.ts";
 import {createMarkdown} from "./markdown.ts";
-import {calibrationTableHtml, estimatesListHtml, formulaBlock, formulaTableHtml, parametersTableHtml} from "./method.ts";
+import {calibrationTableHtml, estimatesListHtml, forecastAssumptionHtml, formulaBlock, formulaTableHtml, multiplierRulesHtml, parametersTableHtml, sensitivityTableHtml} from "./method.ts";
 import {DATA_PAGE, numberElement, parseFormatArgs, recordText, renderNumber, type Keywords} from "./numbers.ts";
 import {provenanceJson} from "./provenance.ts";
 import {evaluateFacts} from "./facts.ts";
@@ -250,6 +250,15 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   eleventyConfig.addShortcode("calibrationTable", function (this: ShortcodeThis) {
     for (const t of config.calibration.targets) usedOn(this).add(t.record);
     return calibrationTableHtml(context, where(this));
+  });
+  eleventyConfig.addShortcode("multiplierRules", function (this: ShortcodeThis) {
+    return multiplierRulesHtml(context, where(this), usedOn(this));
+  });
+  eleventyConfig.addShortcode("forecastAssumption", function (this: ShortcodeThis) {
+    return forecastAssumptionHtml(context, where(this), usedOn(this));
+  });
+  eleventyConfig.addShortcode("sensitivityTable", function (this: ShortcodeThis) {
+    return sensitivityTableHtml(context, where(this), usedOn(this));
   });
   eleventyConfig.addShortcode("estimatesList", function (this: ShortcodeThis) {
     return estimatesListHtml(context);

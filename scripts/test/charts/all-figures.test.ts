@@ -10,6 +10,7 @@ import {renderVegaLiteToSvg} from "../../render/charts/svg.ts";
 import type {ChartOutput} from "../../render/charts/types.ts";
 import type {RenderContext} from "../../render/context.ts";
 import {dataProblems, realContext} from "./real-context.ts";
+import {EDITIONS} from "../model/real-data.ts";
 
 /** Problems of a chart's output against the context: table, records and panels. */
 function outputProblems(output: ChartOutput, context: RenderContext): string[] {
@@ -32,7 +33,7 @@ function outputProblems(output: ChartOutput, context: RenderContext): string[] {
 /** Modules that draw one year, and the year they draw (params.year, else the last data year). */
 const ONE_YEAR_MODULES = new Set(["province-bars", "province-compare", "province-tile-map", "region-bars", "sector-bars", "segments-share"]);
 
-for (const edition of [2020, 2022]) {
+for (const edition of EDITIONS) {
   describe(`the ${edition} edition's figures`, () => {
     let context: RenderContext;
     beforeAll(async () => {

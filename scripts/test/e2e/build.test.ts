@@ -9,6 +9,7 @@ import path from "node:path";
 import {pathToFileURL} from "node:url";
 import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {EDITIONS} from "../model/real-data.ts";
 import {readEditionConfig, type EditionConfig} from "../../load/edition.ts";
 import type {FiguresFile} from "../../model/records.ts";
 import {launchBrowser, type LaunchedBrowser} from "../../render/browser.ts";
@@ -16,7 +17,7 @@ import {formatValue} from "../../render/format.ts";
 import {pdfPageTexts} from "../../render/pdf/pdf-text.ts";
 import {copyData, footerPattern, root, runCli, tempDir} from "./helpers.ts";
 
-const EDITIONS = [2020, 2022] as const;
+
 let dist: string;
 let browser: LaunchedBrowser;
 

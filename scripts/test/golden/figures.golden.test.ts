@@ -11,7 +11,7 @@ import {readFile, rm, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {describe, expect, it} from "vitest";
 import {recordId, type FiguresFile} from "../../model/records.ts";
-import {editionData} from "../model/real-data.ts";
+import {editionData, EDITIONS} from "../model/real-data.ts";
 
 const here = import.meta.dirname;
 const HEADER = "id\tvalue\tunit\tforecast\tkind\tformula";
@@ -56,7 +56,7 @@ export function goldenDifferences(actual: string, expected: string): string[] {
   return out;
 }
 
-describe.each([2020, 2022])("golden figures %i", (edition) => {
+describe.each(EDITIONS)("golden figures %i", (edition) => {
   it("matches scripts/test/golden/figures-<edition>.tsv", async () => {
     const golden = path.join(here, `figures-${edition}.tsv`);
     const changed = path.join(here, `figures-${edition}-changed.tsv`);

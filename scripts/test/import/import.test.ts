@@ -41,14 +41,14 @@ describe.skipIf(!hasShared)("the import (npm run import-data)", () => {
     await importData({root: REPO_ROOT, outRoot, sharedDir});
     const manifestFile = path.join(outRoot, "data/manifest.json");
     const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as {sources: Record<string, unknown>[]};
-    const handMade = {...manifest.sources[0], id: "team-observed-2023", file: "data/observed/2023.csv", title: "2023 observed indicators (by hand)"};
+    const handMade = {...manifest.sources[0], id: "team-observed-2024", file: "data/observed/2024.csv", title: "2024 observed indicators (by hand)"};
     manifest.sources.push(handMade);
     await writeFile(manifestFile, JSON.stringify(manifest));
     await importData({root: REPO_ROOT, outRoot, sharedDir});
     const after = JSON.parse(await readFile(manifestFile, "utf8")) as {sources: {id: string}[]};
-    expect(after.sources.map((s) => s.id)).toContain("team-observed-2023");
+    expect(after.sources.map((s) => s.id)).toContain("team-observed-2024");
     expect(after.sources).toHaveLength(manifest.sources.length);
-    expect(await readFile(path.join(outRoot, "data/README.md"), "utf8")).toContain("data/observed/2023.csv");
+    expect(await readFile(path.join(outRoot, "data/README.md"), "utf8")).toContain("data/observed/2024.csv");
   });
 
   it("writes UTF-8 CSV with LF line ends and a final newline", async () => {

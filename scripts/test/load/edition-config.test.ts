@@ -34,7 +34,7 @@ describe("parseEditionConfig(text, file)", () => {
     config.figures[0]!.titel = "标题";
     expect(problems(config)).toEqual([
       `${FILE}:figures.0.titel: found "titel"; expected a known key here (id, chart, title, kind, params, note); remove it or fix its spelling`,
-      `${FILE}:figurse: found "figurse"; expected a known key here (edition, title, shortTitle, institute, date, baseYear, dataYears, forecastYear, forecast, methods, chapters, figures, regions, calibration); remove it or fix its spelling`
+      `${FILE}:figurse: found "figurse"; expected a known key here (edition, title, shortTitle, institute, date, baseYear, dataYears, forecastYear, forecast, methods, chapters, figures, regions, multiplier, calibration); remove it or fix its spelling`
     ]);
   });
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {fitShares, goldenMinimum} from "../../model/calibrate.ts";
-import {interpolateAnnual, multiplierPath} from "../../model/multiplier.ts";
+import {interpolateAnnual, multiplierPath, multiplierRules, ruleClauseZh} from "../../model/multiplier.ts";
 import {ModelError} from "../../lib/errors.ts";
 
 describe("calibration pieces", () => {
@@ -24,16 +24,47 @@ describe("calibration pieces", () => {
   it("years between two anchors get equal annual multipliers (log-linear M)", () => {
     const annual = interpolateAnnual(new Map([[2017, 1], [2020, 1.331]]), [2018, 2019, 2020]);
     for (const mu of annual.values()) expect(mu).toBeCloseTo(1.1, 12);
-    const path = multiplierPath({source: "calibrated", appliesToDirect: true, values: {"2018": 1.1, "2019": 1.1, "2020": 1.1}, provenance: "test"}, [2017, 2018, 2019, 2020], new Map());
+    const path = multiplierPath(new Map(), {"2018": 1.1, "2019": 1.1, "2020": 1.1}, true, [2017, 2018, 2019, 2020], new Map());
     expect(path.cumulative.get(2020)).toBeCloseTo(1.331, 12);
-    const cd = multiplierPath({source: "cobb-douglas", appliesToDirect: false, values: {}, provenance: "test"}, [2017, 2018], new Map([[2018, 1.02]]));
-    expect(cd.cumulative.get(2018)).toBe(1.02);
+  });
+
+  it("each rule gives the multiplier it declares", () => {
+    const years = [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+    const config = {
+      multiplier: {
+        rules: {
+          "2020": {rule: "trend" as const, window: 2},
+          "2021": {rule: "carry-forward" as const},
+          "2022": {rule: "unity" as const},
+          "2023": {rule: "given" as const, value: 1.05, source: "test"},
+          "2024": {rule: "cobb-douglas" as const}
+        }
+      }
+    };
+    const rules = multiplierRules(config, years);
+    expect(rules.get(2018)).toEqual({rule: "calibrated"});
+    const path = multiplierPath(rules, {"2018": 1.21, "2019": 1.0}, true, years, new Map([[2024, 0.98]]));
+    // trend over 2 years: √(1.21 × 1.0) = 1.1; carry-forward repeats it; unity 1; given 1.05; Cobb–Douglas 0.98.
+    expect(path.annual.get(2020)).toBeCloseTo(1.1, 12);
+    expect(path.annual.get(2021)).toBeCloseTo(1.1, 12);
+    expect(path.annual.get(2022)).toBe(1);
+    expect(path.annual.get(2023)).toBe(1.05);
+    expect(path.annual.get(2024)).toBe(0.98);
+    expect(path.cumulative.get(2024)).toBeCloseTo(1.21 * 1.1 * 1.1 * 1.05 * 0.98, 12);
+    expect(ruleClauseZh({rule: "trend", window: 3})).toBe("取此前3年乘数的几何平均");
+  });
+
+  it("calibrated years come first, and a rule needs the years it averages", () => {
+    const years = [2017, 2018, 2019, 2020];
+    expect(() => multiplierRules({multiplier: {rules: {"2018": {rule: "unity"}}}}, years)).toThrow(/2019 is calibrated but 2018 before it follows "unity"/);
+    expect(() => multiplierRules({multiplier: {rules: {"2030": {rule: "unity"}}}}, years)).toThrow(/found a rule for 2030; expected only years 2018–2020/);
+    const rules = multiplierRules({multiplier: {rules: {"2018": {rule: "trend", window: 3}, "2019": {rule: "unity"}, "2020": {rule: "unity"}}}}, years);
+    expect(() => multiplierPath(rules, {}, true, years, new Map())).toThrow(/2018: "trend" needs the multiplier of the 3 year\(s\) before it; found 0/);
   });
 
   it("a missing multiplier is the user's input to fix (ModelError), not an internal error", () => {
-    const run = () =>
-      multiplierPath({source: "calibrated", appliesToDirect: true, values: {"2018": 1.1}, provenance: "test"}, [2017, 2018, 2019], new Map());
+    const run = () => multiplierPath(new Map(), {"2018": 1.1}, true, [2017, 2018, 2019], new Map());
     expect(run).toThrow(ModelError);
-    expect(run).toThrow('technology multiplier (parameters, source "calibrated"): no value for 2019; found undefined; expected a number > 0');
+    expect(run).toThrow('technology multiplier of 2019 (rule "calibrated"): found undefined; expected a number > 0');
   });
 });

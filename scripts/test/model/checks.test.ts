@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {checkFigures, checkPublished, type Finding} from "../../model/checks.ts";
 import {canonicalise, printedDecimals} from "../../model/checks/precision.ts";
 import {fractionalRange} from "../../model/checks/interval.ts";
-import {editionData} from "./real-data.ts";
+import {editionData, EDITIONS} from "./real-data.ts";
 
 describe("printed precision and canonical units", () => {
   it("reads the decimals from the quote (JSON drops trailing zeros)", () => {
@@ -30,7 +30,7 @@ describe("printed precision and canonical units", () => {
 });
 
 describe("consistency checks on the computed figures", () => {
-  it.each([2020, 2022])("the %i figures break no rule", async (edition) => {
+  it.each(EDITIONS)("the %i figures break no rule", async (edition) => {
     const {figures, config} = await editionData(edition);
     expect(checkFigures(figures, config)).toEqual([]);
   });

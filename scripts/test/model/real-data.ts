@@ -2,6 +2,7 @@
  * @fileoverview Shared loading of the real data for the model's integration tests (each edition loaded once per test
  * file): config, inputs, parameters, published numbers and the computed figures.
  */
+import {readdirSync} from "node:fs";
 import path from "node:path";
 import {readEditionConfig, type EditionConfig} from "../../load/edition.ts";
 import {loadInputs} from "../../load/inputs.ts";
@@ -13,6 +14,12 @@ import type {FiguresFile} from "../../model/records.ts";
 import {computeFigures} from "../../model/figures.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
+
+/** Every committed edition, discovered from data/editions/ (a new edition is tested without editing a test). */
+export const EDITIONS: readonly number[] = readdirSync(path.join(ROOT, "data/editions"))
+  .filter((name) => /^\d{4}\.json$/.test(name))
+  .map((name) => Number(name.slice(0, 4)))
+  .sort((a, b) => a - b);
 
 export interface EditionData {
   config: EditionConfig;
