@@ -67,27 +67,32 @@ export function nextEditionConfig(raw: Json, from: EditionConfig, year: number, 
   };
 }
 
-/** The previous edition's observed rows, every year moved by `shift`, each marked "carried". */
-export function carryObserved(csv: string, shift: number, source: string): string {
+/**
+ * The previous edition's observed rows, each marked "carried". A row about the previous edition's current years (its
+ * last data year and after) moves forward by `shift`, so that the copied chapters' y/f references find it; a row
+ * about a fixed earlier year (the base year, the fit window, a dated membership) keeps its year.
+ */
+export function carryObserved(csv: string, shift: number, source: string, fromYear: number): string {
   const rows = parse(csv.replace(/^\uFEFF/, ""), {columns: true, skip_empty_lines: true, relax_column_count: true}) as Record<string, string>[];
   const columns = ["metric", "scope", "entity", "year", "period", "value", "unit", "kind", "source", "note", "status"];
-  const lines = rows.map((row) =>
-    [
+  const lines = rows.map((row) => {
+    const moves = Number(row.year) >= fromYear;
+    return [
       row.metric,
       row.scope,
       row.entity,
-      String(Number(row.year) + shift),
-      shiftYears(row.period ?? "", shift),
+      String(Number(row.year) + (moves ? shift : 0)),
+      moves ? shiftYears(row.period ?? "", shift) : (row.period ?? ""),
       row.value,
       row.unit,
       row.kind,
       source,
-      `${PLACEHOLDER}：沿用${row.year}年的数值（${row.note ?? ""}）`,
+      `${PLACEHOLDER}：沿用上一版的数值（${row.note ?? ""}）`,
       "carried"
     ]
       .map((cell) => quoteCsvField(cell ?? ""))
-      .join(",")
-  );
+      .join(",");
+  });
   return `${[columns.join(","), ...lines].join("\n")}\n`;
 }
 
@@ -146,7 +151,7 @@ export async function createEdition(options: NewEditionOptions): Promise<string[
     if (carries) {
       // Observed indicators: a file the import wrote for the new year is kept; otherwise the previous rows are carried.
       const previous = await readFile(path.join(root, observedFile(fromYear)), "utf8").catch(() => "metric,scope,entity,year,period,value,unit,kind,source,note\n");
-      await writeFileAtomic(observedTo, carryObserved(previous, shift, `observed-${year}`));
+      await writeFileAtomic(observedTo, carryObserved(previous, shift, `observed-${year}`, from.dataYears[1]));
       created.push(observedTo);
       const manifest = JSON.parse(manifestBefore) as {sources: DataSource[]};
       manifest.sources = [...manifest.sources.filter((s) => s.id !== `observed-${year}`), observedSource(year)];
