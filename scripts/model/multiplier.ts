@@ -29,6 +29,10 @@ export const RULE_FORMULA: Record<MultiplierRule["rule"], string> = {
   "cobb-douglas": "cd_multiplier"
 };
 
+/** 1–10 as the paper writes a count of years in running text (the digits belong to linked numbers only). */
+const COUNT_ZH = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"];
+const countZh = (n: number): string => COUNT_ZH[n] ?? String(n);
+
 /** A rule's short name, for table rows and record names. */
 export function ruleNameZh(rule: MultiplierRule): string {
   switch (rule.rule) {
@@ -37,7 +41,7 @@ export function ruleNameZh(rule: MultiplierRule): string {
     case "carry-forward":
       return "沿用上一年乘数";
     case "trend":
-      return `近${rule.window}年乘数几何平均`;
+      return `近${countZh(rule.window)}年乘数几何平均`;
     case "unity":
       return "乘数取1";
     case "given":
@@ -55,7 +59,7 @@ export function ruleClauseZh(rule: MultiplierRule): string {
     case "carry-forward":
       return "沿用上一年的乘数";
     case "trend":
-      return rule.window === 1 ? "沿用上一年的乘数" : `取此前${rule.window}年乘数的几何平均`;
+      return rule.window === 1 ? "沿用上一年的乘数" : `取此前${countZh(rule.window)}年乘数的几何平均`;
     case "unity":
       return "取1，即贡献率与上一年相同";
     case "given":

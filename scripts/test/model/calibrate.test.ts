@@ -51,7 +51,7 @@ describe("calibration pieces", () => {
     expect(path.annual.get(2023)).toBe(1.05);
     expect(path.annual.get(2024)).toBe(0.98);
     expect(path.cumulative.get(2024)).toBeCloseTo(1.21 * 1.1 * 1.1 * 1.05 * 0.98, 12);
-    expect(ruleClauseZh({rule: "trend", window: 3})).toBe("取此前3年乘数的几何平均");
+    expect(ruleClauseZh({rule: "trend", window: 3})).toBe("取此前三年乘数的几何平均");
   });
 
   it("calibrated years come first, and a rule needs the years it averages", () => {
