@@ -136,7 +136,8 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   // The explicit escape for a number that is not data (5G, IPv6): printed as is, skipped by the content lint.
   eleventyConfig.addShortcode("lit", function (this: ShortcodeThis, text: unknown) {
     if (typeof text !== "string") throw new BuildError(`${where(this)}: lit needs a string`);
-    return escapeHtml(text);
+    // Marked, so that checks of the prose know this is a name and not a number that lost its record.
+    return `<span class="lit">${escapeHtml(text)}</span>`;
   });
 
   eleventyConfig.addShortcode("tex", function (this: ShortcodeThis, tex: unknown, display: unknown) {

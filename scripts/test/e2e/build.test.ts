@@ -112,8 +112,9 @@ for (const edition of EDITIONS) {
         const {loose, numbers} = await page.evaluate(() => {
           const article = document.querySelector("article.chapter")!;
           // Figures (axis labels, data tables), formulas, the method blocks the engine generates from the formula
-          // table and the data manifest, and the provenance elements themselves are not prose.
-          const skip = "a.num, figure, .katex, .formula, .estimates-list, table, script, style, code";
+          // table and the data manifest, the provenance elements themselves, and named terms ({% lit "5G" %}) are
+          // not numbers of the prose.
+          const skip = "a.num, .lit, figure, .katex, .formula, .estimates-list, table, script, style, code";
           const loose: string[] = [];
           const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {

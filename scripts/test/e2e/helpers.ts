@@ -16,11 +16,14 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Runs `tsx scripts/cli/<script>` with arguments; never throws on a non-zero exit. */
-export async function runCli(script: string, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+/**
+ * Runs `tsx scripts/cli/<script>` with arguments; never throws on a non-zero exit. `project` is the folder whose
+ * scripts run (and so whose content/ and data/ they read): the repository, or a copy of it.
+ */
+export async function runCli(script: string, args: string[], env: Record<string, string> = {}, project = root): Promise<CommandResult> {
   try {
-    const {stdout, stderr} = await run(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/cli", script), ...args], {
-      cwd: root,
+    const {stdout, stderr} = await run(path.join(project, "node_modules/.bin/tsx"), [path.join(project, "scripts/cli", script), ...args], {
+      cwd: project,
       env: {...process.env, BAIPISHU_QUIET: "1", ...env},
       maxBuffer: 64 * 1024 * 1024,
       timeout: 600_000

@@ -5,33 +5,17 @@
  * One year further, where the statistics do not reach yet, it stops with every missing series named and leaves
  * nothing behind.
  */
-import {execFile} from "node:child_process";
 import {cp, readFile, readdir, rm, symlink, writeFile} from "node:fs/promises";
 import path from "node:path";
-import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {EDITIONS} from "../model/real-data.ts";
-import {root, tempDir, type CommandResult} from "./helpers.ts";
+import {root, runCli, tempDir, type CommandResult} from "./helpers.ts";
 
-const run = promisify(execFile);
 const newest = EDITIONS.at(-1)!;
 let project: string;
 
 /** Runs a CLI of the copied project (its own scripts, so its content/ and data/ are the ones read). */
-async function cli(script: string, args: string[]): Promise<CommandResult> {
-  try {
-    const {stdout, stderr} = await run(path.join(project, "node_modules/.bin/tsx"), [path.join(project, "scripts/cli", script), ...args], {
-      cwd: project,
-      env: {...process.env, BAIPISHU_QUIET: "1"},
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 600_000
-    });
-    return {code: 0, stdout, stderr};
-  } catch (error) {
-    const e = error as {code?: number; stdout?: string; stderr?: string};
-    return {code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? ""};
-  }
-}
+const cli = (script: string, args: string[]): Promise<CommandResult> => runCli(script, args, {}, project);
 
 beforeAll(async () => {
   project = await tempDir("new-edition");
