@@ -36,7 +36,7 @@ await runCommand(async () => {
   const config = await readEditionConfig(root, values.edition);
   const inputs = await loadInputs(root, config);
   const figures = computeFigures(inputs, config, await loadParams(root, config));
-  const context = createRenderContext(config, figures, {sections: inputs.sections, provinces: inputs.provinces, policies: inputs.policies}, await loadManifest(root));
+  const context = createRenderContext(config, figures, {sections: inputs.sections, provinces: inputs.provinces, policies: inputs.policies, citations: []}, await loadManifest(root));
   const out = path.join(root, "dist", "preview", String(config.edition));
   await rm(out, {recursive: true, force: true});
   await mkdir(out, {recursive: true});

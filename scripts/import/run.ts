@@ -12,7 +12,7 @@ import {info, warn} from "../lib/progress.ts";
 import {DATA_FILES, IMPORTED_EDITIONS} from "../load/data-files.ts";
 import type {DataSource} from "../model/inputs.ts";
 import {buildProvinces, buildRelatedSubsectors, buildSections} from "./concordance.ts";
-import {buildPolicies, copyPublished} from "./context.ts";
+import {buildPolicies, copyCitedSources, copyPublished} from "./context.ts";
 import {buildIoIntermediate, buildIoSectors} from "./io-table.ts";
 import {buildMacro} from "./macro.ts";
 import {manifestJson, readmeMarkdown} from "./manifest.ts";
@@ -69,8 +69,7 @@ export async function buildDataFiles(context: SourceContext, kept: readonly Data
     files.set(table.table.file, tableToCsv(table.table));
     entries.push(...manifestEntries(table));
   }
-  for (const edition of IMPORTED_EDITIONS) {
-    const copied = await copyPublished(context, edition);
+  for (const copied of [...(await Promise.all(IMPORTED_EDITIONS.map((edition) => copyPublished(context, edition)))), ...(await copyCitedSources(context))]) {
     files.set(copied.file, copied.content);
     entries.push(copied.source);
   }

@@ -16,6 +16,9 @@ export const DATA_FILES = {
   provincialAccounts: "data/provincial/accounts.csv",
   provincialEmployment: "data/provincial/employment.csv",
   provincialMainEmployment: "data/provincial/main-employment.csv",
+  citedPolicies: "data/context/cited-policies.csv",
+  citedEvents: "data/context/cited-events.csv",
+  citedCases: "data/context/cited-cases.csv",
   manifest: "data/manifest.json",
   readme: "data/README.md"
 } as const;

@@ -191,6 +191,14 @@ export interface ObservedIndicator {
   carried?: boolean;
 }
 
+/** A sourced fact a chapter may cite (data/context/cited-*.csv): its reference line and the page it comes from. */
+export interface Citation {
+  id: string;
+  /** The reference line as printed in the chapter's notes. */
+  text: string;
+  url: string;
+}
+
 export interface PolicyDocument {
   /** 部门 (national table) or province id (provincial table). */
   issuer: string;

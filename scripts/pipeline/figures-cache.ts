@@ -24,6 +24,7 @@ import {EDITIONS_DIR, listEditions, readEditionConfig, type EditionConfig} from 
 import {loadInputs} from "../load/inputs.ts";
 import {loadManifest} from "../load/manifest.ts";
 import {loadParams, PARAMS_DIR} from "../load/params.ts";
+import {loadCitations} from "../load/citations.ts";
 import {staleParamsMessage} from "./calibration-fingerprint.ts";
 import {editionPlaceholders} from "../load/placeholders.ts";
 import {loadPublished} from "../load/published.ts";
@@ -70,11 +71,12 @@ export function defaultFiguresCacheDir(root: string): string {
 /** Loads, computes and checks one edition's figures, uncached (shared by the cache, reproduce and tests). */
 export async function computeEdition(dataRoot: string, config: EditionConfig): Promise<ComputedEdition> {
   const label = String(config.edition);
-  const {inputs, params, published, manifest} = await step(`${label} · load + validate inputs`, async () => ({
+  const {inputs, params, published, manifest, citations} = await step(`${label} · load + validate inputs`, async () => ({
     inputs: await loadInputs(dataRoot, config),
     params: await loadParams(dataRoot, config),
     published: await loadPublished(dataRoot, config.edition),
-    manifest: await loadManifest(dataRoot)
+    manifest: await loadManifest(dataRoot),
+    citations: await loadCitations(dataRoot)
   }));
   const stale = staleParamsMessage(config, inputs, params);
   if (stale) warn(stale);
@@ -87,7 +89,7 @@ export async function computeEdition(dataRoot: string, config: EditionConfig): P
         `the ${config.edition} figures break ${violations.length} consistency check(s):\n${violations.slice(0, 20).join("\n")}`
       );
     const reproduction = reproduce(figures, published, config);
-    return {figures, reproduction, reference: {sections: inputs.sections, provinces: inputs.provinces, policies: inputs.policies}, manifest};
+    return {figures, reproduction, reference: {sections: inputs.sections, provinces: inputs.provinces, policies: inputs.policies, citations}, manifest};
   });
 }
 

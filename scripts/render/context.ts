@@ -5,7 +5,7 @@
  */
 import {BuildError} from "../lib/errors.ts";
 import type {EditionConfig} from "../model/edition-config.ts";
-import type {DataSource, PolicyDocument, Province, SectionInfo} from "../model/inputs.ts";
+import type {Citation, DataSource, PolicyDocument, Province, SectionInfo} from "../model/inputs.ts";
 import {recordId, type FigureRecord, type FiguresFile} from "../model/records.ts";
 
 /** Lists the charts and tables need besides the numbers: names, tile-map cells, policy documents. */
@@ -13,6 +13,8 @@ export interface ReferenceLists {
   sections: SectionInfo[];
   provinces: Province[];
   policies: {national: PolicyDocument[]; provincial: PolicyDocument[]};
+  /** The sourced facts the chapters may cite ({% cite "P024" %}). */
+  citations: Citation[];
 }
 
 export interface RenderContext {

@@ -20,6 +20,7 @@ import {DATA_PAGE, numberElement, parseFormatArgs, recordText, renderNumber, typ
 import {provenanceJson} from "./provenance.ts";
 import {evaluateFacts} from "./facts.ts";
 import {preflightReferences} from "./preflight.ts";
+import {ChapterNotes} from "./citations.ts";
 import {yearNames} from "./refs.ts";
 import {renderReference, wordElement} from "./reference-html.ts";
 import {headingsOf} from "./toc.ts";
@@ -38,7 +39,7 @@ export interface EleventyConfig {
 }
 
 interface ShortcodeThis {
-  page?: {url?: string; inputPath?: string};
+  page?: {url?: string; inputPath?: string; fileSlug?: string};
 }
 
 /** Generated pages: virtual templates whose source lives in templates/pages/. */
@@ -138,6 +139,15 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     if (typeof text !== "string") throw new BuildError(`${where(this)}: lit needs a string`);
     // Marked, so that checks of the prose know this is a name and not a number that lost its record.
     return `<span class="lit">${escapeHtml(text)}</span>`;
+  });
+
+  // Citations of sourced facts, numbered per chapter, and the chapter's notes (citations.ts).
+  const notes = new ChapterNotes(context.reference.citations);
+  eleventyConfig.addShortcode("cite", function (this: ShortcodeThis, ...ids: unknown[]) {
+    return notes.cite(this.page?.fileSlug ?? "page", ids, where(this));
+  });
+  eleventyConfig.addShortcode("notes", function (this: ShortcodeThis) {
+    return notes.notes(this.page?.fileSlug ?? "page");
   });
 
   eleventyConfig.addShortcode("tex", function (this: ShortcodeThis, tex: unknown, display: unknown) {

@@ -11,6 +11,7 @@ import type {RenderContext} from "../context.ts";
 import {evaluateFacts} from "./facts.ts";
 import {checkReference} from "./reference-html.ts";
 import {findReferences} from "./refs.ts";
+import {citationProblems} from "./citations.ts";
 
 export interface ChapterSource {
   /** content/<edition>/<file>, for messages. */
@@ -32,6 +33,7 @@ function problemText(error: unknown): string {
 export function preflightReferences(context: RenderContext, chapters: readonly ChapterSource[]): void {
   const problems: Problem[] = [];
   for (const chapter of chapters) {
+    problems.push(...citationProblems(chapter.inputPath, chapter.source, context.reference.citations));
     const front = /^---\n([\s\S]*?)\n---\n/.exec(chapter.source);
     const body = chapter.source;
     for (const ref of findReferences(body)) {

@@ -20,7 +20,7 @@ async function build(edition: number): Promise<RenderContext> {
   const config = await readEditionConfig(ROOT, edition);
   const inputs = await loadInputs(ROOT, config);
   const figures = computeFigures(inputs, config, await loadParams(ROOT, config));
-  const reference = {sections: inputs.sections, provinces: inputs.provinces, policies: inputs.policies};
+  const reference = {sections: inputs.sections, provinces: inputs.provinces, policies: inputs.policies, citations: []};
   return createRenderContext(config, figures, reference, await loadManifest(ROOT));
 }
 

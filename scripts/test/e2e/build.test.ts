@@ -113,8 +113,8 @@ for (const edition of EDITIONS) {
           const article = document.querySelector("article.chapter")!;
           // Figures (axis labels, data tables), formulas, the method blocks the engine generates from the formula
           // table and the data manifest, the provenance elements themselves, and named terms ({% lit "5G" %}) are
-          // not numbers of the prose.
-          const skip = "a.num, .lit, figure, .katex, .formula, .estimates-list, table, script, style, code";
+          // not numbers of the prose, nor are the note marks and the cited sources' dates and document numbers.
+          const skip = "a.num, .lit, sup.cite, .chapter-notes, figure, .katex, .formula, .estimates-list, table, script, style, code";
           const loose: string[] = [];
           const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -141,8 +141,9 @@ for (const edition of EDITIONS) {
         await page.goto(pathToFileURL(path.join(dir(), `${chapter.id}.html`)).href, {waitUntil: "load"});
         const found = await page.evaluate(() => {
           const article = document.querySelector("article.chapter")!;
-          // Formulas are TeX, not words; everything else a reader sees is checked (chart labels and data tables too).
-          const skip = ".katex, script, style, code";
+          // Formulas are TeX and the sources' URLs are addresses, not words; everything else a reader sees is checked
+          // (chart labels and data tables too).
+          const skip = ".katex, .note-url, script, style, code";
           const hits: string[] = [];
           const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -238,7 +238,7 @@ async function fakeCompute(_dataRoot: string, config: EditionConfig): Promise<Co
   return {
     figures: {edition: config.edition, records: []} as unknown as ComputedEdition["figures"],
     reproduction: {rows: []} as unknown as ComputedEdition["reproduction"],
-    reference: {sections: [], provinces: [], policies: {national: [], provincial: []}},
+    reference: {sections: [], provinces: [], policies: {national: [], provincial: []}, citations: []},
     manifest: []
   };
 }

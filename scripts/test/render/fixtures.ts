@@ -60,5 +60,5 @@ export function testContext(records: FigureRecord[] = []): RenderContext {
       all.push(nationalRecord("iiot_value_added", year, 23000 + 4000 * (year - 2017)));
       all.push(nationalRecord("share_of_gdp", year, 2.8 + 0.15 * (year - 2017), "%"));
     }
-  return createRenderContext(config, {edition: 2022, records: all}, {sections: [], provinces: [], policies: {national: [], provincial: []}}, []);
+  return createRenderContext(config, {edition: 2022, records: all}, {sections: [], provinces: [], policies: {national: [], provincial: []}, citations: []}, []);
 }
