@@ -10,6 +10,7 @@ import type {ChapterConfig} from "../model/edition-config.ts";
 import type {Reproduction} from "../model/reproduction.ts";
 import type {RenderContext} from "./context.ts";
 import {numberFigures, type FigurePlacement} from "./figure-numbering.ts";
+import {numberBoxes, type BoxPlacement} from "./case-boxes.ts";
 import {figureOfRecord, renderFigure, type RenderedFigure} from "./figures.ts";
 
 export interface ChapterPage extends ChapterConfig {
@@ -26,6 +27,8 @@ export interface SiteModel {
   root: string;
   chapters: ChapterPage[];
   placements: FigurePlacement[];
+  /** 专栏 case boxes in print order. */
+  boxes: BoxPlacement[];
   figures: ReadonlyMap<string, RenderedFigure>;
   /** Record id → first figure that plots it. */
   figureOfRecord: ReadonlyMap<string, RenderedFigure>;
@@ -77,6 +80,7 @@ export async function prepareSite(
   const sources = new Map(chapters.map((c) => [c.id, c.source]));
   const fileOf = (id: string) => chapters.find((c) => c.id === id)?.inputPath ?? id;
   const placements = numberFigures(context.config, sources, fileOf);
+  const boxes = numberBoxes(context.config, sources, fileOf);
   // A figure declared but placed nowhere would silently vanish from the paper (and from 图表目录).
   const unplaced = context.config.figures.filter((f) => !placements.some((p) => p.figure.id === f.id));
   if (unplaced.length > 0)
@@ -94,5 +98,5 @@ export async function prepareSite(
     }
     figures.set(placement.figure.id, figure);
   }
-  return {context, root, chapters, placements, figures, figureOfRecord: figureOfRecord([...figures.values()]), reproduction};
+  return {context, root, chapters, placements, boxes, figures, figureOfRecord: figureOfRecord([...figures.values()]), reproduction};
 }

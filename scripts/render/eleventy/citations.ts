@@ -63,3 +63,25 @@ export function citationProblems(inputPath: string, source: string, citations: r
   if (any && !NOTES.test(source)) problems.push({file: inputPath, expected: "{% notes %} at the end of a chapter that cites (it prints the numbered sources)"});
   return problems;
 }
+
+/** Every id the chapters cite, in order of first citation through the edition (for the 参考文献 list). */
+export function citedIds(sources: readonly string[]): string[] {
+  const ids: string[] = [];
+  for (const source of sources)
+    for (const match of source.matchAll(CITE))
+      for (const [, id] of match[1]!.matchAll(/"([^"]*)"/g)) if (!ids.includes(id!)) ids.push(id!);
+  return ids;
+}
+
+/** 参考文献: every source the edition cites, numbered, with its URL. */
+export function bibliographyHtml(ids: readonly string[], citations: readonly Citation[]): string {
+  const byId = new Map(citations.map((c) => [c.id, c]));
+  const items = ids
+    .filter((id) => byId.has(id))
+    .map((id) => {
+      const c = byId.get(id)!;
+      return `<li>${escapeHtml(c.text.replace(/。$/, ""))}。<span class="note-url">${escapeHtml(c.url)}</span></li>`;
+    })
+    .join("");
+  return `<ol class="bibliography">${items}</ol>`;
+}

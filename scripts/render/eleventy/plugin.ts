@@ -20,7 +20,8 @@ import {DATA_PAGE, numberElement, parseFormatArgs, recordText, renderNumber, typ
 import {provenanceJson} from "./provenance.ts";
 import {evaluateFacts} from "./facts.ts";
 import {preflightReferences} from "./preflight.ts";
-import {ChapterNotes} from "./citations.ts";
+import {bibliographyHtml, ChapterNotes, citedIds} from "./citations.ts";
+import {boxHtml} from "../case-boxes.ts";
 import {yearNames} from "./refs.ts";
 import {renderReference, wordElement} from "./reference-html.ts";
 import {headingsOf} from "./toc.ts";
@@ -30,6 +31,7 @@ import {compareWord, joinZh, rankEntities, signWord, type RankOptions} from "./w
 export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addShortcode(name: string, fn: (this: ShortcodeThis, ...args: unknown[]) => string): void;
+  addPairedShortcode(name: string, fn: (this: ShortcodeThis, content: string, ...args: unknown[]) => string): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   addCollection(name: string, fn: (api: unknown) => unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
@@ -91,7 +93,8 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
       kind: p.figure.kind,
       href: `${site.chapters.find((c) => c.id === p.chapterId)!.url}#fig-${p.figure.id}`,
       chapterId: p.chapterId
-    }))
+    })),
+    boxList: site.boxes.map((b) => ({...b, href: `${site.chapters.find((c) => c.id === b.chapterId)!.url}#${b.id}`}))
   });
   eleventyConfig.addGlobalData("eleventyComputed", {
     chapter: (data: {page: {inputPath: string}}) => chapterByFile.get(path.basename(data.page.inputPath)),
@@ -141,6 +144,13 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     return `<span class="lit">${escapeHtml(text)}</span>`;
   });
 
+  // 专栏 case boxes, numbered from the sources before rendering (case-boxes.ts).
+  eleventyConfig.addPairedShortcode("box", function (this: ShortcodeThis, content: string, title: unknown) {
+    const box = site.boxes.find((b) => b.title === title);
+    if (!box) throw new BuildError(`${where(this)}: box ${JSON.stringify(title)}: write it as {% box "标题" %} … {% endbox %} with the title in double quotes`);
+    return boxHtml(box, content);
+  });
+
   // Citations of sourced facts, numbered per chapter, and the chapter's notes (citations.ts).
   const notes = new ChapterNotes(context.reference.citations);
   eleventyConfig.addShortcode("cite", function (this: ShortcodeThis, ...ids: unknown[]) {
@@ -148,6 +158,9 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   });
   eleventyConfig.addShortcode("notes", function (this: ShortcodeThis) {
     return notes.notes(this.page?.fileSlug ?? "page");
+  });
+  eleventyConfig.addShortcode("bibliography", function () {
+    return bibliographyHtml(citedIds(site.chapters.map((c) => c.source)), context.reference.citations);
   });
 
   eleventyConfig.addShortcode("tex", function (this: ShortcodeThis, tex: unknown, display: unknown) {
