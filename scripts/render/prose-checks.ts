@@ -3,7 +3,13 @@
  * often (the same sentence with only numbers and names changed), the same ranked list printed twice, and words by
  * which the paper would speak of its own making (原书, 复现, 网站, file paths …).
  */
+import type {FiguresFile} from "../model/records.ts";
 import {bodyText} from "./text-length.ts";
+
+/** The Chinese names of the entities an edition's records name (provinces, sectors, regions, segments, …). */
+export function entityNames(figures: FiguresFile): string[] {
+  return [...new Set(figures.records.map((r) => r.entityZh).filter((n): n is string => typeof n === "string" && n.length >= 2))];
+}
 
 /** Words the paper never uses about itself: the comparison with the published papers lives on the 复现对照 page. */
 export const SELF_REFERENCE = /原书|原版|复现|数据页|网站|白皮书原文|本项目|\bdata\/|\bcontent\/|\.csv\b|\.json\b|npm run/;
