@@ -1,12 +1,22 @@
 /**
  * @fileoverview Every number in a chapter must come from the figures file. This lint finds digits typed by hand
  * into content/ and reports each as file:line. Allowed without markup: years (2021年, 2017—2021, 2017-2021),
- * figure/table labels (图5, 表1), ordered-list markers and the numbering of sub-headings (### 1. 网络产业). Everything inside {{ … }}, {% … %}
- * and [[ … ]] is data or markup. The explicit, rare escape for a number that is not data (5G, IPv6) is {% lit "5G" %}.
+ * dates (2021年5月25日), the named terms of NAMED_TERMS (5G, 1+N+X), figure/table labels (图5, 表1), ordered-list
+ * markers and the numbering of sub-headings (### 1. 网络产业). Everything inside {{ … }}, {% … %} and [[ … ]] is data or
+ * markup. Another name with digits is written {% lit "…" %}.
  */
 import {readdir, readFile} from "node:fs/promises";
 import path from "node:path";
 import {DataError, type Problem} from "../lib/errors.ts";
+
+/**
+ * Named terms that contain digits and are names, not numbers: the one whitelist of the lint and of the e2e check of
+ * the built pages. A term not here is written {% lit "…" %}.
+ */
+export const NAMED_TERMS = ["5G", "4G", "IPv6", "1+N+X", "工业4.0"] as const;
+
+/** A calendar date written in Arabic numerals: 2021年5月, 2021年5月25日. */
+export const DATE_PATTERN = /(?<!\d)(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?/g;
 
 /** Removes what may hold digits legitimately, keeping line breaks so that line numbers stay right. */
 function stripAllowed(text: string): string {
@@ -26,6 +36,9 @@ function stripAllowed(text: string): string {
       // ordered-list markers and the numbering of sub-headings (### 1. 网络产业)
       .replace(/^(\s*)\d+\.(?=\s)/gm, (m) => m.replace(/\d/g, " "))
       .replace(/^(#{2,6}\s*)\d+(?:\.\d+)*[.、](?=\s*\S)/gm, (m) => m.replace(/\d/g, " "))
+      // named terms (5G, 1+N+X) and dates (2021年5月25日)
+      .replace(new RegExp(NAMED_TERMS.map((t) => t.replace(/[.+]/g, "\\$&")).join("|"), "g"), keepLines)
+      .replace(DATE_PATTERN, keepLines)
       // years and year ranges
       .replace(/(?<!\d)(19|20)\d\d\s*(?:年|—|–|-|～|~|至|到)\s*(?:(19|20)\d\d)?/g, keepLines)
       .replace(/(?<!\d)(19|20)\d\d(?=\s*年)/g, keepLines)
@@ -49,7 +62,7 @@ export function findTypedNumbers(source: string): {line: number; text: string}[]
  * Words by which a paper would speak of its own making: the comparison with the published papers, the site's pages
  * and the project's files live on the site (复现对照, 数据与方法), never in the paper's text.
  */
-const SELF_REFERENCE = /原书|原版|复现|数据页|网站|[\w-]+\.(?:csv|json|jsonl|html|md|ts)\b|data\/|content\//;
+export const SELF_REFERENCE = /原书|原版|复现|数据页|网站|[\w-]+\.(?:csv|json|jsonl|html|md|ts)\b|data\/|content\//;
 
 /** Lines of a chapter whose prose (markup aside) speaks of the paper's own making: {line, text}. */
 export function findSelfReferences(source: string): {line: number; text: string}[] {

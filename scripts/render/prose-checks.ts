@@ -5,14 +5,13 @@
  */
 import type {FiguresFile} from "../model/records.ts";
 import {bodyText} from "./text-length.ts";
+import {SELF_REFERENCE} from "./lint-content.ts";
 
 /** The Chinese names of the entities an edition's records name (provinces, sectors, regions, segments, …). */
 export function entityNames(figures: FiguresFile): string[] {
   return [...new Set(figures.records.map((r) => r.entityZh).filter((n): n is string => typeof n === "string" && n.length >= 2))];
 }
 
-/** Words the paper never uses about itself: the comparison with the published papers lives on the 复现对照 page. */
-export const SELF_REFERENCE = /原书|原版|复现|数据页|网站|白皮书原文|本项目|\bdata\/|\bcontent\/|\.csv\b|\.json\b|npm run/;
 
 /**
  * Each sentence of the chapter with numbers, linked words and the given names replaced by placeholders; sentences

@@ -10,6 +10,7 @@ import {pathToFileURL} from "node:url";
 import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {EDITIONS} from "../model/real-data.ts";
+import {NAMED_TERMS} from "../../render/lint-content.ts";
 import {readEditionConfig, type EditionConfig} from "../../load/edition.ts";
 import type {FiguresFile} from "../../model/records.ts";
 import {launchBrowser, type LaunchedBrowser} from "../../render/browser.ts";
@@ -109,7 +110,7 @@ for (const edition of EDITIONS) {
       let counted = 0;
       for (const chapter of config.chapters) {
         await page.goto(pathToFileURL(path.join(dir(), `${chapter.id}.html`)).href, {waitUntil: "load"});
-        const {loose, numbers} = await page.evaluate(() => {
+        const {loose, numbers} = await page.evaluate((terms: readonly string[]) => {
           const article = document.querySelector("article.chapter")!;
           // Figures (axis labels, data tables), formulas, the method blocks the engine generates from the formula
           // table and the data manifest, the provenance elements themselves, and named terms ({% lit "5G" %}) are
@@ -119,7 +120,10 @@ for (const edition of EDITIONS) {
           const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             if (node.parentElement?.closest(skip)) continue;
-            const text = (node.textContent ?? "")
+            let text = node.textContent ?? "";
+            for (const term of terms) text = text.split(term).join("");
+            text = text
+              .replace(/(?<!\d)(19|20)\d\d年\d{1,2}月(\d{1,2}日)?/g, "")
               .replace(/(19|20)\d\d\s*(年|—|–|-|～|至|到|E)/g, "")
               .replace(/(19|20)\d\d(?=\s*$)/g, "")
               .replace(/[图表]\s*\d+(\s*[（(]?[a-z][)）]?)?/g, "")
@@ -127,7 +131,7 @@ for (const edition of EDITIONS) {
             if (/\d/.test(text)) loose.push(text.trim().slice(0, 60));
           }
           return {loose, numbers: article.querySelectorAll("a.num").length};
-        });
+        }, NAMED_TERMS);
         expect(loose, `${chapter.file}: digits outside provenance elements`).toEqual([]);
         counted += numbers;
       }

@@ -21,6 +21,11 @@ describe("findTypedNumbers(source)", () => {
   it("accepts the explicit escape for a number that is not data", () => {
     expect(findTypedNumbers('{% lit "5G" %}网络')).toEqual([]);
   });
+  it("accepts dates in Arabic numerals and the named terms of the whitelist, nothing else", () => {
+    expect(findTypedNumbers("2021年5月25日印发，2023年11月发布；5G与“1+N+X”体系")).toEqual([]);
+    expect(findTypedNumbers("2021年5月新增28家")).toEqual([{line: 1, text: "28"}]);
+    expect(findTypedNumbers("5月25日")).toEqual([{line: 1, text: "5"}]);
+  });
 });
 
 describe("findSelfReferences(source)", () => {
