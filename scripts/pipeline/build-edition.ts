@@ -13,6 +13,7 @@ import {prepareSite} from "../render/site.ts";
 import {stableJson, writeFileAtomic} from "../lib/fs.ts";
 import {buildIntoDist} from "./dist.ts";
 import {computeEditionCached} from "./figures-cache.ts";
+import {writeSearchIndex} from "../render/search-index.ts";
 
 export {computeEdition} from "./figures-cache.ts";
 
@@ -57,6 +58,7 @@ export async function buildEdition(edition: number, options: BuildOptions): Prom
       await writeSite(site, staging);
       await writeFileAtomic(path.join(staging, "reproduction.json"), stableJson(reproduction));
     });
+    await step(`${label} · search index`, () => writeSearchIndex(staging, site.context));
     let pages: number | undefined;
     if (options.pdf)
       pages = await step(`${label} · PDF`, async () => {

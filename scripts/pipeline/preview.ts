@@ -28,6 +28,7 @@ import {formatSeconds, info} from "../lib/progress.ts";
 import type {EditionConfig} from "../load/edition.ts";
 import {writeAssets} from "../render/assets.ts";
 import {innermostBuildError, renderPages, writeFigureFiles} from "../render/build-site.ts";
+import {writeSearchIndex} from "../render/search-index.ts";
 import {createRenderContext, type RenderContext} from "../render/context.ts";
 import {DATA_PAGE} from "../render/eleventy/numbers.ts";
 import {escapeHtml} from "../render/html.ts";
@@ -539,8 +540,13 @@ export class Preview extends EventEmitter {
       // holds; kept as a guard).
       if (this.site !== site) return;
       await this.publish(full, SLOW_PAGES);
+      // The search index of the whole site, swapped in as one folder (search.html reads it over HTTP).
+      await writeSearchIndex(full, site.context);
+      if (this.site !== site) return;
+      await rm(path.join(this.siteDir, "pagefind"), {recursive: true, force: true});
+      await rename(path.join(full, "pagefind"), path.join(this.siteDir, "pagefind"));
       this.slowStale = false;
-      info(`serve: ✓ ${SLOW_PAGES.join(", ")} (${formatSeconds(performance.now() - start)})`);
+      info(`serve: ✓ ${SLOW_PAGES.join(", ")} and the search index (${formatSeconds(performance.now() - start)})`);
     } catch (error) {
       this.fail(error, start, ["site"]);
     } finally {

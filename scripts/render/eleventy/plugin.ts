@@ -50,6 +50,7 @@ const GENERATED_PAGES = [
   {template: "figures.njk", permalink: "figures.html"},
   {template: "data.njk", permalink: DATA_PAGE},
   {template: "reproduction.njk", permalink: "reproduction.html"},
+  {template: "search.njk", permalink: "search.html"},
   {template: "print.njk", permalink: "print.html"}
 ] as const;
 
