@@ -14,6 +14,7 @@ import {stableJson, writeFileAtomic} from "../lib/fs.ts";
 import {buildIntoDist} from "./dist.ts";
 import {computeEditionCached} from "./figures-cache.ts";
 import {writeSearchIndex} from "../render/search-index.ts";
+import {editionRevisions} from "./revisions.ts";
 
 export {computeEdition} from "./figures-cache.ts";
 
@@ -44,19 +45,19 @@ export interface EditionBuildResult {
 export async function buildEdition(edition: number, options: BuildOptions): Promise<EditionBuildResult> {
   const label = String(edition);
   const cacheRoot = options.cacheRoot ?? path.join(options.root, ".cache");
-  const {config, figures, reproduction, reference, manifest} = await computeEditionCached(options.dataRoot, edition, {
-    enabled: options.cache !== false,
-    dir: path.join(cacheRoot, "figures")
-  });
+  const cache = {enabled: options.cache !== false, dir: path.join(cacheRoot, "figures")};
+  const {config, figures, reproduction, reference, manifest} = await computeEditionCached(options.dataRoot, edition, cache);
+  const revisions = await step(`${label} · revisions since the previous edition`, () => editionRevisions(options.dataRoot, config, figures, cache));
 
   return buildIntoDist(options.distRoot, edition, async (staging) => {
     const site = await step(`${label} · render charts`, () => {
       const context = createRenderContext(config, figures, reference, manifest);
-      return prepareSite(options.root, context, reproduction);
+      return prepareSite(options.root, context, reproduction, {revisions});
     });
     await step(`${label} · Eleventy site`, async () => {
       await writeSite(site, staging);
       await writeFileAtomic(path.join(staging, "reproduction.json"), stableJson(reproduction));
+      await writeFileAtomic(path.join(staging, "revisions.json"), stableJson(revisions));
     });
     await step(`${label} · search index`, () => writeSearchIndex(staging, site.context));
     let pages: number | undefined;

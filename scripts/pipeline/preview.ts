@@ -29,6 +29,7 @@ import type {EditionConfig} from "../load/edition.ts";
 import {writeAssets} from "../render/assets.ts";
 import {innermostBuildError, renderPages, writeFigureFiles} from "../render/build-site.ts";
 import {writeSearchIndex} from "../render/search-index.ts";
+import {editionRevisions, type RevisionsReport} from "./revisions.ts";
 import {createRenderContext, type RenderContext} from "../render/context.ts";
 import {DATA_PAGE} from "../render/eleventy/numbers.ts";
 import {escapeHtml} from "../render/html.ts";
@@ -54,6 +55,7 @@ const KEEP_STATES = 3;
 
 interface EditionState {
   computed: CachedComputation;
+  revisions: RevisionsReport;
   context: RenderContext;
   figureMemo: FigureMemo;
   /** The model ran for it (not a cache hit). */
@@ -224,6 +226,7 @@ export class Preview extends EventEmitter {
   private server: DevServer | undefined;
   private readonly watcher: TreeWatcher;
   private computed: CachedComputation | undefined;
+  private revisions: RevisionsReport | undefined;
   private context: RenderContext | undefined;
   private figureMemo: FigureMemo = new Map();
   /** Computed editions by fingerprint, most recent last (see rebuild()). */
@@ -431,6 +434,7 @@ export class Preview extends EventEmitter {
         while (this.states.size > KEEP_STATES) this.states.delete(this.states.keys().next().value!);
         if (this.computed !== state.computed) {
           this.computed = state.computed;
+          this.revisions = state.revisions;
           this.context = state.context;
           this.figureMemo = state.figureMemo;
           this.site = undefined;
@@ -450,7 +454,7 @@ export class Preview extends EventEmitter {
       await lintContent(root, [edition]);
       stage("lint");
       const previous = this.site;
-      const site = await prepareSite(root, context, this.computed!.reproduction, {figureMemo: this.figureMemo});
+      const site = await prepareSite(root, context, this.computed!.reproduction, {figureMemo: this.figureMemo, revisions: this.revisions!});
       stage("charts");
       const fast = path.join(this.options.workDir, "fast");
       await emptyDir(fast);
@@ -462,6 +466,7 @@ export class Preview extends EventEmitter {
       if (previous?.context !== context) {
         await writeFigureFiles(site, this.siteDir);
         await writeFileAtomic(path.join(this.siteDir, "reproduction.json"), stableJson(this.computed!.reproduction));
+        await writeFileAtomic(path.join(this.siteDir, "revisions.json"), stableJson(this.revisions!));
         this.csvWritten = new WeakSet(site.figures.values());
       }
       // A figure drawn again (its number or chapter moved) has a new CSV object; the CSV of one kept is on disk.
@@ -486,7 +491,8 @@ export class Preview extends EventEmitter {
   private async computeState(): Promise<EditionState> {
     const computed = await computeEditionCached(this.options.dataRoot, this.options.edition, this.options.cache);
     const context = createRenderContext(computed.config, computed.figures, computed.reference, computed.manifest);
-    return {computed, context, figureMemo: new Map(), recomputed: !computed.cached};
+    const revisions = await editionRevisions(this.options.dataRoot, computed.config, computed.figures, this.options.cache);
+    return {computed, revisions, context, figureMemo: new Map(), recomputed: !computed.cached};
   }
 
   /**

@@ -11,6 +11,7 @@ import type {Reproduction} from "../model/reproduction.ts";
 import type {RenderContext} from "./context.ts";
 import {numberFigures, type FigurePlacement} from "./figure-numbering.ts";
 import {numberBoxes, type BoxPlacement} from "./case-boxes.ts";
+import type {RevisionsReport} from "../pipeline/revisions.ts";
 import {figureOfRecord, renderFigure, type RenderedFigure} from "./figures.ts";
 
 export interface ChapterPage extends ChapterConfig {
@@ -34,6 +35,8 @@ export interface SiteModel {
   figureOfRecord: ReadonlyMap<string, RenderedFigure>;
   /** Computed vs published numbers of the edition (the 复现对照 page). */
   reproduction: Reproduction;
+  /** What changed since the previous edition (the 修订对照 page); absent where nobody computed it. */
+  revisions?: RevisionsReport;
 }
 
 export function contentDir(root: string, edition: number): string {
@@ -74,7 +77,7 @@ export async function prepareSite(
   root: string,
   context: RenderContext,
   reproduction: Reproduction,
-  options: {figureMemo?: FigureMemo} = {}
+  options: {figureMemo?: FigureMemo; revisions?: RevisionsReport} = {}
 ): Promise<SiteModel> {
   const chapters = await readChapters(root, context);
   const sources = new Map(chapters.map((c) => [c.id, c.source]));
@@ -98,5 +101,5 @@ export async function prepareSite(
     }
     figures.set(placement.figure.id, figure);
   }
-  return {context, root, chapters, placements, boxes, figures, figureOfRecord: figureOfRecord([...figures.values()]), reproduction};
+  return {...(options.revisions ? {revisions: options.revisions} : {}), context, root, chapters, placements, boxes, figures, figureOfRecord: figureOfRecord([...figures.values()]), reproduction};
 }

@@ -12,6 +12,7 @@ import {metricLabel, scopeLabel} from "../labels.ts";
 import {escapeHtml} from "../html.ts";
 import {renderTex} from "../math.ts";
 import {reproductionView} from "../reproduction-view.ts";
+import {revisionsView} from "../revisions-view.ts";
 import {dataPageView} from "../data-page.ts";
 import type {SiteModel} from "../site.ts";
 import {createMarkdown} from "./markdown.ts";
@@ -51,6 +52,7 @@ const GENERATED_PAGES = [
   {template: "data.njk", permalink: DATA_PAGE},
   {template: "reproduction.njk", permalink: "reproduction.html"},
   {template: "search.njk", permalink: "search.html"},
+  {template: "revisions.njk", permalink: "revisions.html"},
   {template: "print.njk", permalink: "print.html"}
 ] as const;
 
@@ -313,6 +315,7 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   eleventyConfig.addGlobalData("dataPage", () => dataPageView(site));
   eleventyConfig.addGlobalData("sources", context.manifest);
   eleventyConfig.addGlobalData("repro", () => reproductionView(site.reproduction, context));
+  eleventyConfig.addGlobalData("revisions", () => revisionsView(site.revisions));
 
   const pagesDir = path.join(site.root, "templates", "pages");
   for (const page of GENERATED_PAGES) {

@@ -139,6 +139,24 @@ for (const edition of EDITIONS) {
       await page.close();
     });
 
+    it("lists what changed since the previous edition (revisions.html and revisions.json)", async () => {
+      const report = JSON.parse(await readFile(path.join(dir(), "revisions.json"), "utf8")) as {previous?: number; computed: {id: string; before: number; after: number; reasons: string[]}[]};
+      const previous = EDITIONS.filter((e) => e < edition).at(-1);
+      expect(report.previous).toBe(previous);
+      const html = await readFile(path.join(dir(), "revisions.html"), "utf8");
+      if (previous === undefined) {
+        expect(report.computed).toEqual([]);
+        expect(html).toContain("没有可对照的上一版");
+        return;
+      }
+      expect(report.computed.length).toBeGreaterThan(0);
+      for (const r of report.computed) {
+        expect(r.after, r.id).not.toBe(r.before);
+        expect(r.reasons.length, r.id).toBeGreaterThan(0);
+      }
+      expect(html).toContain(`${previous}年版`);
+    });
+
     it("shows the reader no identifier and no English word in a chapter, its figures and tables included", async () => {
       const page = await browser.browser.newPage();
       for (const chapter of config.chapters) {

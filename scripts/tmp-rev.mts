@@ -1,0 +1,11 @@
+import {editionData} from "./test/model/real-data.ts";
+import {computedRevisions, publishedRevisions} from "./model/revisions.ts";
+const a = await editionData(2020), b = await editionData(2022);
+const r = computedRevisions(a.figures, b.figures, a.config, b.config);
+console.log("computed", r.length, "flips", r.filter((x) => x.flip).length);
+const byReason = new Map<string, number>(); for (const x of r) byReason.set(x.reasons.join("+"), (byReason.get(x.reasons.join("+")) ?? 0) + 1); console.log(byReason);
+for (const x of r.filter((x) => x.scope === "national" && /^(iiot_value_added|nominal_growth|share_of_gdp|employment_total)$/.test(x.metric))) console.log(x.id, x.before.toFixed(2), x.after.toFixed(2), x.changePct?.toFixed(2) ?? x.changePp?.toFixed(2), x.reasons, x.flip ?? "", x.revisedInputs?.slice(0,2));
+const p = publishedRevisions(a.published as never, b.published as never);
+console.log("published", p.length, p.slice(0, 8).map((x) => `${x.id} ${x.before} → ${x.after} ${x.flip ?? ""}`));
+const c = await editionData(2023);
+console.log("2023 vs 2022", computedRevisions(b.figures, c.figures, b.config, c.config).length);
