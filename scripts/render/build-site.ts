@@ -9,6 +9,7 @@ import {writeAssets} from "./assets.ts";
 import {editionPlugin, type EleventyConfig} from "./eleventy/plugin.ts";
 import {FIGURE_CSV_DIR} from "./figures.ts";
 import {contentDir, type SiteModel} from "./site.ts";
+import {linkMentions} from "./entity-pages.ts";
 
 interface EleventyInstance {
   write(): Promise<unknown>;
@@ -79,6 +80,8 @@ export async function renderPages(site: SiteModel, outDir: string, options: Rend
     // Eleventy wraps template errors; the user-facing cause is the innermost BuildError when there is one.
     throw innermostBuildError(error) ?? error;
   }
+  // The entity pages link to what the chapters just rendered print about each entity.
+  await linkMentions(outDir, site.context, site.chapters, [...site.figures.values()]);
 }
 
 /** Eleventy's config object with some methods replaced; every other member is Eleventy's own, bound to it. */

@@ -13,6 +13,7 @@ import {escapeHtml} from "../html.ts";
 import {renderTex} from "../math.ts";
 import {reproductionView} from "../reproduction-view.ts";
 import {revisionsView} from "../revisions-view.ts";
+import {entityPageHtml, entityRefs} from "../entity-pages.ts";
 import {dataPageView} from "../data-page.ts";
 import type {SiteModel} from "../site.ts";
 import {createMarkdown} from "./markdown.ts";
@@ -85,6 +86,9 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   eleventyConfig.benchmarkManager?.get("Configuration").setMinimumThresholdMs(Number.MAX_SAFE_INTEGER);
 
   const chapterByFile = new Map(site.chapters.map((c) => [path.basename(c.inputPath), c]));
+  // Pages one folder down (province/, sector/) set rel = "../" to reach the site's root.
+  eleventyConfig.addGlobalData("rel", "");
+  eleventyConfig.addGlobalData("entities", entityRefs(context));
   eleventyConfig.addGlobalData("edition", {
     ...config,
     years: editionYears(config),
@@ -322,4 +326,14 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     const source = readFileSync(path.join(pagesDir, page.template), "utf8");
     eleventyConfig.addTemplate(`_generated/${page.template}`, source, {permalink: page.permalink});
   }
+  // A page per province and per sector (entity-pages.ts), one folder down: links start with rel = "../".
+  for (const ref of entityRefs(context))
+    eleventyConfig.addTemplate(`_generated/${ref.url.replace(/\.html$/, ".njk")}`, "{{ entityBody | safe }}", {
+      permalink: ref.url,
+      layout: "layouts/base.njk",
+      pageTitle: ref.nameZh,
+      bodyClass: "entity-page",
+      rel: "../",
+      entityBody: entityPageHtml(context, ref, "../")
+    });
 }

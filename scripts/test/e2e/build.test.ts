@@ -139,6 +139,23 @@ for (const edition of EDITIONS) {
       await page.close();
     });
 
+    it("has a page per province and per sector, with the figures file's numbers and links back to the chapters", async () => {
+      const provinces = (await readdir(path.join(dir(), "province"))).filter((f) => f.endsWith(".html"));
+      const sectors = (await readdir(path.join(dir(), "sector"))).filter((f) => f.endsWith(".html"));
+      expect(provinces).toHaveLength(31);
+      expect(sectors).toHaveLength(19);
+      const y = config.dataYears[1];
+      for (const [scope, entity] of [["province", "hubei"], ["province", "guangdong"], ["sector", "manufacturing"]] as const) {
+        const html = await readFile(path.join(dir(), scope, `${entity}.html`), "utf8");
+        const id = `iiot_value_added/${scope}/${entity}/${y}`;
+        const record = figures.records.find((r) => `${r.metric}/${r.scope}/${r.entity}/${r.year}` === id)!;
+        expect(html).toContain(`href="../data.html#r:${id}">${formatValue(record.value, "亿元")}</a>`);
+        expect(html).toContain(`<h1>${record.entityZh}</h1>`);
+        expect(html).toMatch(/<ul class="entity-mentions"><li><a href="\.\.\/[a-z-]+\.html#/);
+        expect(html).toContain('href="../assets/style.css"');
+      }
+    });
+
     it("lists what changed since the previous edition (revisions.html and revisions.json)", async () => {
       const report = JSON.parse(await readFile(path.join(dir(), "revisions.json"), "utf8")) as {previous?: number; computed: {id: string; before: number; after: number; reasons: string[]}[]};
       const previous = EDITIONS.filter((e) => e < edition).at(-1);
