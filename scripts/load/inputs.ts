@@ -16,7 +16,7 @@ import {readManifest} from "./manifest.ts";
 import {loadMacro, loadNationalAccounts, loadNationalEmployment, loadSectionValueAdded} from "./national.ts";
 import {loadObserved} from "./observed.ts";
 import {loadPolicies} from "./policies.ts";
-import {checkProvinceYears, loadProvincialAccounts, loadProvincialEmployment, loadProvincialMainEmployment} from "./provincial.ts";
+import {checkOneVintage, checkProvinceYears, loadProvincialAccounts, loadProvincialEmployment, loadProvincialMainEmployment} from "./provincial.ts";
 import {checkYearsPresent, MAIN_EMPLOYMENT_YEAR, requiredYears, withinWindow, type YearWindow} from "./years.ts";
 
 /** The data files behind each series (their manifest entries become Inputs.seriesSources). */
@@ -107,6 +107,7 @@ export async function loadInputs(root: string, config: EditionConfig): Promise<I
   ];
   for (const [file, rows, window, why] of provincial)
     if (rows) checkProvinceYears(file, rows, provinces, window, why, problems);
+  if (provincialAccounts) checkOneVintage(withinWindow(provincialAccounts, years.provincial), problems);
   checkEdition(root, config, provinces?.map((p) => p.id), observed, problems);
   const seriesSources = sources ? sourcesOfSeries(config.edition, sources, problems) : undefined;
   collector.throwIfAny();

@@ -53,7 +53,8 @@ const AccountsRow = z.object({
   primary: cell.nonNegative,
   secondary: cell.nonNegative,
   tertiary: cell.nonNegative,
-  tiers_estimated: cell.boolean
+  tiers_estimated: cell.boolean,
+  vintage: cell.text
 });
 
 export async function loadProvincialAccounts(
@@ -75,7 +76,8 @@ export async function loadProvincialAccounts(
     primary: r.primary,
     secondary: r.secondary,
     tertiary: r.tertiary,
-    tiersEstimated: r.tiers_estimated
+    tiersEstimated: r.tiers_estimated,
+    vintage: r.vintage
   }));
 }
 
@@ -143,4 +145,25 @@ export async function loadProvincialMainEmployment(
     privateSelfEmployed: r.private_self_employed,
     total: r.total
   }));
+}
+
+/**
+ * Every provincial level an edition uses must be of one census vintage: a growth rate between two years of different
+ * vintages divides a revised level by an unrevised one. Reports the first year whose vintage differs.
+ */
+export function checkOneVintage(rows: readonly ProvincialAccounts[], problems: ProblemList): void {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const first = rows.find((r) => r.year === years[0]);
+  if (!first) return;
+  for (const year of years) {
+    const other = rows.find((r) => r.year === year && r.vintage !== first.vintage);
+    if (other)
+      problems.add({
+        file: DATA_FILES.provincialAccounts,
+        column: "vintage",
+        value: `${other.province} ${year}: ${other.vintage}`,
+        expected: `${first.vintage} like ${years[0]} (a growth rate must compare two levels of one vintage; carry the earlier years to the later vintage, as npm run import-data does)`
+      });
+    if (other) return;
+  }
 }

@@ -135,6 +135,8 @@ export interface ProvincialAccounts {
   tertiary: number;
   /** True when the tier split is estimated (no published provincial tier value added was available). */
   tiersEstimated: boolean;
+  /** Census vintage of the level (e.g. 4th-census): an edition's years must share one. */
+  vintage: string;
 }
 
 export interface ProvincialEmployment {

@@ -48,8 +48,16 @@ export function repeatedLists(html: string, names: readonly string[]): string[] 
   return [...seen].filter(([, n]) => n > 1).map(([l]) => l);
 }
 
-/** The self-referring words found in a text, each with a little context. */
-export function selfReferences(text: string): string[] {
+/**
+ * The self-referring words found in a text, each with a little context. The sources' web addresses (and the
+ * continuation lines of an address a PDF wraps) are not the paper speaking of itself.
+ */
+export function selfReferences(raw: string): string[] {
+  const text = raw
+    .replace(/https?:\/\/\S+/g, "")
+    .split("\n")
+    .filter((line) => !(/\//.test(line) && !/[\u3400-\u9fff]/.test(line)))
+    .join("\n");
   const hits: string[] = [];
   const pattern = new RegExp(SELF_REFERENCE.source, "g");
   for (const m of text.matchAll(pattern)) hits.push(text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12));

@@ -10,6 +10,8 @@ import {pathToFileURL} from "node:url";
 import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {EDITIONS} from "../model/real-data.ts";
+import {entityNames, repeatedLists, repeatedSkeletons, selfReferences} from "../../render/prose-checks.ts";
+import {bodyText, cjkCount} from "../../render/text-length.ts";
 import {NAMED_TERMS} from "../../render/lint-content.ts";
 import {readEditionConfig, type EditionConfig} from "../../load/edition.ts";
 import type {FiguresFile} from "../../model/records.ts";
@@ -137,6 +139,39 @@ for (const edition of EDITIONS) {
       }
       expect(counted).toBeGreaterThan(0);
       await page.close();
+    });
+
+    it("reads as an edited paper: no sentence skeleton more than four times, no list printed twice, no talk of its own making", async () => {
+      const names = entityNames(figures);
+      const problems: string[] = [];
+      for (const chapter of config.chapters.filter((c) => c.kind !== "appendix")) {
+        const html = await readFile(path.join(dir(), `${chapter.id}.html`), "utf8");
+        for (const r of repeatedSkeletons(html, names)) problems.push(`${chapter.file}: ${r.count}× ${r.skeleton.slice(0, 50)}`);
+        for (const l of repeatedLists(html, names)) problems.push(`${chapter.file}: list printed twice: ${l}`);
+        for (const w of selfReferences(bodyText(html))) problems.push(`${chapter.file}: …${w}…`);
+      }
+      // The PDF's body (the chapters after the contents), where the site's pages are not.
+      for (const [i, text] of pages.entries()) for (const w of selfReferences(text)) problems.push(`report.pdf p. ${i + 1}: …${w}…`);
+      expect(problems).toEqual([]);
+    });
+
+    it("is as long as a printed edition: each chapter ≥ 85 % of the published paper's, or within 15 % of the previous edition's total", async () => {
+      const published = JSON.parse(await readFile(path.join(root, "data/published/text-lengths.json"), "utf8")) as Record<string, Record<string, number>>;
+      const lengths = new Map<string, number>();
+      for (const chapter of config.chapters.filter((c) => c.kind !== "appendix"))
+        lengths.set(chapter.id, cjkCount(bodyText(await readFile(path.join(dir(), `${chapter.id}.html`), "utf8"))));
+      const original = published[String(edition)];
+      if (original) {
+        for (const [id, theirs] of Object.entries(original)) expect(lengths.get(id)!, `${id}: ${lengths.get(id)} of ${theirs}`).toBeGreaterThanOrEqual(0.85 * theirs);
+        return;
+      }
+      const previous = EDITIONS.filter((e) => e < edition).at(-1)!;
+      const before = await readEditionConfig(root, previous);
+      let previousTotal = 0;
+      for (const chapter of before.chapters.filter((c) => c.kind !== "appendix"))
+        previousTotal += cjkCount(bodyText(await readFile(path.join(dist, String(previous), `${chapter.id}.html`), "utf8")));
+      const total = [...lengths.values()].reduce((a, b) => a + b, 0);
+      expect(total, `${total} against ${previousTotal} in ${previous}`).toBeGreaterThanOrEqual(0.85 * previousTotal);
     });
 
     it("has a page per province and per sector, with the figures file's numbers and links back to the chapters", async () => {
