@@ -117,7 +117,7 @@ for (const edition of EDITIONS) {
           // Figures (axis labels, data tables), formulas, the method blocks the engine generates from the formula
           // table and the data manifest, the provenance elements themselves, and named terms ({% lit "5G" %}) are
           // not numbers of the prose, nor are the note marks and the cited sources' dates and document numbers.
-          const skip = "a.num, .lit, sup.cite, .chapter-notes, .case-box-label, figure, .katex, .formula, .estimates-list, table, script, style, code";
+          const skip = "a.num, .lit, sup.cite, .chapter-notes, ol.bibliography, .case-box-label, figure, .katex, .formula, .estimates-list, table, script, style, code";
           const loose: string[] = [];
           const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
