@@ -15,6 +15,12 @@ import {DataError, type Problem} from "../lib/errors.ts";
  */
 export const NAMED_TERMS = ["5G", "4G", "IPv6", "1+N+X", "工业4.0"] as const;
 
+/**
+ * Proper names in Latin letters that the paper prints as they are (platforms, strategies, fairs): the one list the
+ * check for English words in front of the reader accepts. Any other Latin word of four letters or more is a bug.
+ */
+export const LATIN_NAMES = ["Predix", "MindSphere", "COSMOPlat", "COSMO", "FusionPlant", "WeMake", "CeBIT", "ROOTCLOUD", "Connected Industries"] as const;
+
 /** A calendar date written in Arabic numerals: 2021年5月, 2021年5月25日. */
 export const DATE_PATTERN = /(?<!\d)(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?/g;
 
