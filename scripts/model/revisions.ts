@@ -88,6 +88,15 @@ function inputAncestors(id: string, byId: ReadonlyMap<string, FigureRecord>, lim
   return found;
 }
 
+/** An edition's revisions against the one before it (what the 修订对照 page and revisions.json print). */
+export interface RevisionsReport {
+  edition: number;
+  /** The edition compared with; absent for the first edition. */
+  previous?: number;
+  computed: Revision[];
+  published: Revision[];
+}
+
 /** Our numbers: every computed or input record of both editions with the same id and a different value. */
 export function computedRevisions(previous: FiguresFile, next: FiguresFile, previousConfig: EditionConfig, nextConfig: EditionConfig): Revision[] {
   const before = new Map(previous.records.filter((r) => KINDS.has(r.kind) && !r.period).map((r) => [recordId(r), r]));

@@ -6,18 +6,12 @@
 import {listEditions, readEditionConfig} from "../load/edition.ts";
 import {loadPublished} from "../load/published.ts";
 import type {PublishedInput} from "../model/checks/precision.ts";
-import {computedRevisions, publishedRevisions, type Revision} from "../model/revisions.ts";
+import {computedRevisions, publishedRevisions, type RevisionsReport} from "../model/revisions.ts";
 import type {FiguresFile} from "../model/records.ts";
 import type {EditionConfig} from "../model/edition-config.ts";
 import {computeEditionCached, type FiguresCacheOptions} from "./figures-cache.ts";
 
-export interface RevisionsReport {
-  edition: number;
-  /** The edition compared with; absent for the first edition. */
-  previous?: number;
-  computed: Revision[];
-  published: Revision[];
-}
+export type {RevisionsReport};
 
 export async function editionRevisions(
   dataRoot: string,

@@ -114,7 +114,7 @@ function mentionsOf(ref: EntityRef, chapters: readonly {url: string; title: stri
     }
   }
   for (const {href, figure} of figures)
-    if (figure.records.some((id) => id.includes(key))) out.push({href: `${rel}${href}`, text: `${figure.label}　${figure.title}`});
+    if (figure.records.some((id) => id.includes(key))) out.push({href: `${rel}${href}`, text: `${figure.label}\u3000${figure.title}`});
   return out;
 }
 

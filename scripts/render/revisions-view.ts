@@ -3,8 +3,7 @@
  * headline numbers (national, regions, provinces, sectors: value added, growth, share of GDP, employment) grouped by
  * scope; the complete list is revisions.json.
  */
-import type {RevisionsReport} from "../pipeline/revisions.ts";
-import type {Revision, RevisionReason} from "../model/revisions.ts";
+import type {Revision, RevisionReason, RevisionsReport} from "../model/revisions.ts";
 import {metricLabel, scopeLabel} from "./labels.ts";
 import {formatNumber} from "./format.ts";
 

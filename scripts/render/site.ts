@@ -11,7 +11,7 @@ import type {Reproduction} from "../model/reproduction.ts";
 import type {RenderContext} from "./context.ts";
 import {numberFigures, type FigurePlacement} from "./figure-numbering.ts";
 import {numberBoxes, type BoxPlacement} from "./case-boxes.ts";
-import type {RevisionsReport} from "../pipeline/revisions.ts";
+import type {RevisionsReport} from "../model/revisions.ts";
 import {figureOfRecord, renderFigure, type RenderedFigure} from "./figures.ts";
 
 export interface ChapterPage extends ChapterConfig {
