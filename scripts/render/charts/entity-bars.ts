@@ -118,7 +118,7 @@ function panelSpec(options: EntityBarsOptions, panel: BarPanel, index: number, o
     });
   return {
     width: panel.width,
-    title: {text: panel.display.title, fontSize: 11, offset: 6},
+    title: {text: panel.display.title, fontSize: 11, offset: 6, aria: false},
     layer: layers
   };
 }

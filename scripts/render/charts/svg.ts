@@ -56,6 +56,9 @@ export async function renderVegaLiteToSvg(spec: TopLevelSpec, options: SvgOption
   }
   const label = escapeHtml(options.label);
   const stable = options.idPrefix ? stableSvgIds(svg, options.idPrefix) : svg;
-  return stable.replace(/^<svg /, `<svg role="img" aria-label="${label}" `);
+  // Vega describes its titles, axes and marks to screen readers in generated English ("Title text …"); the SVG
+  // as a whole carries the figure's zh-CN label instead, and its data table gives the values.
+  const quiet = stable.replace(/ aria-(?:label|roledescription)="[^"]*"/g, "").replace(/ role="graphics-[a-z-]+"/g, "");
+  return quiet.replace(/^<svg /, `<svg role="img" aria-label="${label}" `);
 }
 

@@ -69,7 +69,11 @@ export const THEME: Config = {
   background: "#ffffff",
   padding: 8,
   view: {stroke: null},
+  // Vega describes axes and legends to screen readers in generated English ("X-axis titled …"); the figure's own
+  // zh-CN label and its data table say it in the reader's language instead.
+  aria: false,
   axis: {
+    aria: false,
     labelFont: CHART_FONT,
     titleFont: CHART_FONT,
     labelFontSize: 11,
@@ -84,6 +88,7 @@ export const THEME: Config = {
   },
   axisX: {labelAngle: 0, grid: false},
   legend: {
+    aria: false,
     labelFont: CHART_FONT,
     titleFont: CHART_FONT,
     labelFontSize: 11,
@@ -94,7 +99,9 @@ export const THEME: Config = {
     columnPadding: 16,
     labelLimit: 260
   },
-  title: {font: CHART_FONT, fontSize: 12, fontWeight: "normal", anchor: "middle", color: "#333333"},
+  title: {
+    aria: false,
+    font: CHART_FONT, fontSize: 12, fontWeight: "normal", anchor: "middle", color: "#333333"},
   text: {font: CHART_FONT, fontSize: 10},
   bar: {color: COLORS.direct},
   line: {strokeWidth: 2},

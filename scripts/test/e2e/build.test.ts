@@ -228,6 +228,12 @@ for (const edition of EDITIONS) {
             // snake_case ids, and Latin words of four letters or more (GDP, APP, 5G and the like are shorter).
             for (const m of text.matchAll(/\b[a-z]+_[a-z0-9_]+\b|\b[A-Za-z]{4,}\b/g)) hits.push(m[0]);
           }
+          // What a screen reader says is in front of the reader too (charts' generated axis descriptions were English).
+          for (const element of article.querySelectorAll("[aria-label]")) {
+            let label = element.getAttribute("aria-label") ?? "";
+            for (const name of names) label = label.split(name).join(" ");
+            for (const m of label.matchAll(/\b[a-z]+_[a-z0-9_]+\b|\b[A-Za-z]{4,}\b/g)) hits.push(`aria-label: ${m[0]}`);
+          }
           return [...new Set(hits)];
         }, LATIN_NAMES);
         expect(found, `${chapter.file}: identifiers or English words in front of the reader`).toEqual([]);

@@ -93,6 +93,14 @@ describe(`search of the ${edition} edition`, () => {
     expect(hits.some((h) => h.url.includes("data.html#r:employment_total/sector/") && h.title.includes("制造业"))).toBe(true);
   });
 
+  it("finds the topics a reviewer looks for first: 标识解析 in the text, 新增就业 among the numbers", async () => {
+    const {hits: text} = await search("标识解析", {类别: "报告正文"});
+    expect(text.length).toBeGreaterThan(0);
+    expect(text.some((h) => h.excerpt.includes("标识解析"))).toBe(true);
+    const {hits: numbers} = await search("新增就业", {类别: "测算数字"});
+    expect(numbers.some((h) => h.url.includes("data.html#r:employment_new/"))).toBe(true);
+  });
+
   it("finds nothing for a word the paper does not use", async () => {
     const {hits} = await search("火星殖民");
     expect(hits).toEqual([]);
