@@ -21,6 +21,8 @@ import type {Page} from "puppeteer-core";
 import {BuildError} from "../../lib/errors.ts";
 import {writeFileAtomic} from "../../lib/fs.ts";
 import {sharedBrowser} from "../browser.ts";
+import {floatFiguresExpression, TEXT_AREA_HEIGHT_PX, type FloatMove} from "./float-figures.ts";
+import {MAX_BLANK_SHARE} from "./page-blank.ts";
 import {readPdfDestinations} from "./pdf-destinations.ts";
 import {readTocCache, sameNumbers, targetPages, writeTocCache, type TocNumbers} from "./toc-numbers.ts";
 
@@ -92,6 +94,23 @@ async function printPdf(page: Page, draft: boolean): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Lays the print page out as it will print (print media, the text area's width) and lets figures and boxes float
+ * past the text that fills the gap they would leave (float-figures.ts). The page's own scripts stay off: this runs
+ * from Puppeteer.
+ */
+async function placeFloats(page: Page): Promise<FloatMove[]> {
+  await page.emulateMediaType("print");
+  const width = await page.addStyleTag({content: "html { width: 170mm; }"});
+  try {
+    return (await page.evaluate(floatFiguresExpression({pageHeight: TEXT_AREA_HEIGHT_PX, maxBlank: MAX_BLANK_SHARE}))) as FloatMove[];
+  } finally {
+    await width.evaluate((style) => style.remove());
+    await width.dispose();
+    await page.emulateMediaType();
+  }
+}
+
 /** file:, data: and about: URLs stay on this machine; everything else is a request to the network. */
 export function isLocalUrl(url: string): boolean {
   return /^(?:file|data|about|blob):/i.test(url);
@@ -135,6 +154,7 @@ export async function printReport(siteDir: string, outFile: string, title: strin
       throw new BuildError(`${PRINT_PAGE}: refers to ${offline.length} resource(s) outside the site (${offline.slice(0, 5).join(", ")}); the PDF uses local files only`);
     if (problems.length > 0) throw new BuildError(`${PRINT_PAGE}: resources failed to load: ${problems.join(", ")}`);
 
+    await placeFloats(page);
     const targets = await tocTargets(page);
     // `numbers`: what the contents show in the next print; undefined while they show placeholders.
     let numbers = options.tocCache ? await readTocCache(options.tocCache, targets) : undefined;

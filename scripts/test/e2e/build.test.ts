@@ -17,6 +17,7 @@ import {readEditionConfig, type EditionConfig} from "../../load/edition.ts";
 import type {FiguresFile} from "../../model/records.ts";
 import {launchBrowser, type LaunchedBrowser} from "../../render/browser.ts";
 import {formatValue} from "../../render/format.ts";
+import {MAX_BLANK_SHARE, measurePdfPages} from "../../render/pdf/page-blank.ts";
 import {pdfPageTexts} from "../../render/pdf/pdf-text.ts";
 import {copyData, footerPattern, root, runCli, tempDir} from "./helpers.ts";
 
@@ -97,6 +98,15 @@ for (const edition of EDITIONS) {
       const next = config.chapters[config.chapters.indexOf(overview) + 1]!;
       const chapterText = pages.slice(tocPage(overview.title) - 1, tocPage(next.title) - 1).join("").replace(/\s+/g, "");
       expect(chapterText).toContain(text);
+    });
+
+    it("fills its pages: none but the front matter and a chapter's last is more than 35 % blank (figures float)", async () => {
+      const measured = await measurePdfPages(path.join(dir(), "report.pdf"));
+      expect(measured).toHaveLength(pages.length);
+      const over = measured.filter((p) => !p.exempt && p.blank > MAX_BLANK_SHARE).map((p) => `p. ${p.page}: ${(p.blank * 100).toFixed(0)} %`);
+      expect(over).toEqual([]);
+      // The measure sees what it should: the last page of the afterword is short, the cover has nothing in the text area.
+      expect(measured.some((p) => p.exempt && p.blank > MAX_BLANK_SHARE)).toBe(true);
     });
 
     it("embeds every font (no Type 3 fonts)", async () => {

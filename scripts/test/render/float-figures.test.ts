@@ -1,0 +1,59 @@
+/**
+ * floatFigures in real Chromium on small pages (300 px of text area, 20 px lines), where every move can be checked
+ * by hand: a figure that would leave a gap goes after as much text as fills it, floats that follow each other move
+ * together and keep their order, nothing passes a table, and a float never lands right after a heading.
+ */
+import {afterAll, describe, expect, it} from "vitest";
+import {closeSharedBrowser, sharedBrowser} from "../../render/browser.ts";
+import {floatFiguresExpression, type FloatMove} from "../../render/pdf/float-figures.ts";
+
+afterAll(() => closeSharedBrowser());
+
+/** A paragraph of `lines` lines of 20 px. */
+const p = (name: string, lines: number) => `<p id="${name}">${Array.from({length: lines}, (_, i) => `${name}${i}`).join("<br>")}</p>`;
+const figure = (name: string, height: number) => `<div class="figure" id="${name}" style="height:${height}px"></div>`;
+
+async function float(body: string): Promise<{order: string[]; moves: FloatMove[]}> {
+  const page = await (await sharedBrowser()).newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setContent(`<!doctype html><html><head><style>
+      body { margin: 0; font: 16px/20px sans-serif; width: 400px; }
+      p, h2, h3, table { margin: 0; } h2, h3 { height: 20px; font-size: 16px; line-height: 20px; }
+    </style></head><body><section class="print-chapter">${body}</section></body></html>`);
+    const moves = (await page.evaluate(floatFiguresExpression({pageHeight: 300, maxBlank: 0.35}))) as FloatMove[];
+    const order = await page.evaluate(() => [...document.querySelectorAll(".print-chapter > *")].map((e) => e.id));
+    return {order, moves};
+  } finally {
+    await page.close();
+  }
+}
+
+describe("floatFigures", () => {
+  it("moves a figure that would leave a 180 px gap after the two paragraphs (200 px) that fill it", async () => {
+    // a ends at 120; f (250) would end at 370 > 300, leaving 180 px of the first page empty.
+    const {order, moves} = await float(`<h2 id="h">h</h2>${p("a", 5)}${figure("f", 250)}${p("b", 5)}${p("c", 5)}${p("d", 5)}`);
+    expect(order).toEqual(["h", "a", "b", "c", "f", "d"]);
+    expect(moves).toEqual([{id: "f", passed: 2}]);
+  });
+
+  it("leaves a figure that fits where it is", async () => {
+    const {order, moves} = await float(`${p("a", 5)}${figure("f", 150)}${p("b", 5)}`);
+    expect(order).toEqual(["a", "f", "b"]);
+    expect(moves).toEqual([]);
+  });
+
+  it("moves floats that follow each other together, in their order", async () => {
+    const {order} = await float(`${p("a", 6)}${figure("f", 250)}${figure("g", 100)}${p("b", 5)}${p("c", 5)}${p("d", 5)}`);
+    expect(order.indexOf("f")).toBeLessThan(order.indexOf("g"));
+    expect(order.indexOf("g")).toBe(order.indexOf("f") + 1);
+    expect(order.indexOf("f")).toBeGreaterThan(order.indexOf("b"));
+  });
+
+  it("passes a heading but never stops right after one, and never passes a table", async () => {
+    const heading = await float(`${p("a", 6)}${figure("f", 250)}<h3 id="h">h</h3>${p("b", 9)}${p("c", 5)}`);
+    expect(heading.order).toEqual(["a", "h", "b", "f", "c"]);
+    const table = await float(`${p("a", 6)}${figure("f", 250)}<table id="t"><tr><td>t</td></tr></table>${p("b", 5)}`);
+    expect(table.order).toEqual(["a", "f", "t", "b"]);
+  });
+});

@@ -1,0 +1,17 @@
+import path from "node:path";
+import {pathToFileURL} from "node:url";
+import {sharedBrowser, closeSharedBrowser} from "./render/browser.ts";
+import {FLOAT_WHEN_GAP, TEXT_AREA_HEIGHT_PX} from "./render/pdf/float-figures.ts";
+import {floatFigures} from "./render/pdf/float-figures.ts";
+const page = await (await sharedBrowser()).newPage();
+await page.setJavaScriptEnabled(false);
+await page.goto(pathToFileURL(path.resolve("dist/2022/print.html")).href, {waitUntil: "load"});
+await page.emulateMediaType("print");
+await page.addStyleTag({content: "html { width: 170mm; }"});
+const geometry = JSON.stringify({pageHeight: TEXT_AREA_HEIGHT_PX, floatWhenGap: FLOAT_WHEN_GAP});
+console.log(await page.evaluate(`((__name) => (${floatFigures.toString()})(${geometry}))((f) => f)`));
+console.log(await page.evaluate(`[...document.querySelector('#chapter-regions').children].map(e => e.tagName + (e.id ? '#' + e.id : '') + ':' + Math.round(e.getBoundingClientRect().top) + '-' + Math.round(e.getBoundingClientRect().bottom)).join('\\n')`));
+const p2 = await (await sharedBrowser()).newPage(); await p2.goto(pathToFileURL(path.resolve("dist/2022/print.html")).href); await p2.emulateMediaType("print"); await p2.addStyleTag({content: "html { width: 170mm; }"});
+await p2.evaluate(`((__name) => (${floatFigures.toString()})({pageHeight: ${TEXT_AREA_HEIGHT_PX}, floatWhenGap: 0.12}))((f) => f)`); await p2.evaluate(`window.__trace=[]; ((__name) => (${floatFigures.toString()})({pageHeight: ${TEXT_AREA_HEIGHT_PX}, floatWhenGap: 99}))((f) => f)`);
+console.log((await p2.evaluate("window.__trace.join(\"\\n\")")));
+await closeSharedBrowser();
