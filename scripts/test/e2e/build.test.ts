@@ -271,6 +271,30 @@ for (const edition of EDITIONS) {
       expect(foreign).toEqual([]);
       await page.close();
     });
+
+    it("reads on a 400 px screen: nothing widens the page, chart text stays legible, contents numbered once", async () => {
+      const files = [...(await readdir(dir())).filter((f) => f.endsWith(".html") && f !== "print.html"), "province/guangdong.html", "sector/manufacturing.html"];
+      const page = await browser.browser.newPage();
+      await page.setViewport({width: 400, height: 800});
+      const problems: string[] = [];
+      for (const file of files) {
+        await page.goto(pathToFileURL(path.join(dir(), file)).href, {waitUntil: "load"});
+        const {scrollWidth, smallest} = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          // Height on screen of the smallest chart text (a label of 11 px in a chart shrunk to the screen was ~5 px).
+          smallest: [...document.querySelectorAll("figure svg text")].map((t) => t.getBoundingClientRect().height).filter((h) => h > 0).sort((a, b) => a - b)[0] ?? null
+        }));
+        if (scrollWidth > 400) problems.push(`${file}: the page is ${scrollWidth} px wide`);
+        if (smallest !== null && smallest < 8) problems.push(`${file}: chart text ${smallest.toFixed(1)} px tall`);
+      }
+      await page.goto(pathToFileURL(path.join(dir(), "index.html")).href, {waitUntil: "load"});
+      // The chapter titles carry their own numbers (一、…): the list must not add "2." in front of them.
+      const markers = await page.$$eval(".toc-list li", (items) => items.map((li) => getComputedStyle(li).listStyleType));
+      expect(markers.length).toBeGreaterThan(5);
+      expect(new Set(markers)).toEqual(new Set(["none"]));
+      expect(problems).toEqual([]);
+      await page.close();
+    });
   });
 }
 
