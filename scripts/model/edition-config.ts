@@ -91,7 +91,12 @@ export const EditionConfigSchema = z.strictObject({
     /** Where the assumption comes from, as stated by the paper. */
     gdpGrowthSource: z.string().min(1),
     /** Record id of the observed indicator that states the assumption, so the prose can cite it. */
-    gdpGrowthRecord: z.string().optional()
+    gdpGrowthRecord: z.string().optional(),
+    /**
+     * Years of the trend window that ends in the last data year: each part (section, tier, province) grows in the
+     * forecast year by the assumed growth plus its lead or lag over its whole in that window (forecast-parts.ts).
+     */
+    partsTrendWindow: z.number().int().min(1).max(10)
   }),
   methods: z.strictObject({
     /** Provincial allocation: 2020 = one weight per province (η = tier share of IIoT VA); 2022 = per province × tier. */

@@ -28,7 +28,7 @@ export function addSegmentRecords(book: RecordBook, model: EditionModel, inputs:
       const v = row.get(g)!;
       const sid = book.add("iiot_value_added_direct", "direct_segment", g, year, v, "亿元", "segment_value_added", {
         inputs: [...new Set(ins)],
-        note: `IO products ${products.map((r) => `${r.ioCode} × ${r.segments.find((x) => x.segment === g)?.share ?? 1}`).join(", ") || "none"}`
+        note: `所含投入产出表产品（代码 × 划入比例）：${products.map((r) => `${r.ioCode} × ${r.segments.find((x) => x.segment === g)?.share ?? 1}`).join("、") || "无"}`
       });
       book.add("segment_share_of_direct", "direct_segment", g, year, shareOfTotal(v, book.value(national)), "%", "share_of_total", {inputs: [sid, national]});
     }
@@ -52,7 +52,7 @@ export function addNewInfrastructureRecords(book: RecordBook, model: EditionMode
   const cf = id("new_infrastructure_cf", "national", NATIONAL, ni.year);
   const out = book.add("new_infrastructure_output", "national", NATIONAL, ni.year, ni.output, "亿元", "new_infrastructure_output", {
     inputs: [cf, ni.investmentRecord].filter((x) => book.has(x)),
-    note: "value added (the paper calls it 产出, output; a share of value added needs value added)"
+    note: "此处为增加值：原版称之为“产出”，但计算占增加值的比重须用增加值"
   });
   const z = id("iiot_value_added", "national", NATIONAL, ni.year);
   book.add("new_infrastructure_share_of_iiot_value_added", "national", NATIONAL, ni.year, ni.share, "%", "share_of_total", {inputs: [out, z]});

@@ -40,7 +40,7 @@ export function addEmploymentRecords(book: RecordBook, model: EditionModel, inpu
             id("iiot_value_added", "province", pid, year),
             ...TIERS.flatMap((j) => [id(`gdp_${j}`, "province", pid, year), id(`employed_persons_${j}`, "province", pid, year)])
           ];
-      const note = shareMethod && forecast ? "provincial route rescaled to the national forecast E_f = Z_f / Pro_f" : undefined;
+      const note = shareMethod && forecast ? "按省级路径测算后，按比例缩放到全国预测值 `E_f = Z_f / Pro_f`" : undefined;
       provinceIds.push(
         book.add("employment_total", "province", pid, year, value, "万人", shareMethod ? "employment_province_share" : "employment_province_tier", {
           inputs: inputsOf.filter((x) => book.has(x)),
@@ -58,7 +58,7 @@ export function addEmploymentRecords(book: RecordBook, model: EditionModel, inpu
     if (shareMethod) {
       const pid = book.add("labour_productivity", "national", NATIONAL, year, e.productivity.primary, "万元/人", "employment_section_national", {
         inputs: [z, total],
-        note: "Pro_n = Z_n / E_n, used for every section"
+        note: "全国劳动生产率 `Pro_n = Z_n / E_n`，各行业门类通用"
       });
       for (const j of TIERS) proIds.set(j, pid);
     } else {
@@ -67,7 +67,7 @@ export function addEmploymentRecords(book: RecordBook, model: EditionModel, inpu
           j,
           book.add("labour_productivity", "tier", j, year, e.productivity[j], "万元/人", "employment_section_tier", {
             inputs: [id("gdp", "tier", j, year), id("employed_persons", "tier", j, year)],
-            note: "Pro^j_n = GDP^j_n / L^j_n (national tier data), used for the sections of tier j"
+            note: "第j产业的全国劳动生产率 `Pro^j_n = GDP^j_n / L^j_n`（全国分产业数据），用于该产业所含的各行业门类"
           })
         );
     }
@@ -102,7 +102,7 @@ export function addEmploymentRecords(book: RecordBook, model: EditionModel, inpu
       const pe = id("employment_total", "province", pid, year);
       book.add("employment_share_of_national", "province", pid, year, shareOfTotal(book.value(pe), e.national.total), "%", "share_of_total", {
         inputs: [pe, total],
-        note: "share of the national IIoT-driven employment"
+        note: "占全国工业互联网带动就业人数的比重"
       });
     }
     const rank = ranks(e.provinces);

@@ -20,6 +20,7 @@ import {WAN_PER_YI} from "./base-year.ts";
 import {ioEntity, NATIONAL} from "./entities.ts";
 import type {RecordBook} from "./record-book.ts";
 import {formula} from "./formulas.ts";
+import {newInfrastructureNote, observedNote, shareCoefficientNote} from "./record-notes.ts";
 import {upTo} from "./series.ts";
 import type {AccountsYear, LabourYear} from "./timeline.ts";
 
@@ -45,7 +46,7 @@ function addSeriesYear(
   unit: "亿元" | "万人",
   row: {estimated: boolean; forecast: boolean},
   titles: string[],
-  growthRule: "forecast_growth" | "extrapolate_linear",
+  growthRule: "forecast_growth" | "forecast_relative_trend" | "extrapolate_linear",
   lastDataYear: number
 ): void {
   const prev = `${metric}/${scope}/${entity}/${year - 1}`;
@@ -62,7 +63,7 @@ export function addInputRecords(book: RecordBook, model: EditionModel, inputs: I
     const va = t.sectionVa.get(year)!;
     for (const s of inputs.sections) {
       const f = va.get(s.code)!;
-      addSeriesYear(book, "section_value_added", "sector", s.entity, year, f.value, "亿元", f, vaTitles, "forecast_growth", last);
+      addSeriesYear(book, "section_value_added", "sector", s.entity, year, f.value, "亿元", f, vaTitles, "forecast_relative_trend", last);
     }
   }
   const accTitles = seriesTitles(inputs, "nationalAccounts");
@@ -70,7 +71,7 @@ export function addInputRecords(book: RecordBook, model: EditionModel, inputs: I
   for (const year of t.years) {
     const a: AccountsYear = t.national.get(year)!;
     addSeriesYear(book, "gdp", "national", NATIONAL, year, a.gdp, "亿元", a, accTitles, "forecast_growth", last);
-    for (const j of TIERS) addSeriesYear(book, "gdp", "tier", j, year, a[j], "亿元", a, accTitles, "forecast_growth", last);
+    for (const j of TIERS) addSeriesYear(book, "gdp", "tier", j, year, a[j], "亿元", a, accTitles, "forecast_relative_trend", last);
     const l: LabourYear = t.labour.get(year)!;
     addSeriesYear(book, "employed_persons", "national", NATIONAL, year, l.total, "万人", l, labTitles, "extrapolate_linear", last);
     for (const j of TIERS) addSeriesYear(book, "employed_persons", "tier", j, year, l[j], "万人", l, labTitles, "extrapolate_linear", last);
@@ -79,8 +80,8 @@ export function addInputRecords(book: RecordBook, model: EditionModel, inputs: I
   const pLabTitles = seriesTitles(inputs, "provincialEmployment");
   for (const year of t.years) {
     for (const [id, a] of t.provincial.get(year)!) {
-      addSeriesYear(book, "gdp", "province", id, year, a.gdp, "亿元", a, pAccTitles, "forecast_growth", last);
-      for (const j of TIERS) addSeriesYear(book, `gdp_${j}`, "province", id, year, a[j], "亿元", a, pAccTitles, "forecast_growth", last);
+      addSeriesYear(book, "gdp", "province", id, year, a.gdp, "亿元", a, pAccTitles, "forecast_relative_trend", last);
+      for (const j of TIERS) addSeriesYear(book, `gdp_${j}`, "province", id, year, a[j], "亿元", a, pAccTitles, "forecast_relative_trend", last);
     }
     for (const [id, l] of t.provincialLabour.get(year)!) {
       addSeriesYear(book, "employed_persons", "province", id, year, l.total, "万人", l, pLabTitles, "extrapolate_linear", last);
@@ -94,14 +95,14 @@ export function addInputRecords(book: RecordBook, model: EditionModel, inputs: I
       kind: "input",
       sources: mainTitles,
       forecast: false,
-      note: "主要就业人数: urban-unit plus private and self-employed persons"
+      note: "主要就业人数：城镇单位就业人员与私营企业、个体就业人员之和"
     });
 
   const ioTitles = seriesTitles(inputs, "io");
   const io = inputs.io;
   for (const s of io.sectors) {
     const e = ioEntity(s.code);
-    const opts = {kind: "input" as const, sources: ioTitles, note: "NBS 万元 converted to 亿元"};
+    const opts = {kind: "input" as const, sources: ioTitles, note: "国家统计局原表以万元计，已换算为亿元"};
     book.add("io_output", "other", e, io.year, s.output / WAN_PER_YI, "亿元", "input_series", opts);
     book.add("io_intermediate_input", "other", e, io.year, s.intermediateInput / WAN_PER_YI, "亿元", "input_series", opts);
     book.add("io_value_added", "other", e, io.year, (s.output - s.intermediateInput) / WAN_PER_YI, "亿元", "input_series", opts);
@@ -121,13 +122,13 @@ export function addInputRecords(book: RecordBook, model: EditionModel, inputs: I
     book.add("iiot_share_coefficient", "other", ioEntity(r.ioCode), io.year, model.shares[j]!, "", "param_share", {
       kind: "parameter",
       sources: relatedTitles,
-      note: `${params.shares.provenance} (segment: ${r.segment})`
+      note: shareCoefficientNote(params.shares.provenance, r.segment)
     });
   });
   if (model.newInfrastructure && params.newInfrastructure)
     book.add("new_infrastructure_cf", "national", NATIONAL, model.newInfrastructure.year, model.newInfrastructure.cf, "", "param_cf", {
       kind: "parameter",
-      note: params.newInfrastructure.provenance
+      note: newInfrastructureNote(params.newInfrastructure.provenance)
     });
 }
 
@@ -149,7 +150,7 @@ export function addObservedRecords(book: RecordBook, inputs: Inputs, lastDataYea
       formulaId: "observed",
       inputs: [],
       sources: [sourceTitle(inputs, o.source)],
-      ...(o.note ? {note: o.note} : {})
+      ...(o.note ? {note: observedNote(o.note)} : {})
     });
   }
 }

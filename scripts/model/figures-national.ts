@@ -39,7 +39,7 @@ export function addBaseYearRecords(book: RecordBook, model: EditionModel, inputs
     const e = ioEntity(s.code);
     book.add("penetration_lambda", "other", e, y, model.base.lambda[i]!, "", "penetration_lambda", {
       inputs: [id("io_output", "other", e, y), ...shareIds],
-      note: "ΔY_i from the 160×160 augmented table (11 Leontief-inverse columns); X_i of the original table"
+      note: "`ΔY_i` 取自160×160的扩展投入产出表（求解列昂惕夫逆矩阵的11列），`X_i` 取自原表"
     });
     book.add("iiot_value_added_penetration", "other", e, y, model.base.dz[i]!, "亿元", "penetration_dz", {
       inputs: [id("penetration_lambda", "other", e, y), id("io_value_added", "other", e, y)]
@@ -65,7 +65,7 @@ export function addMultiplierRecords(book: RecordBook, model: EditionModel): voi
     ["macro_output", "macro_capital", "macro_labour"].map((m) => id(m, "national", NATIONAL, year)).filter((x) => book.has(x));
   const window: string[] = [];
   for (let year = fit.fitYears[0]; year <= fitEnd; year++) window.push(...macroIds(year));
-  const note = `OLS on ${fit.fitYears[0]}–${fitEnd} (${fit.observations} observations), public substitute data for CEInet Y, K, L`;
+  const note = `以${fit.fitYears[0]}—${fitEnd}年数据（${fit.observations}个观测值）做普通最小二乘估计；Y、K、L 用公开数据替代未公开的中经网数据`;
   const fitOpts = {inputs: window, note, forecast: false};
   const alpha = book.add("cd_alpha", "national", NATIONAL, fitEnd, fit.alpha, "", "cd_ols", fitOpts);
   const beta = book.add("cd_beta", "national", NATIONAL, fitEnd, fit.beta, "", "cd_ols", fitOpts);
@@ -76,7 +76,7 @@ export function addMultiplierRecords(book: RecordBook, model: EditionModel): voi
     const gid = book.add("cd_gamma", "national", NATIONAL, g.year, g.gamma, "", "cd_gamma", {
       inputs: [...macroIds(lastMacro), alpha, beta, tfp],
       estimated: g.estimated,
-      ...(g.estimated ? {note: "Y, K, L continued linearly from the last two observations"} : {})
+      ...(g.estimated ? {note: "Y、K、L 按最后两个观测值线性外推"} : {})
     });
     const before = id("cd_gamma", "national", NATIONAL, g.year - 1);
     if (book.has(before)) book.add("cd_multiplier", "national", NATIONAL, g.year, g.multiplier, "", "cd_multiplier", {inputs: [gid, before]});
@@ -204,7 +204,7 @@ function addDerivedNational(book: RecordBook, model: EditionModel, inputs: Input
         {inputs: [z, zPrev, gdp, gdpPrev]}
       );
       const z0 = id("iiot_value_added", "national", NATIONAL, baseYear);
-      const note = `over ${baseYear}–${year} (${year - baseYear} annual steps)`;
+      const note = `${baseYear}—${year}年，共${year - baseYear}个年度间隔`;
       book.add("cumulative_growth", "national", NATIONAL, year, cumulativeGrowth(book.value(z), book.value(z0)), "%", "cumulative_growth", {inputs: [z, z0], note});
       book.add("cagr", "national", NATIONAL, year, cagr(book.value(z), book.value(z0), year - baseYear), "%", "cagr", {inputs: [z, z0], note});
     }

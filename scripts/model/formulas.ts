@@ -143,6 +143,19 @@ export type ExpressionId = keyof typeof EXPRESSIONS;
 
 /** Formulas implemented as code (TeX written here next to the id the implementing function uses). */
 const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
+  forecast_relative_trend: {
+    tex: "V_{i,f} = k \\, V_{i,f-1} \\left(1 + \\frac{g + \\tau_i - \\tau}{100}\\right), \\quad k = \\frac{W_f}{\\sum_i V_{i,f-1} \\left(1 + \\frac{g + \\tau_i - \\tau}{100}\\right)}",
+    descriptionZh: "预测年的各组成部分（门类、三次产业、省份及省内三次产业）：在整体的预测增速上加上该部分近年年均增速与整体年均增速之差，再按同一比例缩放，使各部分之和等于整体的预测值",
+    legend: {
+      "V_{i,f}": "部分 i 的预测年数值",
+      "V_{i,f-1}": "部分 i 的上年数值",
+      "g": "整体的预测年增速（%）",
+      "\\tau_i": "部分 i 在趋势窗口内的年均增速（%）",
+      "\\tau": "整体在同一窗口内的年均增速（%）",
+      "W_f": "整体的预测年数值",
+      "k": "使各部分之和等于整体的缩放系数"
+    }
+  },
   input_series: {
     tex: "x_n = \\text{统计数据}",
     descriptionZh: "统计输入：来自公开统计资料的数值（见数据来源）",

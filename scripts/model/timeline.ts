@@ -1,13 +1,17 @@
 /**
  * @fileoverview The statistical series of one edition laid out for base year … forecast year. Two rules live here:
  * - No look-ahead: only data years ≤ config.dataYears[1] are read (the 2020 edition never sees 2020 actuals).
- * - The forecast year: every value-added series (section value added, national and provincial GDP and their tiers)
- *   grows by the edition's assumed nominal GDP growth (config.forecast.gdpNominalGrowth); headcounts (national and
- *   provincial employment, which the assumption says nothing about) continue their last annual change linearly.
+ * - The forecast year: national GDP grows by the edition's assumed nominal growth (config.forecast.gdpNominalGrowth),
+ *   and so do the sum of the sections and the sum of the provinces; each part (section, tier, province, a province's
+ *   tier) keeps its recent lead or lag over its whole (forecast-parts.ts, window config.forecast.partsTrendWindow).
+ *   Headcounts (national and provincial employment, which the assumption says nothing about) continue their last
+ *   annual change linearly.
  *   A data year missing from a series is continued the same linear way and flagged `estimated`.
  */
 import type {EditionConfig} from "./edition-config.ts";
-import type {Inputs, NationalAccounts, NationalEmployment, ProvincialAccounts, ProvincialEmployment, SectionCode} from "./inputs.ts";
+import {TIERS, type Inputs, type NationalAccounts, type NationalEmployment, type ProvincialAccounts, type ProvincialEmployment, type SectionCode} from "./inputs.ts";
+import {ModelError} from "../lib/errors.ts";
+import {forecastParts, trendGrowth} from "./forecast-parts.ts";
 import {extrapolateLinear, upTo, yearRange, type Point} from "./series.ts";
 
 export interface YearFigure {
@@ -140,5 +144,78 @@ export function buildTimeline(inputs: Inputs, config: EditionConfig): Timeline {
     if (lab.length > 0) for (const [year, v] of labourPath(lab, t)) provincialLabour.get(year)!.set(province.id, v);
   }
 
-  return {baseYear: config.baseYear, lastDataYear, forecastYear: config.forecastYear, years, gdpGrowth, sectionVa, national, labour, provincial, provincialLabour};
+  const timeline = {baseYear: config.baseYear, lastDataYear, forecastYear: config.forecastYear, years, gdpGrowth, sectionVa, national, labour, provincial, provincialLabour};
+  forecastPartsByTrend(timeline, inputs, config.forecast.partsTrendWindow);
+  return timeline;
+}
+
+/**
+ * The forecast years of the parts (sections, national tiers, provinces and each province's tiers) by the relative
+ * trend rule of forecast-parts.ts, over the `window` years that end in the last data year. The wholes keep the
+ * assumed growth: national GDP and the sum of the sections and of the provinces.
+ */
+function forecastPartsByTrend(t: Timeline, inputs: Inputs, window: number): void {
+  const last = t.lastDataYear;
+  const start = last - window;
+  const needs = (what: string, value: number | undefined): number => {
+    if (value === undefined)
+      throw new ModelError(
+        "forecast.partsTrendWindow (edition config)",
+        `${what}: found no value for ${start}; expected data for every year of the trend window (${window} years up to ${last}); shorten the window`
+      );
+    return value;
+  };
+  const sectionAt = (code: SectionCode, year: number) =>
+    t.sectionVa.get(year)?.get(code)?.value ?? inputs.sectionValueAdded.find((r) => r.section === code && r.year === year)?.value;
+  const nationalAt = (year: number) => t.national.get(year) ?? inputs.nationalAccounts.find((r) => r.year === year);
+  const provinceAt = (id: string, year: number) => t.provincial.get(year)?.get(id) ?? inputs.provincialAccounts.find((r) => r.province === id && r.year === year);
+  const trendOf = (what: string, from: number | undefined, to: number) => trendGrowth(needs(what, from), to, window);
+  const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+
+  const sections = inputs.sections.map((s) => s.code);
+  const sectionTrend = new Map(sections.map((c) => [c, trendOf(`section ${c}`, sectionAt(c, start), sectionAt(c, last)!)]));
+  const sectionsWholeTrend = trendOf("the sum of the sections", sum(sections.map((c) => needs(`section ${c}`, sectionAt(c, start)))), sum(sections.map((c) => sectionAt(c, last)!)));
+  const nationalStart = nationalAt(start);
+  const tierTrend = new Map(TIERS.map((j) => [j, trendOf(`national ${j}`, nationalStart?.[j], t.national.get(last)![j])]));
+  const gdpTrend = trendOf("national GDP", nationalStart?.gdp, t.national.get(last)!.gdp);
+  const provinces = [...t.provincial.get(last)!.keys()];
+  const provinceTrend = new Map(provinces.map((id) => [id, trendOf(`province ${id}`, provinceAt(id, start)?.gdp, t.provincial.get(last)!.get(id)!.gdp)]));
+  const provincesWholeTrend = trendOf(
+    "the sum of the provinces",
+    sum(provinces.map((id) => needs(`province ${id}`, provinceAt(id, start)?.gdp))),
+    sum(provinces.map((id) => t.provincial.get(last)!.get(id)!.gdp))
+  );
+  const provinceTierTrend = (id: string, j: (typeof TIERS)[number]) => trendOf(`province ${id} ${j}`, provinceAt(id, start)?.[j], t.provincial.get(last)!.get(id)![j]);
+
+  for (const year of t.years.filter((y) => y > last)) {
+    const g = t.gdpGrowth;
+    const prevVa = t.sectionVa.get(year - 1)!;
+    const va = forecastParts(
+      new Map(sections.map((c) => [c, {prev: prevVa.get(c)!.value, trend: sectionTrend.get(c)!}])),
+      {trend: sectionsWholeTrend, growth: g, forecast: sum(sections.map((c) => prevVa.get(c)!.value)) * (1 + g / 100)},
+      (c) => `section ${c}`
+    );
+    for (const [c, value] of va) t.sectionVa.get(year)!.set(c, {value, estimated: true, forecast: true});
+
+    const nation = t.national.get(year)!;
+    const prevNation = t.national.get(year - 1)!;
+    const tiers = forecastParts(new Map(TIERS.map((j) => [j, {prev: prevNation[j], trend: tierTrend.get(j)!}])), {trend: gdpTrend, growth: g, forecast: nation.gdp}, (j) => `national ${j}`);
+    for (const [j, value] of tiers) nation[j] = value;
+
+    const prevProvinces = t.provincial.get(year - 1)!;
+    const gdps = forecastParts(
+      new Map(provinces.map((id) => [id, {prev: prevProvinces.get(id)!.gdp, trend: provinceTrend.get(id)!}])),
+      {trend: provincesWholeTrend, growth: g, forecast: sum(provinces.map((id) => prevProvinces.get(id)!.gdp)) * (1 + g / 100)},
+      (id) => `province ${id}`
+    );
+    for (const [id, gdp] of gdps) {
+      const prev = prevProvinces.get(id)!;
+      const own = forecastParts(
+        new Map(TIERS.map((j) => [j, {prev: prev[j], trend: provinceTierTrend(id, j)}])),
+        {trend: provinceTrend.get(id)!, growth: (gdp / prev.gdp - 1) * 100, forecast: gdp},
+        (j) => `province ${id} ${j}`
+      );
+      t.provincial.get(year)!.set(id, {gdp, primary: own.get("primary")!, secondary: own.get("secondary")!, tertiary: own.get("tertiary")!, estimated: true, forecast: true});
+    }
+  }
 }

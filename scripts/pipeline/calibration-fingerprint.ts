@@ -14,6 +14,7 @@ export function calibrationFingerprint(config: EditionConfig, inputs: Inputs): s
   const fittedTo = {
     years: [config.baseYear, config.dataYears, config.forecastYear],
     growth: config.forecast.gdpNominalGrowth,
+    partsTrendWindow: config.forecast.partsTrendWindow,
     methods: config.methods,
     rules: config.multiplier.rules,
     targets: config.calibration.targets.map((t) => [t.record, t.value]),

@@ -59,6 +59,7 @@ export function nextEditionConfig(raw: Json, from: EditionConfig, year: number, 
     forecast: {
       gdpNominalGrowth: forecast.gdpNominalGrowth,
       gdpGrowthSource: `${PLACEHOLDER}：${forecastYear}年名义GDP增速的假设及其依据（暂沿用上一版的${forecast.gdpNominalGrowth}%）`,
+      partsTrendWindow: forecast.partsTrendWindow,
       // The carried observed file holds the assumption's row with its year moved; a file of its own may not.
       ...(forecast.gdpGrowthRecord && carriesObserved ? {gdpGrowthRecord: shiftYears(forecast.gdpGrowthRecord, shift)} : {})
     },

@@ -7,9 +7,9 @@
  *   - rendered charts are kept per render context (prepareSite's figure memo): a chapter edit draws no chart again
  *     unless a figure's number or chapter moved;
  *   - Eleventy renders in two passes: first the chapters and the small generated pages, which are published and
- *     reloaded at once; then the whole site again, from which the two slow pages (data.html, every record;
- *     print.html, every chapter) are published. A request for a slow page waits until it is current, so the
- *     browser never shows a page the build would not produce.
+ *     reloaded at once; then the whole site again, from which the slow pages (data.html and the records pages,
+ *     every record; print.html, every chapter) are published. A request for a slow page waits until it is current,
+ *     so the browser never shows a page the build would not produce.
  * Pages are rendered into scratch folders and moved into the served folder by renames (atomic per file). An error
  * (bad data, template error, unknown record, a hand-typed number) is printed in the terminal and replaces every
  * page of the preview until the next good build; the server keeps running. The PDF is printed on request
@@ -31,7 +31,7 @@ import {innermostBuildError, renderPages, writeFigureFiles} from "../render/buil
 import {writeSearchIndex} from "../render/search-index.ts";
 import {editionRevisions, type RevisionsReport} from "./revisions.ts";
 import {createRenderContext, type RenderContext} from "../render/context.ts";
-import {DATA_PAGE} from "../render/eleventy/numbers.ts";
+import {DATA_PAGE, RECORDS_DIR, recordPages} from "../render/eleventy/numbers.ts";
 import {escapeHtml} from "../render/html.ts";
 import {lintContent} from "../render/lint-content.ts";
 import {PRINT_PAGE, printReport, type PrintResult} from "../render/pdf/print.ts";
@@ -39,11 +39,23 @@ import {FIGURE_CSV_DIR, type RenderedFigure} from "../render/figures.ts";
 import {prepareSite, type FigureMemo, type SiteModel} from "../render/site.ts";
 import {computeEditionCached, editionFingerprint, type CachedComputation, type FiguresCacheOptions} from "./figures-cache.ts";
 
-/** The pages rendered in the second pass (no other page reads them). */
-export const SLOW_PAGES: readonly string[] = [DATA_PAGE, PRINT_PAGE];
 /**
- * Global data that only the slow pages read (templates/pages/data.njk: every record, ~0.1 s to prepare), left out
- * of the first pass. The test "the first pass writes the build's pages" fails if another page starts to read it.
+ * The pages rendered in the second pass (no other page reads them): data.html, the records pages (one per metric and
+ * scope), print.html.
+ */
+export function slowPages(context: RenderContext): string[] {
+  return [DATA_PAGE, ...recordPages(context.figures.records), PRINT_PAGE];
+}
+
+/** Whether a requested page (as requestedPage names it) is rendered in the second pass. */
+export function isSlowPage(page: string): boolean {
+  return page === DATA_PAGE || page === PRINT_PAGE || page.startsWith(`${RECORDS_DIR}/`);
+}
+
+/**
+ * Global data that only the slow pages read (templates/pages/data.njk and records.njk: every record, ~0.1 s to
+ * prepare), left out of the first pass. The test "the first pass writes the build's pages" fails if another page
+ * starts to read it.
  */
 export const SLOW_PAGES_DATA: readonly string[] = ["dataPage"];
 
@@ -123,12 +135,15 @@ export function classifyChange(file: string, options: Pick<PreviewOptions, "root
   return undefined;
 }
 
-/** The page a request asks for: "/" → index.html, "/overview" → overview.html; undefined for other files. */
+/**
+ * The page a request asks for: "/" → index.html, "/overview" → overview.html, "/records/gdp.html" (pages are at
+ * most one folder down); undefined for other files.
+ */
 export function requestedPage(url: string): string | undefined {
   const pathname = decodeURIComponent(new URL(url, "http://localhost").pathname);
   const name = pathname.endsWith("/") ? `${pathname}index.html` : pathname;
   const base = name.replace(/^\/+/, "");
-  if (base.includes("/")) return undefined;
+  if (base.split("/").length > 2) return undefined;
   if (base.endsWith(".html") || base === "report.pdf") return base;
   return path.extname(base) === "" ? `${base}.html` : undefined;
 }
@@ -458,11 +473,12 @@ export class Preview extends EventEmitter {
       stage("charts");
       const fast = path.join(this.options.workDir, "fast");
       await emptyDir(fast);
-      await renderPages(site, fast, {skip: SLOW_PAGES, skipGlobalData: SLOW_PAGES_DATA, templateCache: false});
+      const slow = slowPages(context);
+      await renderPages(site, fast, {skip: slow, skipGlobalData: SLOW_PAGES_DATA, templateCache: false});
       stage("eleventy");
       this.slowStale = true;
       const pages = await this.publish(fast);
-      await this.removeOldPages(new Set([...pages, ...SLOW_PAGES]));
+      await this.removeOldPages(new Set([...pages, ...slow]));
       if (previous?.context !== context) {
         await writeFigureFiles(site, this.siteDir);
         await writeFileAtomic(path.join(this.siteDir, "reproduction.json"), stableJson(this.computed!.reproduction));
@@ -529,10 +545,13 @@ export class Preview extends EventEmitter {
     return files;
   }
 
-  /** Pages of an earlier build that this one did not write (a chapter removed from the config). */
+  /** Pages of an earlier build that this one did not write (a chapter removed from the config, a metric gone). */
   private async removeOldPages(keep: ReadonlySet<string>): Promise<void> {
-    for (const name of await readdir(this.siteDir).catch(() => [] as string[]))
-      if (name.endsWith(".html") && !keep.has(name)) await rm(path.join(this.siteDir, name), {force: true});
+    for (const dir of ["", RECORDS_DIR])
+      for (const name of await readdir(path.join(this.siteDir, dir)).catch(() => [] as string[])) {
+        const page = dir ? `${dir}/${name}` : name;
+        if (name.endsWith(".html") && !keep.has(page)) await rm(path.join(this.siteDir, page), {force: true});
+      }
   }
 
   private async renderSlowPages(): Promise<void> {
@@ -545,14 +564,15 @@ export class Preview extends EventEmitter {
       // Published only if no newer build replaced the site meanwhile (the loop runs one step at a time, so this
       // holds; kept as a guard).
       if (this.site !== site) return;
-      await this.publish(full, SLOW_PAGES);
+      const slow = slowPages(site.context);
+      await this.publish(full, slow);
       // The search index of the whole site, swapped in as one folder (search.html reads it over HTTP).
       await writeSearchIndex(full, site.context);
       if (this.site !== site) return;
       await rm(path.join(this.siteDir, "pagefind"), {recursive: true, force: true});
       await rename(path.join(full, "pagefind"), path.join(this.siteDir, "pagefind"));
       this.slowStale = false;
-      info(`serve: ✓ ${SLOW_PAGES.join(", ")} and the search index (${formatSeconds(performance.now() - start)})`);
+      info(`serve: ✓ ${DATA_PAGE}, ${slow.length - 2} records pages, ${PRINT_PAGE} and the search index (${formatSeconds(performance.now() - start)})`);
     } catch (error) {
       this.fail(error, start, ["site"]);
     } finally {
@@ -576,7 +596,7 @@ export class Preview extends EventEmitter {
       }
       return next();
     }
-    if (SLOW_PAGES.includes(page)) await this.slowPagesReady();
+    if (isSlowPage(page)) await this.slowPagesReady();
     if (this.error !== undefined) return this.sendError(res, this.error);
     next();
   }

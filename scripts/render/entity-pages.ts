@@ -12,8 +12,7 @@ import type {RenderedFigure} from "./figures.ts";
 import {escapeHtml} from "./html.ts";
 import {metricLabel} from "./labels.ts";
 import {formatValue} from "./format.ts";
-import {recordText} from "./eleventy/numbers.ts";
-import {recordAnchor} from "./eleventy/numbers.ts";
+import {recordHref, recordText} from "./eleventy/numbers.ts";
 import {editionYears} from "./context.ts";
 
 export type EntityScope = "province" | "sector";
@@ -77,7 +76,7 @@ export function entityPageHtml(context: RenderContext, ref: EntityRef, rel: stri
         const id = `${metric}/${ref.scope}/${ref.entity}/${year}`;
         const record = context.records.get(id);
         if (!record) return "<td></td>";
-        return `<td class="n"><a class="num${record.forecast ? " num-forecast" : ""}" href="${rel}data.html#${encodeURI(recordAnchor(id))}">${escapeHtml(recordText(record, {}, ref.url))}</a></td>`;
+        return `<td class="n"><a class="num${record.forecast ? " num-forecast" : ""}" href="${recordHref(id, rel)}">${escapeHtml(recordText(record, {}, ref.url))}</a></td>`;
       });
       return cells.some((c) => c !== "<td></td>") ? `<tr><th scope="row">${escapeHtml(metricLabel(metric))}</th>${cells.join("")}</tr>` : "";
     })

@@ -6,7 +6,9 @@
 import {BuildError} from "../lib/errors.ts";
 import type {RenderContext} from "./context.ts";
 import {CHART_MODULES} from "./charts/index.ts";
+import {forecastNote} from "./charts/forecast-note.ts";
 import {renderVegaLiteToSvg} from "./charts/svg.ts";
+import {cellRecords, tableHtml} from "./charts/tables.ts";
 import type {ChartOutput, FigureTable, TableCell} from "./charts/types.ts";
 import type {FigurePlacement} from "./figure-numbering.ts";
 import {escapeHtml} from "./html.ts";
@@ -40,20 +42,6 @@ export function figureSources(context: RenderContext, recordIds: readonly string
   }
   if (computed) sources.push("本报告测算（测算方法见附录）");
   return sources;
-}
-
-function formatCell(value: TableCell): string {
-  if (value === null) return "";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toFixed(2);
-  return value;
-}
-
-export function tableHtml(table: FigureTable): string {
-  const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.title)}</th>`).join("");
-  const body = table.rows
-    .map((row) => `<tr>${table.columns.map((c) => `<td>${escapeHtml(formatCell(row[c.field] ?? null))}</td>`).join("")}</tr>`)
-    .join("");
-  return `<table class="data-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function csvField(value: TableCell): string {
@@ -99,6 +87,8 @@ export async function renderFigure(context: RenderContext, placement: FigurePlac
   }
   const sources = [...new Set([...(output.sources ?? []), ...figureSources(context, output.records)])];
   const csvName = `${FIGURE_CSV_DIR}/${figure.id}.csv`;
+  // The edition's own note, then the generated one that marks forecast values as resting on the stated assumption.
+  const notes = [figure.note, forecastNote(context, output.records)].filter((n): n is string => Boolean(n));
   const caption = `<figcaption class="figure-caption"><span class="figure-label">${label}</span> ${escapeHtml(figure.title)}</figcaption>`;
   const records = output.records.map((id) => escapeHtml(id)).join(" ");
   const html = [
@@ -107,9 +97,9 @@ export async function renderFigure(context: RenderContext, placement: FigurePlac
     `<div class="figure-body">${panels.join("")}</div>`,
     figure.kind === "table" ? "" : caption,
     sources.length > 0 ? `<p class="figure-source">数据来源：${escapeHtml(sources.join("；"))}</p>` : "",
-    figure.note ? `<p class="figure-note">注：${escapeHtml(figure.note)}</p>` : "",
+    notes.length > 0 ? `<p class="figure-note">注：${escapeHtml(notes.join(""))}</p>` : "",
     `<p class="figure-summary visually-hidden" id="fig-${figure.id}-summary">${escapeHtml(output.summary)}</p>`,
-    `<details class="figure-data"><summary>查看数据表</summary>${tableHtml(output.table)}<p><a href="${csvName}" download>下载 CSV</a></p></details>`,
+    `<details class="figure-data"><summary>查看数据表</summary>${tableHtml(output.table, cellRecords(output.table, output.records, context.records))}<p><a href="${csvName}" download>下载 CSV</a></p></details>`,
     `</figure>`
   ].join("");
   return {

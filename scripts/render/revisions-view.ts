@@ -4,8 +4,10 @@
  * scope; the complete list is revisions.json.
  */
 import type {Revision, RevisionReason, RevisionsReport} from "../model/revisions.ts";
-import {metricLabel, scopeLabel} from "./labels.ts";
-import {formatNumber} from "./format.ts";
+import type {RenderContext} from "./context.ts";
+import {recordHref} from "./eleventy/numbers.ts";
+import {entityNames, metricLabel, scopeLabel, type EntityNames} from "./labels.ts";
+import {plainText, signedText} from "./reproduction-view.ts";
 
 const REASON_ZH: Record<RevisionReason, string> = {
   forecast: "预测值改为实际数据",
@@ -18,6 +20,8 @@ const HEADLINE = new Set(["iiot_value_added", "iiot_value_added_direct", "iiot_v
 
 export interface RevisionRow {
   id: string;
+  /** Link to the record in this edition (absent for a published number the model does not compute). */
+  href?: string;
   label: string;
   year: number;
   before: string;
@@ -27,33 +31,48 @@ export interface RevisionRow {
   reasons: string;
 }
 
-function row(r: Revision): RevisionRow {
-  const digits = r.unit === "%" ? 2 : 2;
-  const value = (v: number) => `${formatNumber(v, "plain", {decimals: digits})}${r.unit === "亿元" || r.unit === "万人" || r.unit === "%" ? r.unit : ""}`;
-  const change =
-    r.changePct !== undefined ? `${r.changePct >= 0 ? "+" : "−"}${Math.abs(r.changePct).toFixed(2)}%` : r.changePp !== undefined ? `${r.changePp >= 0 ? "+" : "−"}${Math.abs(r.changePp).toFixed(2)}${/_rank$/.test(r.metric) ? "位" : "个百分点"}` : "";
+const isRank = (metric: string): boolean => /_rank$/.test(metric);
+
+/** A value in its unit: "4100.00亿元", "3.57%", "2.10个百分点", "5位". */
+export function revisionValue(value: number, unit: string, metric: string): string {
+  if (isRank(metric)) return `${plainText(value, 0)}位`;
+  const suffix = unit === "pp" || unit === "个百分点" ? "个百分点" : unit === "亿元" || unit === "万人" || unit === "%" ? unit : "";
+  return `${plainText(value, 2)}${suffix}`;
+}
+
+/** The revision with its sign: "+1.95%" for levels, "−0.21个百分点" for rates, "+2位" for ranks. */
+export function revisionChange(r: Pick<Revision, "metric" | "changePct" | "changePp">): string {
+  if (r.changePct !== undefined) return `${signedText(r.changePct, 2)}%`;
+  if (r.changePp === undefined) return "";
+  return isRank(r.metric) ? `${signedText(r.changePp, 0)}位` : `${signedText(r.changePp, 2)}个百分点`;
+}
+
+function row(r: Revision, names: EntityNames, context: RenderContext): RevisionRow {
   return {
     id: r.id,
-    label: `${r.entityZh ?? (r.scope === "national" ? "全国" : r.entity)} · ${metricLabel(r.metric)}`,
+    ...(context.records.has(r.id) ? {href: recordHref(r.id)} : {}),
+    label: `${r.entityZh ?? names(r.scope, r.entity)} · ${metricLabel(r.metric)}`,
     year: r.year,
-    before: value(r.before),
-    after: value(r.after),
-    change,
+    before: revisionValue(r.before, r.unit, r.metric),
+    after: revisionValue(r.after, r.unit, r.metric),
+    change: revisionChange(r),
     flip: r.flip === "sign" ? "增减方向改变" : r.flip === "rank" ? "位次变化" : "",
     reasons: r.reasons.map((x) => REASON_ZH[x]).join("、")
   };
 }
 
-export function revisionsView(report: RevisionsReport | undefined) {
+export function revisionsView(report: RevisionsReport | undefined, context: RenderContext) {
   if (!report || report.previous === undefined) return {previous: undefined, counts: [], flips: [], groups: [], published: []};
+  const names = entityNames(context.figures.records);
+  const toRow = (r: Revision) => row(r, names, context);
   const counts = (Object.keys(REASON_ZH) as RevisionReason[]).map((reason) => ({
     label: REASON_ZH[reason],
     count: report.computed.filter((r) => r.reasons.includes(reason)).length
   }));
-  const flips = report.computed.filter((r) => r.flip === "sign" && HEADLINE.has(r.metric) || (r.flip === "sign" && r.metric === "employment_growth")).map(row);
+  const flips = report.computed.filter((r) => r.flip === "sign" && (HEADLINE.has(r.metric) || r.metric === "employment_growth")).map(toRow);
   const scopes = ["national", "region", "province", "sector", "tier"];
   const groups = scopes
-    .map((scope) => ({scope, label: scopeLabel(scope), rows: report.computed.filter((r) => r.scope === scope && HEADLINE.has(r.metric)).map(row)}))
+    .map((scope) => ({scope, label: scopeLabel(scope), rows: report.computed.filter((r) => r.scope === scope && HEADLINE.has(r.metric)).map(toRow)}))
     .filter((g) => g.rows.length > 0);
-  return {previous: report.previous, total: report.computed.length, counts, flips, groups, published: report.published.map(row)};
+  return {previous: report.previous, total: report.computed.length, counts, flips, groups, published: report.published.map(toRow)};
 }

@@ -1,9 +1,10 @@
 /**
  * @fileoverview Full-text search of an edition with Pagefind (its extended binary segments Chinese): the chapter
  * pages (text, figure captions and their data tables; the article carries data-pagefind-body) and one custom record
- * per number of the figures file, which links to the record on the 数据与方法 page. The index goes to
- * <site>/pagefind/ with Pagefind's own search UI; search.html uses it. Pagefind loads its index with fetch, which
- * browsers refuse on file:// — the site's search works over HTTP (npm run serve, or any static server).
+ * per series of the figures file, which links to the series' last record on its records page (records/<metric>.html).
+ * The index goes to <site>/pagefind/ with Pagefind's own search UI; search.html uses it. Pagefind loads its index
+ * with fetch, which browsers refuse on file:// — the site's search works over HTTP (npm run serve, or any static
+ * server).
  */
 import path from "node:path";
 import {BuildError} from "../lib/errors.ts";
@@ -11,6 +12,7 @@ import type {RenderContext} from "./context.ts";
 import type {FigureRecord} from "../model/records.ts";
 import {recordHref, recordText} from "./eleventy/numbers.ts";
 import {recordTitle} from "./eleventy/provenance.ts";
+import {entityNames, periodLabel} from "./labels.ts";
 
 interface PagefindModule {
   createIndex(config?: Record<string, unknown>): Promise<{errors: string[]; index?: PagefindIndex}>;
@@ -44,11 +46,13 @@ export async function writeSearchIndex(siteDir: string, context: RenderContext):
       if (list) list.push(record);
       else series.set(key, [record]);
     }
+    const names = entityNames(context.figures.records);
     const batch = [...series.values()].map((records) => {
       const last = records.at(-1)!;
       const id = [last.metric, last.scope, last.entity, last.year].join("/") + (last.period ? `@${last.period}` : "");
-      const title = recordTitle(last).replace(/^\S+\s/, "");
-      const values = records.map((r) => `${r.period ?? `${r.year}年`}${recordText(r, {}, "search index")}`).join("，");
+      // The series' name without the year: "广东 · 工业互联网产业增加值".
+      const title = recordTitle(last, names).replace(/^\S+\s/, "");
+      const values = records.map((r) => `${r.period ? periodLabel(r.period) : `${r.year}年`}${recordText(r, {}, "search index")}`).join("，");
       return index!.addCustomRecord({url: recordHref(id), content: `${title}：${values}。`, language: "zh", meta: {title}, filters: {类别: ["测算数字"]}});
     });
     for (const result of await Promise.all(batch)) check("records", result.errors);

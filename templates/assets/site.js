@@ -1,5 +1,5 @@
 // baipishu site script: progressive enhancement only. Without it, every number is still a link to its record on
-// the 数据与方法 page and every chart is a static SVG.
+// its records page (records/<metric>.html) and every chart is a static SVG.
 (function () {
   "use strict";
 
@@ -8,6 +8,10 @@
   var data = island ? JSON.parse(island.textContent || "{}") : {};
   var cards = data.cards || {};
   var formulas = data.formulas || {};
+  // Shared by many cards, carried once per page: cards hold indexes into these lists.
+  var inputs = data.inputs || [];
+  var sources = data.sources || [];
+  var figures = data.figures || [];
   var open = null;
 
   function el(tag, className, text) {
@@ -30,6 +34,7 @@
     box.id = "num-card";
     box.appendChild(el("h4", "", card.title));
     box.appendChild(el("p", "card-value", card.value + (card.forecast ? "（预测）" : "")));
+    if (card.exact) box.appendChild(el("p", "card-exact", "精确值：" + card.exact));
     if (card.formula && formulas[card.formula]) {
       var formula = el("div", "card-formula");
       formula.innerHTML = formulas[card.formula]; // rendered by KaTeX at build time from the model's formula table
@@ -38,21 +43,24 @@
     if (card.inputs.length) {
       box.appendChild(el("p", "", "输入："));
       var list = el("ul");
-      card.inputs.slice(0, 8).forEach(function (input) {
+      card.inputs.forEach(function (i) {
+        var input = inputs[i];
         var item = el("li");
         var link = el("a", "", input.text);
         link.href = input.href;
         item.appendChild(link);
         list.appendChild(item);
       });
-      if (card.inputCount > 8) list.appendChild(el("li", "", "……共 " + card.inputCount + " 项"));
+      if (card.inputCount > card.inputs.length) list.appendChild(el("li", "", "……共 " + card.inputCount + " 项"));
       box.appendChild(list);
     }
-    if (card.sources.length) box.appendChild(el("p", "", "来源：" + card.sources.join("；") + (card.estimated ? "（含估算）" : "")));
-    if (card.figure) {
+    var names = card.sources.map(function (i) { return sources[i]; });
+    if (names.length) box.appendChild(el("p", "", "来源：" + names.join("；") + (card.estimated ? "（含估算）" : "")));
+    var figure = card.figure === undefined ? null : figures[card.figure];
+    if (figure) {
       var p = el("p", "", "见 ");
-      var a = el("a", "", card.figure.label + " " + card.figure.title);
-      a.href = card.figure.href;
+      var a = el("a", "", figure.label + " " + figure.title);
+      a.href = figure.href;
       p.appendChild(a);
       box.appendChild(p);
     }
@@ -83,24 +91,27 @@
     if (event.key === "Escape") closeCard();
   });
 
-  // Data page: filter the records by name.
+  // Data pages: filter the record groups (data.html) or the records of a records page by name. The input names
+  // what it filters (data-filter); a section left empty is hidden with its heading.
   var filter = document.getElementById("record-filter");
-  if (filter) {
-    var records = Array.prototype.slice.call(document.querySelectorAll(".record"));
+  var selector = filter && filter.getAttribute("data-filter");
+  if (selector) {
+    var items = Array.prototype.slice.call(document.querySelectorAll(selector));
     var count = document.getElementById("record-count");
     var apply = function () {
       var terms = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
-      records.forEach(function (record) {
-        var text = (record.textContent || "").toLowerCase();
+      items.forEach(function (item) {
+        var text = (item.textContent || "").toLowerCase();
         var match = terms.every(function (t) { return text.indexOf(t) >= 0; });
-        record.hidden = !match;
+        item.hidden = !match;
         if (match) shown++;
       });
-      document.querySelectorAll(".record-group").forEach(function (group) {
-        group.hidden = !group.querySelector(".record:not([hidden])");
+      document.querySelectorAll(".record-group, .record-groups-section").forEach(function (group) {
+        var members = group.querySelectorAll(selector);
+        group.hidden = members.length > 0 && !Array.prototype.some.call(members, function (m) { return !m.hidden; });
       });
-      if (count) count.textContent = terms.length ? "显示 " + shown + " / " + records.length + " 条" : "";
+      if (count) count.textContent = terms.length ? "显示 " + shown + " / " + items.length + " 项" : "";
     };
     filter.addEventListener("input", apply);
     if (location.hash.indexOf("#q=") === 0) { filter.value = decodeURIComponent(location.hash.slice(3)); apply(); }

@@ -7,9 +7,10 @@
  * and line labels never collide.
  */
 import type {TopLevelSpec} from "vega-lite";
-import {CHART_HEIGHT, CHART_WIDTH, COLORS} from "./theme.ts";
+import {CHART_HEIGHT, CHART_WIDTH, COLORS, FORECAST_CHART_HEIGHT} from "./theme.ts";
+import {segmentLabels, totalLabels} from "./stack-labels.ts";
 import {bandTicks, narrowBandTicks} from "./ticks.ts";
-import {exprString, FORECAST_DASH, forecastOpacity, topLevel, type DataRow, type VlSpec} from "./vl.ts";
+import {exprString, FORECAST_DASH, forecastOpacity, referenceRuleName, topLevel, type DataRow, type VlSpec} from "./vl.ts";
 
 export interface Series {
   /** Field of the row holding the value. */
@@ -29,11 +30,17 @@ export interface DualAxisOptions {
   /** How several bar series share a column: stacked (parts of a whole) or side by side. Default stack. */
   barMode?: "stack" | "group";
   barAxisTitle: string;
-  /** d3 format of the bar labels (e.g. ".2f"); no labels when undefined. Stacked bars are labelled in each segment. */
+  /**
+   * d3 format of the bar labels (e.g. ".2f"); no labels when undefined. Stacked bars are labelled in each segment,
+   * or beside the column where a segment is too thin for its label.
+   */
   barLabelFormat?: string;
   /** d3 format of a label above each stacked column with its total; none when undefined. */
   totalLabelFormat?: string;
-  /** A reference value on the bar axis (e.g. the national rate), drawn as a dashed rule labelled to its right. */
+  /**
+   * A reference value on the bar axis (e.g. the national rate), drawn as a dashed rule labelled right of the plot;
+   * the labels of columns that end short of it are set just past it.
+   */
   barReference?: {value: number; label: string};
   /** Explicit tick values of the bar axis (e.g. 0–100 for shares, so no tick reads "140 %"). */
   barAxisValues?: number[];
@@ -46,7 +53,7 @@ export interface DualAxisOptions {
   connectPoints?: boolean;
   /** d3 format of the line labels; no labels when undefined. */
   lineLabelFormat?: string;
-  /** Field (boolean) marking forecast rows, drawn lighter. */
+  /** Field (boolean) marking forecast rows, drawn lighter (and the default height is FORECAST_CHART_HEIGHT). */
   forecastField?: string;
   width?: number;
   height?: number;
@@ -136,8 +143,40 @@ function labelLookup(series: Series[], key: string, pick: (s: Series) => string)
   return `{${series.map((s) => `${exprString(s.field)}: ${exprString(pick(s))}`).join(", ")}}[datum.${key}]`;
 }
 
+/** Padding of the column band scale (Vega-Lite's defaults, stated so that a label's offset from a column is known). */
+const BAND_PADDING_INNER = 0.1;
+/** Width of a stacked column, as a share of its band. */
+const STACKED_COLUMN_BAND = 0.6;
+
+/**
+ * Labels of stacked segments (stack-labels.ts): in the middle of each segment that can hold one, beside the column
+ * for a thinner one. Drawn from their own data, since their positions are computed beforehand.
+ */
+function stackedLabelLayers(options: DualAxisOptions, format: string, x: VlSpec, y: VlSpec, unitsPerPx: number): VlSpec[] {
+  const series = options.bars.map((b) => ({field: b.field, labelColor: b.labelColor ?? "#ffffff"}));
+  const labels = segmentLabels(options.rows, options.x, series, unitsPerPx, COLORS.darkText, options.forecastField).map((l) => ({...l, [options.x]: l.x}));
+  const step = (options.width ?? CHART_WIDTH) / Math.max(options.rows.length, 1);
+  const halfColumn = (step * (1 - BAND_PADDING_INNER) * STACKED_COLUMN_BAND) / 2;
+  const encoding = {x, y: {...y, field: "at", stack: null}, text: {field: "value", type: "quantitative", format}, fill: {field: "color", type: "nominal", scale: null, legend: null}};
+  return [false, true]
+    .map((side) => ({side, values: labels.filter((l) => l.side === side)}))
+    .filter(({values}) => values.length > 0)
+    .map(({side, values}) => ({
+      data: {values},
+      mark: side ? {type: "text", fontSize: 10, baseline: "middle", align: "left", dx: halfColumn + 4} : {type: "text", fontSize: 10, baseline: "middle"},
+      encoding
+    }));
+}
+
 function barLayer(options: DualAxisOptions, domain: [number, number], ticks: number[], colorScale: VlSpec, height: number): VlSpec {
-  const x = {field: options.x, type: "ordinal", sort: options.rows.map((row) => String(row[options.x])), title: null, axis: {labelAngle: 0}};
+  const x = {
+    field: options.x,
+    type: "ordinal",
+    sort: options.rows.map((row) => String(row[options.x])),
+    title: null,
+    scale: {paddingInner: BAND_PADDING_INNER, paddingOuter: BAND_PADDING_INNER / 2},
+    axis: {labelAngle: 0}
+  };
   const mode = options.bars.length > 1 ? (options.barMode ?? "stack") : "group";
   const y = {
     field: "value",
@@ -152,42 +191,28 @@ function barLayer(options: DualAxisOptions, domain: [number, number], ticks: num
   const soleSeries = options.bars.length === 1 && options.lines.length === 0;
   const layers: VlSpec[] = [
     {
-      mark: {type: "bar", width: mode === "group" && options.bars.length > 1 ? {band: 0.9} : {band: 0.6}},
+      mark: {type: "bar", width: mode === "group" && options.bars.length > 1 ? {band: 0.9} : {band: STACKED_COLUMN_BAND}},
       encoding: {x, y, ...xOffset, color: {field: "seriesLabel", type: "nominal", scale: colorScale, legend: soleSeries ? null : {title: null}}, order: {field: "seriesOrder", type: "quantitative"}, opacity}
     }
   ];
   if (options.barLabelFormat) {
     const text = {field: "value", type: "quantitative", format: options.barLabelFormat};
-    if (mode === "stack") {
-      // Centred in each segment; a segment lower than a 10 px label (12 px) goes unlabelled (its value is in the table).
-      const minValue = (12 / height) * (domain[1] - domain[0]);
-      layers.push({
-        transform: [
-          {filter: "isValid(datum.value)"},
-          {stack: "value", groupby: [options.x], sort: [{field: "seriesOrder"}], as: ["v0", "v1"]},
-          {calculate: "(datum.v0 + datum.v1) / 2", as: "mid"},
-          {filter: `abs(datum.v1 - datum.v0) >= ${minValue}`}
-        ],
-        mark: {type: "text", fontSize: 10, baseline: "middle"},
-        encoding: {x, y: {...y, field: "mid", stack: null}, text, fill: {field: "labelColor", type: "nominal", scale: null, legend: null}}
-      });
-    } else {
-      // Above positive columns, below negative ones. With a reference rule, which runs right above the columns near
-      // the reference value, the labels go inside the columns that can hold them.
-      const inside = options.barReference ? (LABEL_PX / height) * (domain[1] - domain[0]) : undefined;
+    if (mode === "stack") layers.push(...stackedLabelLayers(options, options.barLabelFormat, x, y, (domain[1] - domain[0]) / height));
+    else {
+      // Above positive columns, below negative ones; a column that ends short of the reference rule has its label
+      // just past the rule, so the rule never runs through a label (not inside the column either: a rule under a
+      // column still reads as striking through a label printed on it).
+      const ref = options.barReference?.value;
       for (const positive of [true, false]) {
-        const sign = positive ? "datum.value >= 0" : "datum.value < 0";
+        const past = ref !== undefined && (positive ? ref > 0 : ref < 0);
         layers.push({
-          transform: [{filter: inside === undefined ? sign : `${sign} && abs(datum.value) < ${inside}`}],
+          transform: [
+            {filter: positive ? "datum.value >= 0" : "datum.value < 0"},
+            ...(past ? [{calculate: `${positive ? "max" : "min"}(datum.value, ${ref})`, as: "labelAt"}] : [])
+          ],
           mark: {type: "text", fontSize: 10, dy: positive ? -7 : 7, baseline: positive ? "bottom" : "top"},
-          encoding: {x, y, ...xOffset, text}
+          encoding: {x, y: past ? {...y, field: "labelAt"} : y, ...xOffset, text}
         });
-        if (inside !== undefined)
-          layers.push({
-            transform: [{filter: `${sign} && abs(datum.value) >= ${inside}`}],
-            mark: {type: "text", fontSize: 10, dy: positive ? 6 : -6, baseline: positive ? "top" : "bottom", color: "#ffffff"},
-            encoding: {x, y, ...xOffset, text}
-          });
       }
     }
   }
@@ -195,30 +220,30 @@ function barLayer(options: DualAxisOptions, domain: [number, number], ticks: num
     // One datum each, outside the folded data; the label sits right of the plot, clear of every column label.
     const {field: _field, stack: _stack, ...yScale} = y;
     const ref = {y: {...yScale, datum: options.barReference.value}};
-    layers.unshift({data: {values: [{}]}, mark: {type: "rule", strokeDash: [4, 3], color: "#666666"}, encoding: ref});
+    layers.unshift({name: referenceRuleName(0), data: {values: [{}]}, mark: {type: "rule", strokeDash: [4, 3], color: "#666666"}, encoding: ref});
     layers.push({
       data: {values: [{}]},
       mark: {type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 10, color: "#555555"},
       encoding: {...ref, x: {value: options.width ?? CHART_WIDTH}, text: {value: options.barReference.label}}
     });
   }
-  if (options.totalLabelFormat && mode === "stack")
-    layers.push({
-      transform: [{joinaggregate: [{op: "sum", field: "value", as: "total"}], groupby: [options.x]}, {filter: "datum.seriesOrder === 0"}],
-      mark: {type: "text", fontSize: 10, dy: -7, baseline: "bottom"},
-      encoding: {x, y: {...y, field: "total", stack: null}, text: {field: "total", type: "quantitative", format: options.totalLabelFormat}}
-    });
+  if (options.totalLabelFormat && mode === "stack") {
+    const totals = totalLabels(options.rows, options.x, options.bars).map((t) => ({...t, [options.x]: t.x}));
+    const text = {field: "total", type: "quantitative", format: options.totalLabelFormat};
+    for (const below of [false, true]) {
+      const values = totals.filter((t) => t.below === below);
+      if (values.length === 0) continue;
+      layers.push({
+        data: {values},
+        mark: {type: "text", fontSize: 10, dy: below ? 7 : -7, baseline: below ? "top" : "bottom"},
+        encoding: {x, y: {...y, field: "at", stack: null}, text}
+      });
+    }
+  }
   return {
     transform: [
       {fold: options.bars.map((b) => b.field), as: ["series", "value"]},
       {calculate: labelLookup(options.bars, "series", (b) => b.label), as: "seriesLabel"},
-      // Forecast columns are drawn lighter, so their labels are dark whatever the series' label colour.
-      {
-        calculate: options.forecastField
-          ? `datum[${exprString(options.forecastField)}] ? ${exprString(COLORS.darkText)} : ${labelLookup(options.bars, "series", (b) => b.labelColor ?? "#ffffff")}`
-          : labelLookup(options.bars, "series", (b) => b.labelColor ?? "#ffffff"),
-        as: "labelColor"
-      },
       {calculate: `indexof([${options.bars.map((b) => exprString(b.field)).join(", ")}], datum.series)`, as: "seriesOrder"}
     ],
     layer: layers
@@ -264,7 +289,7 @@ function lineLayer(options: DualAxisOptions, domain: [number, number], ticks: nu
 }
 
 export function dualAxisSpec(options: DualAxisOptions): TopLevelSpec {
-  const height = options.height ?? CHART_HEIGHT;
+  const height = options.height ?? (options.forecastField ? FORECAST_CHART_HEIGHT : CHART_HEIGHT);
   const rows = withForecastLink(options.rows, options.forecastField);
   const mode = options.barMode ?? "stack";
   const barTops = options.rows.map((row) => {

@@ -3,20 +3,23 @@
  * one aligned panel per metric, sharing the entity axis and its order (sorted by the first metric, largest on top).
  * Aligned panels instead of a dual axis: with 31 categories a line over columns is unreadable, while side-by-side
  * bars compare both a level and a rate at a glance. Every bar is labelled with its value; a rate panel may carry a
- * dashed reference rule (the national value).
+ * dashed reference rule (the national value). The panels share out a width at which the chart spans the PDF's text
+ * width, however many rows it has.
  */
 import type {TopLevelSpec} from "vega-lite";
 import {bandTicks} from "./ticks.ts";
 import type {MetricDisplay} from "./metrics.ts";
-import {COLORS, PROVINCE_ROW_HEIGHT} from "./theme.ts";
-import {exprString, topLevel, type DataRow, type VlSpec} from "./vl.ts";
+import {measureText} from "./text-width.ts";
+import {COLORS, fullPrintWidth, PROVINCE_ROW_HEIGHT} from "./theme.ts";
+import {exprString, referenceRuleName, topLevel, type DataRow, type VlSpec} from "./vl.ts";
 
 export interface BarPanel {
   display: MetricDisplay;
   /** Field of the row holding the displayed value. */
   field: string;
   color: string;
-  width: number;
+  /** The panel's share of the chart's width (e.g. 3 for a level panel beside 2 for each rate panel). */
+  weight: number;
   /** A reference value drawn as a dashed rule, e.g. the national growth rate. */
   reference?: {value: number; label: string};
   /** Bars at or above this displayed value are drawn in `color`, the others lighter (e.g. sections over 1000 亿元). */
@@ -34,9 +37,19 @@ export interface EntityBarsOptions {
 /** Approximate px width of a value label (10 px digits). */
 const LABEL_PX = 48;
 
-function xScale(values: number[], width: number): {domain: [number, number]; ticks: number[]; perPx: number} {
-  const max = Math.max(0, ...values);
-  const min = Math.min(0, ...values);
+/** Axis labels of the entity names: 11 px, 6 px from the bars. */
+const NAME_FONT_PX = 11;
+const NAME_PADDING_PX = 6;
+const PANEL_SPACING_PX = 14;
+/** Vega's padding around the chart (theme), on each side. */
+const CHART_PADDING_PX = 8;
+/** Height of everything but the rows: the panel titles, the rule labels above the plot, the axis below, padding. */
+const CHROME_HEIGHT_PX = 66;
+
+function xScale(values: number[], width: number, rule: number | undefined): {domain: [number, number]; ticks: number[]; perPx: number} {
+  // A bar short of the rule has its label beyond the rule, so the rule needs the same room as a bar end.
+  const max = Math.max(0, ...values, rule ?? 0);
+  const min = Math.min(0, ...values, rule ?? 0);
   const span = Math.max(max - min, 1e-9);
   // Room for the labels beyond the longest bar (on both sides when there are negative values).
   const perPx = span / Math.max(width - LABEL_PX * (min < 0 ? 2 : 1), 40);
@@ -44,15 +57,17 @@ function xScale(values: number[], width: number): {domain: [number, number]; tic
   return {domain, ticks: bandTicks(min, max, Math.max(2, Math.floor(width / 70)), domain, 1 / perPx), perPx};
 }
 
-function panelSpec(options: EntityBarsOptions, panel: BarPanel, index: number, order: string[], titleOffset: number): VlSpec {
+function panelSpec(options: EntityBarsOptions, panel: BarPanel, index: number, order: string[], titleOffset: number, width: number): VlSpec {
   const values = options.rows.map((row) => row[panel.field]).filter((v): v is number => typeof v === "number");
-  const scale = xScale(values, panel.width);
+  // Reference and threshold rules are both drawn through the whole plot.
+  const rule = panel.threshold?.value ?? panel.reference?.value;
+  const scale = xScale(values, width, rule);
   const y = {
     field: options.name,
     type: "nominal",
     sort: order,
     title: null,
-    axis: index === 0 ? {labelFontSize: 11, ticks: false, domain: false, labelPadding: 6} : null
+    axis: index === 0 ? {labelFontSize: NAME_FONT_PX, ticks: false, domain: false, labelPadding: NAME_PADDING_PX} : null
   };
   const x = {
     field: panel.field,
@@ -65,14 +80,9 @@ function panelSpec(options: EntityBarsOptions, panel: BarPanel, index: number, o
     : {value: panel.color};
   const text = {field: panel.field, type: "quantitative", format: panel.display.format};
   const field = `datum[${exprString(panel.field)}]`;
-  // With a reference rule the labels go inside the bars that can hold them, so that the rule, which runs close to
-  // the ends of bars near the reference value, does not strike through them; short bars keep their label outside.
-  const insideFrom = panel.reference ? (LABEL_PX - 8) * scale.perPx : undefined;
-  const outside = (sign: 1 | -1): string =>
-    insideFrom === undefined ? `${field} ${sign > 0 ? ">=" : "<"} 0` : sign > 0 ? `${field} >= 0 && ${field} < ${insideFrom}` : `${field} < 0 && ${field} > ${-insideFrom}`;
-  // Outside labels of bars that end short of a rule (threshold or reference) are set just beyond the rule, so the
-  // rule never crosses a label.
-  const rule = panel.threshold?.value ?? panel.reference?.value;
+  // Every label sits beyond its bar's end, and a bar that ends short of the rule has its label just beyond the
+  // rule, so the rule never runs through a label. Not inside the bars: a rule under a bar still reads as striking
+  // through a label printed on it, since its dashes stop at the label's edges and go on past them.
   const beyond = (sign: 1 | -1) =>
     rule !== undefined && Math.sign(rule) !== -sign
       ? {transform: [{calculate: `${sign > 0 ? "max" : "min"}(${field}, ${rule})`, as: "_labelAt"}], x: {...x, field: "_labelAt"}}
@@ -81,18 +91,12 @@ function panelSpec(options: EntityBarsOptions, panel: BarPanel, index: number, o
   for (const sign of [1, -1] as const) {
     const at = beyond(sign);
     layers.push({
-      transform: [{filter: outside(sign)}, ...at.transform],
+      transform: [{filter: `${field} ${sign > 0 ? ">=" : "<"} 0`}, ...at.transform],
       mark: {type: "text", align: sign > 0 ? "left" : "right", dx: 3 * sign, fontSize: 9.5},
       encoding: {y, x: at.x, text}
     });
   }
-  if (insideFrom !== undefined)
-    layers.push(
-      {transform: [{filter: `${field} >= ${insideFrom}`}], mark: {type: "text", align: "right", dx: -3, fontSize: 9.5, color: "#ffffff"}, encoding: {y, x, text}},
-      {transform: [{filter: `${field} <= ${-insideFrom}`}], mark: {type: "text", align: "left", dx: 3, fontSize: 9.5, color: "#ffffff"}, encoding: {y, x, text}}
-    );
-  // Reference and threshold rules go under the bars (only the gaps show them, so they never strike a label), and
-  // their labels above the plot, clear of the first row.
+  // Reference and threshold rules go under the bars, and their labels above the plot, clear of the first row.
   const rules: VlSpec[] = [];
   for (const [mark, dash] of [
     [panel.reference, [4, 3]],
@@ -100,7 +104,7 @@ function panelSpec(options: EntityBarsOptions, panel: BarPanel, index: number, o
   ] as const) {
     if (!mark) continue;
     // One datum each (not one mark per row of the chart data).
-    rules.push({data: {values: [{}]}, mark: {type: "rule", strokeDash: dash, color: "#666666"}, encoding: {x: {datum: mark.value, type: "quantitative"}}});
+    rules.push({name: referenceRuleName(index * 2 + rules.length), data: {values: [{}]}, mark: {type: "rule", strokeDash: dash, color: "#666666"}, encoding: {x: {datum: mark.value, type: "quantitative"}}});
     layers.push({
       data: {values: [{}]},
       mark: {type: "text", align: "center", dy: -4, baseline: "bottom", fontSize: 9.5, color: "#555555"},
@@ -117,10 +121,20 @@ function panelSpec(options: EntityBarsOptions, panel: BarPanel, index: number, o
       encoding: {x: {datum: scale.domain[0], type: "quantitative"}, y: {value: 0}, text: {value: "全国"}}
     });
   return {
-    width: panel.width,
+    width,
     title: {text: panel.display.title, fontSize: 11, offset: 6, aria: false},
     layer: layers
   };
+}
+
+/** Panel widths that share out (by weight) the width at which the whole chart spans the print text width. */
+function panelWidths(options: EntityBarsOptions, order: string[]): number[] {
+  const rowHeight = options.rowHeight ?? PROVINCE_ROW_HEIGHT;
+  const names = Math.max(...order.map((name) => measureText(name, NAME_FONT_PX))) + NAME_PADDING_PX;
+  const chrome = 2 * CHART_PADDING_PX + names + PANEL_SPACING_PX * (options.panels.length - 1);
+  const total = fullPrintWidth(order.length * rowHeight + CHROME_HEIGHT_PX) - chrome;
+  const weights = options.panels.reduce((sum, p) => sum + p.weight, 0);
+  return options.panels.map((p) => Math.floor((total * p.weight) / weights));
 }
 
 export function entityBarsSpec(options: EntityBarsOptions): TopLevelSpec {
@@ -130,11 +144,15 @@ export function entityBarsSpec(options: EntityBarsOptions): TopLevelSpec {
     .map((row) => String(row[options.name]));
   // Whether any panel has a rule label above its plot (then every panel reserves that room).
   const titleOffset = options.panels.some((p) => p.reference || p.threshold) ? 18 : 6;
+  const widths = panelWidths(options, order);
   return topLevel({
     data: {values: options.rows},
-    spacing: 14,
+    spacing: PANEL_SPACING_PX,
     config: {view: {stroke: null}},
     resolve: {scale: {y: "shared"}},
-    hconcat: options.panels.map((panel, i) => ({height: {step: options.rowHeight ?? PROVINCE_ROW_HEIGHT}, ...panelSpec(options, panel, i, order, titleOffset)}))
+    hconcat: options.panels.map((panel, i) => ({
+      height: {step: options.rowHeight ?? PROVINCE_ROW_HEIGHT},
+      ...panelSpec(options, panel, i, order, titleOffset, widths[i]!)
+    }))
   });
 }

@@ -5,7 +5,7 @@
  */
 import type {TopLevelSpec} from "vega-lite";
 import {LEFT_AXIS_TITLE, type Series} from "./dual-axis.ts";
-import {CHART_HEIGHT, CHART_WIDTH} from "./theme.ts";
+import {CHART_HEIGHT, CHART_WIDTH, FORECAST_CHART_HEIGHT} from "./theme.ts";
 import {exprString, FORECAST_DASH, forecastOpacity, topLevel, type DataRow, type VlSpec} from "./vl.ts";
 
 export interface LineChartOptions {
@@ -52,7 +52,7 @@ export function lineChartSpec(options: LineChartOptions): TopLevelSpec {
   }
   return topLevel({
     width: options.width ?? CHART_WIDTH,
-    height: options.height ?? CHART_HEIGHT,
+    height: options.height ?? (forecast ? FORECAST_CHART_HEIGHT : CHART_HEIGHT),
     data: {values: rows},
     transform: [
       {fold: options.lines.map((l) => l.field), as: ["series", "value"]},

@@ -21,9 +21,9 @@ const Params = z.strictObject({
   reference: z.boolean().default(true)
 });
 
-/** Width of the first (level) panel and of each further panel, in px. */
-const FIRST_PANEL_WIDTH = 300;
-const OTHER_PANEL_WIDTH = 190;
+/** Shares of the chart's width: the first (level) panel, and each further (rate) panel. */
+const FIRST_PANEL_WEIGHT = 3;
+const OTHER_PANEL_WEIGHT = 2;
 
 export const provinceBars: ChartModule = {
   id: "province-bars",
@@ -50,7 +50,7 @@ export const provinceBars: ChartModule = {
         display: s.display,
         field: s.metric,
         color: s.display.unit === "%" ? COLORS.rate : COLORS.total,
-        width: i === 0 ? FIRST_PANEL_WIDTH : OTHER_PANEL_WIDTH,
+        weight: i === 0 ? FIRST_PANEL_WEIGHT : OTHER_PANEL_WEIGHT,
         ...(national ? {reference: {value: national.value, label: `全国 ${shown(s.display, national.value)}`}} : {})
       };
     });

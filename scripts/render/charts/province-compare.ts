@@ -11,7 +11,8 @@ import {metricDisplay} from "./metrics.ts";
 import {chartParams, metricParam, shownYear, yearParam} from "./params.ts";
 import {entityValues} from "./series.ts";
 import {extremesPhrase} from "./summaries.ts";
-import {COLORS, PROVINCE_ROW_HEIGHT} from "./theme.ts";
+import {measureText} from "./text-width.ts";
+import {COLORS, fullPrintWidth, PROVINCE_ROW_HEIGHT} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
 import {topLevel} from "./vl.ts";
 
@@ -22,7 +23,12 @@ const Params = z.strictObject({
   year: yearParam.optional()
 });
 
-const PLOT_WIDTH = 460;
+/** Height of everything but the rows: the axis, the legend below it, padding. */
+const CHROME_HEIGHT_PX = 78;
+/** Province names: 11 px (the theme's axis labels), 6 px from the plot; Vega's padding of 8 px on each side. */
+const NAME_FONT_PX = 11;
+const NAME_PADDING_PX = 6;
+const CHART_PADDING_PX = 8;
 
 export const provinceCompare: ChartModule = {
   id: "province-compare",
@@ -56,8 +62,11 @@ export const provinceCompare: ChartModule = {
       range: [COLORS.total, COLORS.comparison]
     };
     const above = first.points.filter((p, i) => p.value > second.points[i]!.value).length;
+    // As wide as makes the chart span the print text width once print.css has fitted its 31 rows to the page.
+    const names = Math.max(...provinces.map((p) => measureText(p.name, NAME_FONT_PX))) + NAME_PADDING_PX;
+    const width = fullPrintWidth(provinces.length * PROVINCE_ROW_HEIGHT + CHROME_HEIGHT_PX) - 2 * CHART_PADDING_PX - names;
     const spec = topLevel({
-      width: PLOT_WIDTH,
+      width,
       height: {step: PROVINCE_ROW_HEIGHT},
       data: {values: rows},
       layer: [

@@ -29,9 +29,6 @@ interface RegionSeries {
   points: EntityPoint[];
 }
 
-/** Narrower than a national chart: seven columns need less room. */
-const REGION_CHART_WIDTH = 480;
-
 export const regionBars: ChartModule = {
   id: "region-bars",
   describe: "the key regions in one year: one column panel per metric, or columns with a rate line",
@@ -69,8 +66,7 @@ export const regionBars: ChartModule = {
         lines: [{field: line.metric, label: line.display.title, color: COLORS.growth}],
         lineAxisTitle: line.display.title,
         lineLabelFormat: line.display.format,
-        connectPoints: false,
-        width: REGION_CHART_WIDTH
+        connectPoints: false
       });
       panels = [{spec}];
     } else {
@@ -83,7 +79,6 @@ export const regionBars: ChartModule = {
           barAxisTitle: s.display.title,
           barLabelFormat: s.display.format,
           lines: [],
-          width: REGION_CHART_WIDTH,
           height: several ? PANEL_HEIGHT : CHART_HEIGHT,
           ...reference(s)
         });

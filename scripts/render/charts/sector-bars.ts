@@ -45,7 +45,7 @@ export const sectorBars: ChartModule = {
           display,
           field: "value",
           color: COLORS.total,
-          width: 380,
+          weight: 1,
           ...(threshold !== undefined ? {threshold: {value: display.toDisplay(threshold), label: formatValue(threshold, display.unit, {decimals: Number.isInteger(threshold) ? 0 : 2})}} : {})
         }
       ]

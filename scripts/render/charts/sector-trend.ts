@@ -11,7 +11,7 @@ import {sectionByEntity} from "./entities.ts";
 import {chartParams, yearParam} from "./params.ts";
 import {extremes, yearSeries, yearText} from "./series.ts";
 import {joinTables, panelLetter} from "./tables.ts";
-import {CHART_HEIGHT, COLORS, PANEL_HEIGHT} from "./theme.ts";
+import {COLORS, FORECAST_CHART_HEIGHT, PANEL_HEIGHT} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
 
 const Params = z.strictObject({
@@ -43,7 +43,7 @@ export const sectorTrend: ChartModule = {
         lineAxisTitle: "名义增速（%）",
         lineLabelFormat: ".2f",
         forecastField: "forecast",
-        height: several ? PANEL_HEIGHT : CHART_HEIGHT
+        height: several ? PANEL_HEIGHT : FORECAST_CHART_HEIGHT
       });
       const last = va[va.length - 1]!;
       const {max: fastest} = extremes(growth, (p) => p.value);

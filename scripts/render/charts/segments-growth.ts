@@ -36,7 +36,7 @@ export const segmentsGrowth: ChartModule = {
     const rows = order.map((i) => ({name: segments[i]!.name, ...Object.fromEntries(byYear.map((y) => [`y${y.year}`, y.points[i]!.value]))}));
     const offset = YEAR_COLORS.length - years.length;
     const bars: Series[] = byYear.map((y, k) => ({field: `y${y.year}`, label: `${yearLabel(config, y.year)}年`, color: YEAR_COLORS[offset + k]!}));
-    const spec = dualAxisSpec({rows, x: "name", bars, barMode: "group", barAxisTitle: display.title, barLabelFormat: display.format, lines: [], width: 460});
+    const spec = dualAxisSpec({rows, x: "name", bars, barMode: "group", barAxisTitle: display.title, barLabelFormat: display.format, lines: []});
     return {
       panels: [{spec}],
       table: {

@@ -48,12 +48,38 @@ export const SEQUENTIAL_SCHEME = "blues";
 
 export const CHART_WIDTH = 560;
 export const CHART_HEIGHT = 260;
-/** Height of each panel of a two-panel (a)/(b) figure, a little lower so both fit one printed page. */
-export const PANEL_HEIGHT = 220;
+/**
+ * Height of a one-panel chart that plots forecast values: a little lower, to make room for the note under it that
+ * marks the forecast as resting on an assumption (forecast-note.ts) without pushing figures to the next page
+ * (checked with `npm run measure:pages` on every edition).
+ */
+export const FORECAST_CHART_HEIGHT = CHART_HEIGHT - 12;
+/**
+ * Height of each panel of a two-panel (a)/(b) figure, a little lower so both fit one printed page with the
+ * figure's caption, sources and notes.
+ */
+export const PANEL_HEIGHT = 204;
 /** Height of one row of a province bar chart (31 rows). */
 export const PROVINCE_ROW_HEIGHT = 16;
 /** Side of one tile of the tile-grid maps. */
 export const TILE_SIZE = 60;
+
+/**
+ * The PDF's text width in CSS px: A4 (210 mm) less the 20 mm side margins of print.css, at 96 px per inch. A chart
+ * drawn at least this wide spans the text width in print (print.css scales a wider one down, keeping its shape).
+ */
+export const PRINT_TEXT_WIDTH_PX = Math.round((170 / 25.4) * 96);
+/** The tallest a figure panel prints (print.css `.figure-panel svg { max-height: 130mm }`), in CSS px. */
+export const PRINT_MAX_HEIGHT_PX = Math.round((130 / 25.4) * 96);
+
+/**
+ * The width at which a chart `height` px tall spans the PDF's text width: the text width itself, or more for a tall
+ * chart, which print.css scales down to the height limit (and so also narrows) — a 31-row chart must be drawn
+ * wider than the text to come out as wide as it.
+ */
+export function fullPrintWidth(height: number): number {
+  return Math.ceil(Math.max(PRINT_TEXT_WIDTH_PX, (height * PRINT_TEXT_WIDTH_PX) / PRINT_MAX_HEIGHT_PX));
+}
 
 /** d3-format locale for Chinese publications: no thousands separator (10687.51), minus sign "−". */
 export const FORMAT_LOCALE = {

@@ -29,6 +29,18 @@ export function forecastOpacity(forecastField: string | undefined): VlSpec {
 /** Dash pattern of the line segment that leads into a forecast year. */
 export const FORECAST_DASH = [4, 3];
 
+/**
+ * Name of every reference rule (a national value, a threshold) drawn across a chart's marks. Vega writes a mark's
+ * name into the class of its SVG group, so the rules stay recognisable in the drawn chart: the chart tests check
+ * that no rule strikes through a label. Suffixed per panel (`reference_rule_1`), since names should be unique.
+ */
+export const REFERENCE_RULE_NAME = "reference_rule";
+
+/** The name of reference rule `index` of a spec. */
+export function referenceRuleName(index: number): string {
+  return `${REFERENCE_RULE_NAME}_${index}`;
+}
+
 /** A Vega expression string literal (single-quoted, escaped). */
 export function exprString(text: string): string {
   return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;

@@ -137,7 +137,18 @@ export function forecastAssumptionHtml(context: RenderContext, where: string, us
   const growth = getRecord(context, id, where);
   const rule = multiplierRules(config, [config.baseYear, ...Array.from({length: f - config.baseYear}, (_, i) => config.baseYear + 1 + i)]).get(f)!;
   const ruleText = rule.rule === "calibrated" ? "按预测年总量的目标值校准" : ruleClauseZh(rule);
-  return `预测年（${f}年）的外生假设只有名义GDP增速一项，取${numberElement(id, recordText(growth, {}, where), growth)}，依据为${escapeHtml(config.forecast.gdpGrowthSource)}。全国、分产业、分门类和分省份的增加值统计数均按这一增速外推一年，预测年的技术乘数${escapeHtml(ruleText)}。`;
+  const window = config.forecast.partsTrendWindow;
+  const last = config.dataYears[1];
+  const parts =
+    `全国名义GDP以及各门类增加值之和、各省份地区生产总值之和按这一增速外推；各门类、三次产业、各省份及各省份的三次产业，` +
+    `则在整体的预测增速上加上该部分近${chineseCount(window)}年（${last - window}—${last}年）的年均增速与整体同期年均增速之差，` +
+    `再按同一比例缩放，使各部分之和等于整体的预测值，即各部分延续近年相对于整体的快慢差异`;
+  return `预测年（${f}年）的外生假设只有名义GDP增速一项，取${numberElement(id, recordText(growth, {}, where), growth)}，依据为${escapeHtml(config.forecast.gdpGrowthSource)}。${parts}。预测年的技术乘数${escapeHtml(ruleText)}。`;
+}
+
+/** A small count in Chinese numerals (一 … 十), as a method sentence says "近三年". */
+function chineseCount(n: number): string {
+  return "一两三四五六七八九十"[n - 1] ?? String(n);
 }
 
 /** The headline of the last data year and the forecast year under each standard multiplier rule. */

@@ -17,15 +17,38 @@ import {
 import {escapeHtml} from "../html.ts";
 import type {FigureRecord} from "../../model/records.ts";
 
+/** The 数据与方法 index: sources, formulas, citations and the list of record pages. */
 export const DATA_PAGE = "data.html";
+/**
+ * The records live one page per metric and scope (records/<metric>-<scope>.html: 工业互联网产业增加值 of the
+ * provinces): the whole set on one page was 7 MB, and one page per metric still reached 700 KB and 10 000 elements.
+ */
+export const RECORDS_DIR = "records";
 
-/** Anchor of a record on the data page. */
+/** Anchor of a record on its records page. */
 export function recordAnchor(id: string): string {
   return `r:${id}`;
 }
 
-export function recordHref(id: string): string {
-  return `${DATA_PAGE}#${encodeURI(recordAnchor(id))}`;
+/** The records page of a metric's records of one scope, relative to the edition folder (ids are [a-z0-9_]). */
+export function groupPage(metric: string, scope: string): string {
+  return `${RECORDS_DIR}/${metric}-${scope}.html`;
+}
+
+/** The records page of a record id (metric/scope/entity/year[@period]), relative to the edition folder. */
+export function recordPage(id: string): string {
+  const [metric = "", scope = ""] = id.split("/");
+  return groupPage(metric, scope);
+}
+
+/** The link to a record from a page `rel` below the edition folder ("" at the root, "../" one folder down). */
+export function recordHref(id: string, rel = ""): string {
+  return `${rel}${recordPage(id)}#${encodeURI(recordAnchor(id))}`;
+}
+
+/** Every records page of these records, in first-seen order. */
+export function recordPages(records: readonly Pick<FigureRecord, "metric" | "scope">[]): string[] {
+  return [...new Set(records.map((r) => groupPage(r.metric, r.scope)))];
 }
 
 /** Nunjucks passes keyword arguments as a last object flagged __keywords. */
@@ -60,7 +83,6 @@ export function parseFormatArgs(args: unknown[], where: string): FormatOptions {
   return options;
 }
 
-/** The formatted text of a record with the given options (no markup). */
 /** Decimals a value needs as written in its source (at most two): 220 → 0, 1.5 → 1. */
 function naturalDecimals(value: number): number {
   const text = String(Math.abs(value));
@@ -68,6 +90,7 @@ function naturalDecimals(value: number): number {
   return dot < 0 ? 0 : Math.min(2, text.length - dot - 1);
 }
 
+/** The formatted text of a record with the given options (no markup). */
 export function recordText(record: FigureRecord, options: FormatOptions, where: string): string {
   // Observed indicators keep the counter they were printed with (万个, 家, 万台/套): value as written, then the unit.
   if (options.unit === undefined && defaultDisplayUnit(record.unit) === "plain") {
@@ -80,10 +103,10 @@ export function recordText(record: FigureRecord, options: FormatOptions, where: 
   return formatValue(record.value, unit, options);
 }
 
-/** The provenance element around a printed number. */
-export function numberElement(id: string, text: string, record: FigureRecord): string {
+/** The provenance element around a printed number, on a page `rel` below the edition folder. */
+export function numberElement(id: string, text: string, record: Pick<FigureRecord, "forecast">, rel = ""): string {
   const forecast = record.forecast ? " num-forecast" : "";
-  return `<a class="num${forecast}" href="${recordHref(id)}" data-record="${escapeHtml(id)}">${escapeHtml(text)}</a>`;
+  return `<a class="num${forecast}" href="${recordHref(id, rel)}" data-record="${escapeHtml(id)}">${escapeHtml(text)}</a>`;
 }
 
 /** Renders `{% num "id", … %}` and records that the page used the record. */

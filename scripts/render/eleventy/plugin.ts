@@ -1,7 +1,7 @@
 /**
  * @fileoverview The Eleventy plugin of one edition: wires the prepared SiteModel into Eleventy as global data,
  * shortcodes (num, figure, ref, formula, provenance), filters, the chapter collection and the generated pages
- * (index with the table of contents, 图表目录, 数据与方法, the print page of the PDF). Templates stay free of logic:
+ * (index with the table of contents, 图表目录, 数据与方法 with a records page per metric, the print page of the PDF). Templates stay free of logic:
  * everything they need is computed here or in the model.
  */
 import {readFileSync} from "node:fs";
@@ -14,11 +14,11 @@ import {renderTex} from "../math.ts";
 import {reproductionView} from "../reproduction-view.ts";
 import {revisionsView} from "../revisions-view.ts";
 import {entityPageHtml, entityRefs} from "../entity-pages.ts";
-import {dataPageView} from "../data-page.ts";
+import {dataPageView, pageKey, sourceView} from "../data-page.ts";
 import type {SiteModel} from "../site.ts";
 import {createMarkdown} from "./markdown.ts";
 import {calibrationTableHtml, estimatesListHtml, forecastAssumptionHtml, formulaBlock, formulaTableHtml, multiplierRulesHtml, parametersTableHtml, sensitivityTableHtml} from "./method.ts";
-import {DATA_PAGE, numberElement, parseFormatArgs, recordText, renderNumber, type Keywords} from "./numbers.ts";
+import {DATA_PAGE, groupPage, numberElement, parseFormatArgs, recordText, renderNumber, type Keywords} from "./numbers.ts";
 import {provenanceJson} from "./provenance.ts";
 import {evaluateFacts} from "./facts.ts";
 import {preflightReferences} from "./preflight.ts";
@@ -315,17 +315,29 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     });
   });
 
-  // The data page: every record of the edition, grouped by metric, with the same facts as a provenance card.
+  // The data pages: the index (data.html) and a records page per metric, all from one view computed once.
   eleventyConfig.addGlobalData("dataPage", () => dataPageView(site));
-  eleventyConfig.addGlobalData("sources", context.manifest);
+  eleventyConfig.addGlobalData("dataSources", context.manifest.map(sourceView));
   eleventyConfig.addGlobalData("repro", () => reproductionView(site.reproduction, context));
-  eleventyConfig.addGlobalData("revisions", () => revisionsView(site.revisions));
+  eleventyConfig.addGlobalData("revisions", () => revisionsView(site.revisions, context));
 
   const pagesDir = path.join(site.root, "templates", "pages");
   for (const page of GENERATED_PAGES) {
     const source = readFileSync(path.join(pagesDir, page.template), "utf8");
     eleventyConfig.addTemplate(`_generated/${page.template}`, source, {permalink: page.permalink});
   }
+  // A records page per metric and scope (records/<metric>-<scope>.html, data-page.ts), one folder down.
+  const recordsSource = readFileSync(path.join(pagesDir, "records.njk"), "utf8");
+  const groups = new Map(context.figures.records.map((r) => [pageKey(r.metric, r.scope), r]));
+  for (const [key, {metric, scope}] of groups)
+    eleventyConfig.addTemplate(`_generated/${groupPage(metric, scope).replace(/\.html$/, ".njk")}`, recordsSource, {
+      permalink: groupPage(metric, scope),
+      layout: "layouts/base.njk",
+      pageTitle: `${metricLabel(metric)}（${scopeLabel(scope)}）· 测算记录`,
+      bodyClass: "records-page",
+      rel: "../",
+      recordsKey: key
+    });
   // A page per province and per sector (entity-pages.ts), one folder down: links start with rel = "../".
   for (const ref of entityRefs(context))
     eleventyConfig.addTemplate(`_generated/${ref.url.replace(/\.html$/, ".njk")}`, "{{ entityBody | safe }}", {

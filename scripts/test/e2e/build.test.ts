@@ -194,7 +194,7 @@ for (const edition of EDITIONS) {
         const html = await readFile(path.join(dir(), scope, `${entity}.html`), "utf8");
         const id = `iiot_value_added/${scope}/${entity}/${y}`;
         const record = figures.records.find((r) => `${r.metric}/${r.scope}/${r.entity}/${r.year}` === id)!;
-        expect(html).toContain(`href="../data.html#r:${id}">${formatValue(record.value, "亿元")}</a>`);
+        expect(html).toContain(`href="../records/iiot_value_added-${scope}.html#r:${id}">${formatValue(record.value, "亿元")}</a>`);
         expect(html).toContain(`<h1>${record.entityZh}</h1>`);
         expect(html).toMatch(/<ul class="entity-mentions"><li><a href="\.\.\/[a-z-]+\.html#/);
         expect(html).toContain('href="../assets/style.css"');

@@ -79,18 +79,18 @@ describe(`search of the ${edition} edition`, () => {
   it("finds a province in the chapters, down to the heading it sits under, and its records", async () => {
     const {hits: chapters} = await search("湖北", {类别: "报告正文"});
     expect(chapters.length).toBeGreaterThan(0);
-    expect(chapters.every((h) => !h.url.includes("data.html"))).toBe(true);
+    expect(chapters.every((h) => !h.url.includes("records/"))).toBe(true);
     const {hits, foreign} = await search("湖北");
     expect(foreign).toEqual([]);
     const chapter = hits.find((h) => h.url.includes("regions.html"));
     expect(chapter, JSON.stringify(hits.map((h) => h.url))).toBeDefined();
     expect(chapter!.sub.some((u) => u.includes("regions.html#"))).toBe(true);
-    expect(hits.some((h) => h.url.startsWith("/data.html#r:") && h.title.includes("湖北"))).toBe(true);
+    expect(hits.some((h) => /^\/records\/[a-z0-9_]+-province\.html#r:/.test(h.url) && h.title.includes("湖北"))).toBe(true);
   });
 
   it("finds a sector's employment record by two words", async () => {
     const {hits} = await search("制造业 就业");
-    expect(hits.some((h) => h.url.includes("data.html#r:employment_total/sector/") && h.title.includes("制造业"))).toBe(true);
+    expect(hits.some((h) => h.url.includes("records/employment_total-sector.html#r:employment_total/sector/") && h.title.includes("制造业"))).toBe(true);
   });
 
   it("finds the topics a reviewer looks for first: 标识解析 in the text, 新增就业 among the numbers", async () => {
@@ -98,7 +98,7 @@ describe(`search of the ${edition} edition`, () => {
     expect(text.length).toBeGreaterThan(0);
     expect(text.some((h) => h.excerpt.includes("标识解析"))).toBe(true);
     const {hits: numbers} = await search("新增就业", {类别: "测算数字"});
-    expect(numbers.some((h) => h.url.includes("data.html#r:employment_new/"))).toBe(true);
+    expect(numbers.some((h) => /records\/employment_new-[a-z_]+\.html#r:employment_new\//.test(h.url))).toBe(true);
   });
 
   it("finds nothing for a word the paper does not use", async () => {

@@ -16,7 +16,7 @@ export function testConfig(overrides: Partial<Record<string, unknown>> = {}): Ed
       baseYear: 2017,
       dataYears: [2017, 2021],
       forecastYear: 2022,
-      forecast: {gdpNominalGrowth: 7, gdpGrowthSource: "test"},
+      forecast: {gdpNominalGrowth: 7, gdpGrowthSource: "test", partsTrendWindow: 3},
       methods: {regionalAllocation: "province-tier", employment: "provincial-tier", directSegments: true, newInfrastructure: false},
       chapters: [
         {id: "preface", file: "00-preface.md", title: "前言", kind: "front"},

@@ -8,13 +8,13 @@ describe("renderNumber(context, id, args)", () => {
 
   it("wraps the formatted value in a provenance link carrying the record id", () => {
     expect(renderNumber(context, "iiot_value_added/national/china/2021", ["万亿元"], "ch.md")).toBe(
-      '<a class="num" href="data.html#r:iiot_value_added/national/china/2021" data-record="iiot_value_added/national/china/2021">3.90万亿元</a>'
+      '<a class="num" href="records/iiot_value_added-national.html#r:iiot_value_added/national/china/2021" data-record="iiot_value_added/national/china/2021">3.90万亿元</a>'
     );
   });
 
   it("marks forecast values", () => {
     expect(renderNumber(context, "share_of_gdp/national/china/2022", [], "ch.md")).toBe(
-      '<a class="num num-forecast" href="data.html#r:share_of_gdp/national/china/2022" data-record="share_of_gdp/national/china/2022">3.55%</a>'
+      '<a class="num num-forecast" href="records/share_of_gdp-national.html#r:share_of_gdp/national/china/2022" data-record="share_of_gdp/national/china/2022">3.55%</a>'
     );
   });
 

@@ -67,7 +67,7 @@ describe("renderReference(context, source)", () => {
   it("prints a number as a link to its record and records that the page used it", () => {
     const used = new Set<string>();
     expect(html("增加值 万亿元", used)).toBe(
-      '<a class="num" href="data.html#r:iiot_value_added/national/china/2021" data-record="iiot_value_added/national/china/2021">4.10万亿元</a>'
+      '<a class="num" href="records/iiot_value_added-national.html#r:iiot_value_added/national/china/2021" data-record="iiot_value_added/national/china/2021">4.10万亿元</a>'
     );
     expect([...used]).toEqual(["iiot_value_added/national/china/2021"]);
   });
@@ -84,12 +84,12 @@ describe("renderReference(context, source)", () => {
     );
     expect(html("增加值@b ~ 增加值 增至")).toContain(">降至<");
     expect(html("± 新增就业 万人")).toBe(
-      '<span class="word-trend" data-sign="employment_new/national/china/2021">减少</span><a class="num" href="data.html#r:employment_new/national/china/2021" data-record="employment_new/national/china/2021">88.60万人</a>'
+      '<span class="word-trend" data-sign="employment_new/national/china/2021">减少</span><a class="num" href="records/employment_new-national.html#r:employment_new/national/china/2021" data-record="employment_new/national/china/2021">88.60万人</a>'
     );
   });
   it("asks for a word when a change prints as zero instead of writing 持平 before a number", () => {
     expect(html("± 增速变化 pp")).toBe(
-      '<a class="num" href="data.html#r:growth_change_pp/national/china/2021" data-record="growth_change_pp/national/china/2021">0.00个百分点</a>'
+      '<a class="num" href="records/growth_change_pp-national.html#r:growth_change_pp/national/china/2021" data-record="growth_change_pp/national/china/2021">0.00个百分点</a>'
     );
     expect(html("~ 增速变化")).toContain(">持平<");
   });
@@ -112,7 +112,7 @@ describe("ranked choices and lists", () => {
       '<span class="word-list" data-records="iiot_value_added/province/guangdong/2021 iiot_value_added/province/jiangsu/2021">广东和江苏</span>'
     );
     expect(html("排名 增加值/省份 前2 升序")).toBe(
-      '海南（<a class="num" href="data.html#r:iiot_value_added/province/hainan/2021" data-record="iiot_value_added/province/hainan/2021">120.50亿元</a>）、江苏（<a class="num" href="data.html#r:iiot_value_added/province/jiangsu/2021" data-record="iiot_value_added/province/jiangsu/2021">4587.80亿元</a>）'
+      '海南（<a class="num" href="records/iiot_value_added-province.html#r:iiot_value_added/province/hainan/2021" data-record="iiot_value_added/province/hainan/2021">120.50亿元</a>）、江苏（<a class="num" href="records/iiot_value_added-province.html#r:iiot_value_added/province/jiangsu/2021" data-record="iiot_value_added/province/jiangsu/2021">4587.80亿元</a>）'
     );
     expect(() => html("名单 增加值/省份 <0")).toThrow("no entity matches");
     expect(() => html("名单 增加值/城市")).toThrow('"城市" is not a scope');
@@ -123,10 +123,10 @@ describe("the markdown-it rule", () => {
   const md = createMarkdown({reference: (body, env) => renderReference(context, body, env.page?.inputPath ?? "?")});
   it("renders references inside paragraphs and tables, and leaves links alone", () => {
     expect(md.render("比重为[[占GDP比重]]，[[占GDP比重 ~ 占GDP比重@p]]上年。见[说明](a.html)。", {page: {inputPath: "c.md"}})).toBe(
-      '<p>比重为<a class="num" href="data.html#r:share_of_gdp/national/china/2021" data-record="share_of_gdp/national/china/2021">3.59%</a>，<span class="word-cmp" data-compare="share_of_gdp/national/china/2021 share_of_gdp/national/china/2020">高于</span>上年。见<a href="a.html">说明</a>。</p>\n'
+      '<p>比重为<a class="num" href="records/share_of_gdp-national.html#r:share_of_gdp/national/china/2021" data-record="share_of_gdp/national/china/2021">3.59%</a>，<span class="word-cmp" data-compare="share_of_gdp/national/china/2021 share_of_gdp/national/china/2020">高于</span>上年。见<a href="a.html">说明</a>。</p>\n'
     );
     expect(md.render("| 指标 | 数值 |\n|---|---|\n| 比重 | [[占GDP比重@p]] |", {})).toContain(
-      '<td><a class="num" href="data.html#r:share_of_gdp/national/china/2020" data-record="share_of_gdp/national/china/2020">3.41%</a></td>'
+      '<td><a class="num" href="records/share_of_gdp-national.html#r:share_of_gdp/national/china/2020" data-record="share_of_gdp/national/china/2020">3.41%</a></td>'
     );
   });
   it("refuses a reference it could not render (inside raw HTML)", () => {
