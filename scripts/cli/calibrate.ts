@@ -14,7 +14,7 @@ import {writeFileAtomic} from "../lib/fs.ts";
 import {listEditions, readEditionConfig} from "../load/edition.ts";
 import {loadInputs} from "../load/inputs.ts";
 import {paramsPath} from "../load/params.ts";
-import {calibrate, DEFAULT_CALIBRATION} from "../model/calibrate.ts";
+import {calibrate, DEFAULT_CALIBRATION} from "../model/calibration/calibrate.ts";
 import {calibrationFingerprint, formatParams} from "../pipeline/calibration-fingerprint.ts";
 import {runCommand} from "./main.ts";
 

@@ -11,7 +11,7 @@ import {BuildError} from "../lib/errors.ts";
 import {listEditions, readEditionConfig} from "../load/edition.ts";
 import {bodyText, cjkCount} from "../render/text-length.ts";
 import {entityNames, repeatedLists, repeatedSkeletons, selfReferences} from "../render/prose-checks.ts";
-import type {FiguresFile} from "../model/records.ts";
+import type {FiguresFile} from "../model/records/records.ts";
 import {runCommand} from "./main.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");

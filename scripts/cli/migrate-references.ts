@@ -18,7 +18,7 @@ import {parseArgs} from "node:util";
 import {info} from "../lib/progress.ts";
 import {readEditionConfig, listEditions} from "../load/edition.ts";
 import {computeEdition} from "../pipeline/build-edition.ts";
-import {recordId} from "../model/records.ts";
+import {recordId} from "../model/records/records.ts";
 import {defaultSignWords, DEFAULT_COMPARE_WORDS, entityIndex, WORD_SETS, resolveRecordId, type RecordLookup, type RecordRef, type Words} from "../render/eleventy/refs.ts";
 import {METRIC_TERMS, metricTerm, SECTION_SHORT_NAMES} from "../render/labels.ts";
 import {markupShare} from "../render/markup-share.ts";

@@ -14,7 +14,7 @@ import {readEditionConfig} from "../load/edition.ts";
 import {loadInputs} from "../load/inputs.ts";
 import {loadManifest} from "../load/manifest.ts";
 import {loadParams} from "../load/params.ts";
-import {computeFigures} from "../model/figures.ts";
+import {computeFigures} from "../model/records/figures.ts";
 import {writeAssets} from "../render/assets.ts";
 import {launchBrowser} from "../render/browser.ts";
 import {createRenderContext} from "../render/context.ts";

@@ -13,9 +13,9 @@ import {listEditions, readEditionConfig} from "../load/edition.ts";
 import {loadInputs} from "../load/inputs.ts";
 import {loadParams} from "../load/params.ts";
 import {loadPublished} from "../load/published.ts";
-import {computeFigures} from "../model/figures.ts";
-import {checkFigures} from "../model/checks.ts";
-import {reproduce, type DiffSummary, type Reproduction} from "../model/reproduction.ts";
+import {computeFigures} from "../model/records/figures.ts";
+import {checkFigures} from "../model/checks/index.ts";
+import {reproduce, type DiffSummary, type Reproduction} from "../model/reproduction/reproduction.ts";
 import {runCommand} from "./main.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");

@@ -5,7 +5,7 @@
  * a number first released in 2024, or a benchmark printed by an earlier edition (id prefix W), is left out.
  */
 import {observedFile} from "../load/data-files.ts";
-import {recordId} from "../model/records.ts";
+import {recordId} from "../model/records/records.ts";
 import {observedKind} from "./observed.ts";
 import {readShared, type SourceContext} from "./sources.ts";
 import type {BuiltTable, Cell} from "./table.ts";

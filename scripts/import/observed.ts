@@ -6,8 +6,8 @@
  */
 import {DataError} from "../lib/errors.ts";
 import {observedFile} from "../load/data-files.ts";
-import {metricKind} from "../model/metric-kinds.ts";
-import {recordId, type Scope} from "../model/records.ts";
+import {metricKind} from "../model/reproduction/metric-kinds.ts";
+import {recordId, type Scope} from "../model/records/records.ts";
 import {readSharedText, type SourceContext} from "./sources.ts";
 import type {BuiltTable, Cell} from "./table.ts";
 
@@ -125,7 +125,7 @@ export async function buildObserved(context: SourceContext, edition: number): Pr
       publisher: `${paper}: the institute's own observation (platform monitoring, work-resumption surveys, counts, case studies)`,
       years: yearSpan(rows),
       transformations: [
-        `records of ../shared/${relative} whose metric the model does not compute (scripts/model/metric-kinds.ts), in printed order`,
+        `records of ../shared/${relative} whose metric the model does not compute (scripts/model/reproduction/metric-kinds.ts), in printed order`,
         "the same number printed several times is kept once (note lists every place); when → period; quotes dropped",
         "kind: context for method_*, policy_*, sector counts, region memberships and similar facts about documents; observed otherwise"
       ],

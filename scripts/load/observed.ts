@@ -6,7 +6,7 @@
 import {z} from "zod";
 import type {ProblemList} from "../lib/errors.ts";
 import type {DataSource, ObservedIndicator, Province, SectionInfo} from "../model/inputs.ts";
-import {recordId, SCOPES} from "../model/records.ts";
+import {recordId, SCOPES} from "../model/records/records.ts";
 import {cell, checkUnique, parseRows} from "./cells.ts";
 import {readCsv} from "./csv.ts";
 import {observedFile} from "./data-files.ts";

@@ -9,7 +9,7 @@ import path from "node:path";
 import {z} from "zod";
 import {BuildError, DataError, isErrnoException, type Problem} from "../lib/errors.ts";
 import type {EditionConfig} from "./edition.ts";
-import type {Params} from "../model/params.ts";
+import type {Params} from "../model/calibration/params.ts";
 import {valueAt, withoutBom} from "./json-values.ts";
 
 export const PARAMS_DIR = "data/params";

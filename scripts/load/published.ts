@@ -8,7 +8,7 @@ import path from "node:path";
 import {z} from "zod";
 import {warn} from "../lib/progress.ts";
 import {ProblemList} from "../lib/errors.ts";
-import {SCOPES} from "../model/records.ts";
+import {SCOPES} from "../model/records/records.ts";
 import {decodeUtf8, readDataBytes} from "./csv.ts";
 import {publishedFile} from "./data-files.ts";
 

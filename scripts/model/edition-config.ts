@@ -67,7 +67,7 @@ export const MultiplierRuleSchema = z.discriminatedUnion("rule", [
   z.strictObject({rule: z.literal("unity")}),
   /** A value from a named source. */
   z.strictObject({rule: z.literal("given"), value: z.number().positive(), source: z.string().min(1)}),
-  /** γ_n / γ_{n−1} of the constant-returns Cobb–Douglas fit (scripts/model/cobb-douglas.ts). */
+  /** γ_n / γ_{n−1} of the constant-returns Cobb–Douglas fit (scripts/model/method/cobb-douglas.ts). */
   z.strictObject({rule: z.literal("cobb-douglas")})
 ]);
 

@@ -8,7 +8,7 @@
 import {createHash} from "node:crypto";
 import type {EditionConfig} from "../model/edition-config.ts";
 import type {Inputs} from "../model/inputs.ts";
-import type {Params} from "../model/params.ts";
+import type {Params} from "../model/calibration/params.ts";
 
 export function calibrationFingerprint(config: EditionConfig, inputs: Inputs): string {
   const fittedTo = {

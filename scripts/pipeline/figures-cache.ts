@@ -28,11 +28,11 @@ import {loadCitations} from "../load/citations.ts";
 import {staleParamsMessage} from "./calibration-fingerprint.ts";
 import {editionPlaceholders} from "../load/placeholders.ts";
 import {loadPublished} from "../load/published.ts";
-import {checkFigures} from "../model/checks.ts";
-import {computeFigures} from "../model/figures.ts";
+import {checkFigures} from "../model/checks/index.ts";
+import {computeFigures} from "../model/records/figures.ts";
 import type {DataSource} from "../model/inputs.ts";
-import type {FiguresFile} from "../model/records.ts";
-import {reproduce, type Reproduction} from "../model/reproduction.ts";
+import type {FiguresFile} from "../model/records/records.ts";
+import {reproduce, type Reproduction} from "../model/reproduction/reproduction.ts";
 import type {ReferenceLists} from "../render/context.ts";
 
 /** Bumped when the layout of a cache entry changes. */

@@ -16,9 +16,9 @@ import {editionConfigPath, EDITIONS_DIR, listEditions, readEditionConfig, type E
 import {loadInputs} from "../load/inputs.ts";
 import {paramsPath} from "../load/params.ts";
 import {PLACEHOLDER} from "../load/placeholders.ts";
-import {calibrate, DEFAULT_CALIBRATION} from "../model/calibrate.ts";
+import {calibrate, DEFAULT_CALIBRATION} from "../model/calibration/calibrate.ts";
 import type {DataSource} from "../model/inputs.ts";
-import {parseRecordId} from "../model/records.ts";
+import {parseRecordId} from "../model/records/records.ts";
 import {quoteCsvField} from "../import/table.ts";
 import {calibrationFingerprint, formatParams} from "./calibration-fingerprint.ts";
 

@@ -1,13 +1,13 @@
 /**
- * @fileoverview The revisions of an edition against the one before it (scripts/model/revisions.ts): the previous
+ * @fileoverview The revisions of an edition against the one before it (scripts/model/reproduction/revisions.ts): the previous
  * edition's figures come from the figures cache (computed if absent), both editions' published numbers from data/.
  * Shared by the build and the preview, so both print the same 修订对照 page.
  */
 import {listEditions, readEditionConfig} from "../load/edition.ts";
 import {loadPublished} from "../load/published.ts";
 import type {PublishedInput} from "../model/checks/precision.ts";
-import {computedRevisions, publishedRevisions, type RevisionsReport} from "../model/revisions.ts";
-import type {FiguresFile} from "../model/records.ts";
+import {computedRevisions, publishedRevisions, type RevisionsReport} from "../model/reproduction/revisions.ts";
+import type {FiguresFile} from "../model/records/records.ts";
 import type {EditionConfig} from "../model/edition-config.ts";
 import {computeEditionCached, type FiguresCacheOptions} from "./figures-cache.ts";
 

@@ -6,7 +6,7 @@
 import {BuildError} from "../lib/errors.ts";
 import type {EditionConfig} from "../model/edition-config.ts";
 import type {Citation, DataSource, PolicyDocument, Province, SectionInfo} from "../model/inputs.ts";
-import {recordId, type FigureRecord, type FiguresFile} from "../model/records.ts";
+import {recordId, type FigureRecord, type FiguresFile} from "../model/records/records.ts";
 
 /** Lists the charts and tables need besides the numbers: names, tile-map cells, policy documents. */
 export interface ReferenceLists {

@@ -6,9 +6,9 @@
  * plots it, its note. Formulas and cited
  * sources are numbered once for the whole edition, so [3] and 公式5 mean the same on every page.
  */
-import {formula as formulaEntry, type FormulaId} from "../model/formulas.ts";
+import {formula as formulaEntry, type FormulaId} from "../model/records/formulas.ts";
 import type {DataSource} from "../model/inputs.ts";
-import {recordId, type FigureRecord} from "../model/records.ts";
+import {recordId, type FigureRecord} from "../model/records/records.ts";
 import {escapeHtml} from "./html.ts";
 import {entityNames, metricLabel, scopeLabel, type EntityNames} from "./labels.ts";
 import {renderTex} from "./math.ts";

@@ -4,7 +4,7 @@
  * one place; a test fails on a metric of a figures file or a published file without one. Ids reach the reader only
  * as a small <code> line beside the name.
  */
-import type {FigureRecord} from "../model/records.ts";
+import type {FigureRecord} from "../model/records/records.ts";
 
 /** What the model computes. */
 const COMPUTED_METRICS = {

@@ -3,7 +3,7 @@
  * often (the same sentence with only numbers and names changed), the same ranked list printed twice, and words by
  * which the paper would speak of its own making (原书, 复现, 网站, file paths …).
  */
-import type {FiguresFile} from "../model/records.ts";
+import type {FiguresFile} from "../model/records/records.ts";
 import {bodyText} from "./text-length.ts";
 import {SELF_REFERENCE} from "./lint-content.ts";
 

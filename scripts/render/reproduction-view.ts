@@ -5,10 +5,10 @@
  * and worst differences of those rows, each explained in a sentence built from the rows themselves; the papers'
  * claims and the consistency findings in Chinese, with names instead of ids.
  */
-import type {ClaimRow} from "../model/claims.ts";
-import type {Reproduction, ReproductionFinding, ReproductionRow} from "../model/reproduction.ts";
-import {isLevel, SCOPE_ORDER} from "../model/reproduction.ts";
-import {parseRecordId} from "../model/records.ts";
+import type {ClaimRow} from "../model/reproduction/claims.ts";
+import type {Reproduction, ReproductionFinding, ReproductionRow} from "../model/reproduction/reproduction.ts";
+import {isLevel, SCOPE_ORDER} from "../model/reproduction/reproduction.ts";
+import {parseRecordId} from "../model/records/records.ts";
 import type {RenderContext} from "./context.ts";
 import {recordHref} from "./eleventy/numbers.ts";
 import {formatNumber} from "./format.ts";

@@ -3,7 +3,7 @@
  * headline numbers (national, regions, provinces, sectors: value added, growth, share of GDP, employment) grouped by
  * scope; the complete list is revisions.json.
  */
-import type {Revision, RevisionReason, RevisionsReport} from "../model/revisions.ts";
+import type {Revision, RevisionReason, RevisionsReport} from "../model/reproduction/revisions.ts";
 import type {RenderContext} from "./context.ts";
 import {recordHref} from "./eleventy/numbers.ts";
 import {entityNames, metricLabel, scopeLabel, type EntityNames} from "./labels.ts";

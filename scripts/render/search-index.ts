@@ -9,7 +9,7 @@
 import path from "node:path";
 import {BuildError} from "../lib/errors.ts";
 import type {RenderContext} from "./context.ts";
-import type {FigureRecord} from "../model/records.ts";
+import type {FigureRecord} from "../model/records/records.ts";
 import {recordHref, recordText} from "./eleventy/numbers.ts";
 import {recordTitle} from "./eleventy/provenance.ts";
 import {entityNames, periodLabel} from "./labels.ts";

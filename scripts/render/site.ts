@@ -7,11 +7,11 @@ import {readFile} from "node:fs/promises";
 import path from "node:path";
 import {BuildError, isErrnoException} from "../lib/errors.ts";
 import type {ChapterConfig} from "../model/edition-config.ts";
-import type {Reproduction} from "../model/reproduction.ts";
+import type {Reproduction} from "../model/reproduction/reproduction.ts";
 import type {RenderContext} from "./context.ts";
 import {numberFigures, type FigurePlacement} from "./figure-numbering.ts";
 import {numberBoxes, type BoxPlacement} from "./case-boxes.ts";
-import type {RevisionsReport} from "../model/revisions.ts";
+import type {RevisionsReport} from "../model/reproduction/revisions.ts";
 import {figureOfRecord, renderFigure, type RenderedFigure} from "./figures.ts";
 
 export interface ChapterPage extends ChapterConfig {

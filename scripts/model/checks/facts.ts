@@ -4,8 +4,8 @@
  * of one quantity stay apart). Levels and growth rates the paper does not print can be implied from the next year
  * (level_{n−1} = level_n / (1 + g_n); g_{n−1} = g_n − Δg_n), which is how most of the papers' contradictions show.
  */
-import type {FigureRecord} from "../records.ts";
-import {parseRecordId, recordId} from "../records.ts";
+import type {FigureRecord} from "../records/records.ts";
+import {parseRecordId, recordId} from "../records/records.ts";
 import {canonicalise, type PublishedInput} from "./precision.ts";
 import {div, hull, point, shift, sub, scale, type Interval} from "./interval.ts";
 

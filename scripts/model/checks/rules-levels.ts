@@ -4,8 +4,8 @@
  * Σ its provinces; counts above 1,000 亿元 agree with the levels and the claims "超过千亿元".
  */
 import {TIERS} from "../inputs.ts";
-import {metricKind} from "../metric-kinds.ts";
-import {parseRecordId} from "../records.ts";
+import {metricKind} from "../reproduction/metric-kinds.ts";
+import {parseRecordId} from "../records/records.ts";
 import {meets, sum, type Interval} from "./interval.ts";
 import {key, type Fact} from "./facts.ts";
 import {compact, compare, type Finding, type Rule, type RuleContext} from "./rule.ts";

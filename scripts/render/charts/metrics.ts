@@ -6,7 +6,7 @@
 import {metricLabel} from "../labels.ts";
 import {defaultDisplayUnit, toDisplayValue, unitSuffix, type DisplayUnit} from "../format.ts";
 import {metricUnit} from "./series.ts";
-import type {Scope} from "../../model/records.ts";
+import type {Scope} from "../../model/records/records.ts";
 import type {ChartInput} from "./types.ts";
 
 /** Shorter names where the shared label is too long for an axis or a legend. */

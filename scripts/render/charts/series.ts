@@ -4,7 +4,7 @@
  */
 import {BuildError} from "../../lib/errors.ts";
 import {editionYears, getRecord, yearLabel} from "../context.ts";
-import {recordId, type Scope} from "../../model/records.ts";
+import {recordId, type Scope} from "../../model/records/records.ts";
 import type {ChartInput} from "./types.ts";
 
 export interface YearPoint {

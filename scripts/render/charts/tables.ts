@@ -3,7 +3,7 @@
  * several panels into the one table a figure offers (as HTML and CSV), and the table's HTML, whose numbers link to
  * their records.
  */
-import type {FigureRecord} from "../../model/records.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
 import {numberElement} from "../eleventy/numbers.ts";
 import {formatNumber} from "../format.ts";
 import {escapeHtml} from "../html.ts";

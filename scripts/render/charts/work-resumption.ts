@@ -19,7 +19,7 @@ import {panelLetter} from "./tables.ts";
 import {COLORS, CHART_HEIGHT, CHART_WIDTH, PANEL_HEIGHT, PROVINCE_ROW_HEIGHT, REGION_PALETTE} from "./theme.ts";
 import type {ChartModule, Panel} from "./types.ts";
 import {topLevel} from "./vl.ts";
-import {recordId, type FigureRecord} from "../../model/records.ts";
+import {recordId, type FigureRecord} from "../../model/records/records.ts";
 import {bandTicks} from "./ticks.ts";
 
 const Params = z.strictObject({

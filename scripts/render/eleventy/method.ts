@@ -5,7 +5,7 @@
  * estimated input series from the data manifest.
  */
 import {BuildError} from "../../lib/errors.ts";
-import {formula, formulaTable, type FormulaId} from "../../model/formulas.ts";
+import {formula, formulaTable, type FormulaId} from "../../model/records/formulas.ts";
 import {getRecord, type RenderContext} from "../context.ts";
 import {formatValue} from "../format.ts";
 import {escapeHtml} from "../html.ts";
@@ -13,8 +13,8 @@ import {metricLabel} from "../labels.ts";
 import {renderTex} from "../math.ts";
 import {numberElement, recordText} from "./numbers.ts";
 import type {MultiplierRule} from "../../model/edition-config.ts";
-import {multiplierRules, ruleClauseZh} from "../../model/multiplier.ts";
-import {variedYears} from "../../model/sensitivity.ts";
+import {multiplierRules, ruleClauseZh} from "../../model/method/multiplier.ts";
+import {variedYears} from "../../model/method/sensitivity.ts";
 
 /** One formula of the table, displayed, with its description. */
 export function formulaBlock(id: string, where: string): string {

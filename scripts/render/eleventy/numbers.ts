@@ -15,7 +15,7 @@ import {
   type FormatOptions
 } from "../format.ts";
 import {escapeHtml} from "../html.ts";
-import type {FigureRecord} from "../../model/records.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
 
 /** The 数据与方法 index: sources, formulas, citations and the list of record pages. */
 export const DATA_PAGE = "data.html";

@@ -5,7 +5,7 @@
  * record. Formulas, inputs, sources and figures are shared by many records, so a page carries each once and cards
  * point to them by key or index (a chapter that prints 500 numbers stays well under 1 MB).
  */
-import type {FigureRecord} from "../../model/records.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
 import type {SiteModel} from "../site.ts";
 import {defaultDisplayUnit, unitSuffix} from "../format.ts";
 import {entityNames, metricLabel, periodLabel, type EntityNames} from "../labels.ts";

@@ -5,8 +5,8 @@
  * Eleventy plugin exposes them as shortcodes and Nunjucks globals.
  */
 import {BuildError} from "../../lib/errors.ts";
-import type {FigureRecord} from "../../model/records.ts";
-import {recordId} from "../../model/records.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
+import {recordId} from "../../model/records/records.ts";
 import {getRecord, type RenderContext} from "../context.ts";
 import {formatNumber, defaultDisplayUnit} from "../format.ts";
 

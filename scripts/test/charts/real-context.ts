@@ -8,9 +8,9 @@ import {readEditionConfig} from "../../load/edition.ts";
 import {loadInputs} from "../../load/inputs.ts";
 import {loadManifest} from "../../load/manifest.ts";
 import {loadParams} from "../../load/params.ts";
-import {computeFigures} from "../../model/figures.ts";
+import {computeFigures} from "../../model/records/figures.ts";
 import {createRenderContext, type RenderContext} from "../../render/context.ts";
-import type {FigureRecord} from "../../model/records.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
 

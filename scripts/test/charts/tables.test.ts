@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import type {FigureRecord} from "../../model/records.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
 import {cellRecords, tableHtml} from "../../render/charts/tables.ts";
 import type {FigureTable} from "../../render/charts/types.ts";
 

@@ -14,7 +14,7 @@ import {entityNames, repeatedLists, repeatedSkeletons, selfReferences} from "../
 import {bodyText, cjkCount} from "../../render/text-length.ts";
 import {LATIN_NAMES, NAMED_TERMS} from "../../render/lint-content.ts";
 import {readEditionConfig, type EditionConfig} from "../../load/edition.ts";
-import type {FiguresFile} from "../../model/records.ts";
+import type {FiguresFile} from "../../model/records/records.ts";
 import {launchBrowser, type LaunchedBrowser} from "../../render/browser.ts";
 import {formatValue} from "../../render/format.ts";
 import {MAX_BLANK_SHARE, measurePdfPages} from "../../render/pdf/page-blank.ts";

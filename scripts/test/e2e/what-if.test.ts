@@ -8,7 +8,7 @@ import {readFile, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {pathToFileURL} from "node:url";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {recordId, type FiguresFile} from "../../model/records.ts";
+import {recordId, type FiguresFile} from "../../model/records/records.ts";
 import {launchBrowser, type LaunchedBrowser} from "../../render/browser.ts";
 import {formatValue} from "../../render/format.ts";
 import {copyData, runCli, tempDir} from "./helpers.ts";

@@ -10,7 +10,7 @@ import {existsSync} from "node:fs";
 import {readFile, rm, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {describe, expect, it} from "vitest";
-import {recordId, type FiguresFile} from "../../model/records.ts";
+import {recordId, type FiguresFile} from "../../model/records/records.ts";
 import {editionData, EDITIONS} from "../model/real-data.ts";
 
 const here = import.meta.dirname;

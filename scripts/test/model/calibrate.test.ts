@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {fitShares, goldenMinimum} from "../../model/calibrate.ts";
-import {interpolateAnnual, multiplierPath, multiplierRules, ruleClauseZh} from "../../model/multiplier.ts";
+import {fitShares, goldenMinimum} from "../../model/calibration/calibrate.ts";
+import {interpolateAnnual, multiplierPath, multiplierRules, ruleClauseZh} from "../../model/method/multiplier.ts";
 import {ModelError} from "../../lib/errors.ts";
 
 describe("calibration pieces", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {checkFigures, checkPublished, type Finding} from "../../model/checks.ts";
+import {checkFigures, checkPublished, type Finding} from "../../model/checks/index.ts";
 import {canonicalise, printedDecimals} from "../../model/checks/precision.ts";
 import {fractionalRange} from "../../model/checks/interval.ts";
 import {editionData, EDITIONS} from "./real-data.ts";

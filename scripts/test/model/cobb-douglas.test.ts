@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {fitCobbDouglas, gammaSeries, ols} from "../../model/cobb-douglas.ts";
+import {fitCobbDouglas, gammaSeries, ols} from "../../model/method/cobb-douglas.ts";
 import type {MacroObservation} from "../../model/inputs.ts";
 
 describe("Cobb–Douglas", () => {

@@ -1,9 +1,9 @@
 import {describe, expect, it} from "vitest";
-import {metricKind} from "../../model/metric-kinds.ts";
-import {parseRecordId, recordId} from "../../model/records.ts";
-import {formula} from "../../model/formulas.ts";
-import {reproduce} from "../../model/reproduction.ts";
-import {computeModel} from "../../model/edition-model.ts";
+import {metricKind} from "../../model/reproduction/metric-kinds.ts";
+import {parseRecordId, recordId} from "../../model/records/records.ts";
+import {formula} from "../../model/records/formulas.ts";
+import {reproduce} from "../../model/reproduction/reproduction.ts";
+import {computeModel} from "../../model/method/edition-model.ts";
 import {editionData, EDITIONS} from "./real-data.ts";
 
 describe.each(EDITIONS)("computeFigures, edition %i", (edition) => {

@@ -1,7 +1,7 @@
 /** The relative-trend forecast of parts on cases checked by hand. */
 import {describe, expect, it} from "vitest";
 import {BuildError} from "../../lib/errors.ts";
-import {forecastParts, trendGrowth} from "../../model/forecast-parts.ts";
+import {forecastParts, trendGrowth} from "../../model/method/forecast-parts.ts";
 
 describe("trendGrowth", () => {
   it("is the average annual growth in %", () => {

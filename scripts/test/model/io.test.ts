@@ -1,8 +1,8 @@
 import {describe, expect, it} from "vitest";
 import type {IoTable, RelatedSubsector} from "../../model/inputs.ts";
-import {augmentedFlows, augmentedLeontiefMatrix, augmentLayout, technicalCoefficients} from "../../model/io-augment.ts";
-import {computeBaseYear, prepareBaseYear} from "../../model/base-year.ts";
-import {inverseColumns, luFactor} from "../../model/linalg.ts";
+import {augmentedFlows, augmentedLeontiefMatrix, augmentLayout, technicalCoefficients} from "../../model/method/io-augment.ts";
+import {computeBaseYear, prepareBaseYear} from "../../model/method/base-year.ts";
+import {inverseColumns, luFactor} from "../../model/method/linalg.ts";
 
 /**
  * A 3-sector table (万元): flows z, outputs X = (100, 200, 100). A = z / X by column:

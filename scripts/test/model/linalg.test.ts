@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {lusolve} from "mathjs";
-import {inverseColumns, luFactor, luSolve, matVec, SingularMatrixError} from "../../model/linalg.ts";
+import {inverseColumns, luFactor, luSolve, matVec, SingularMatrixError} from "../../model/method/linalg.ts";
 
 const dense = (rows: number[][]) => ({n: rows.length, data: Float64Array.from(rows.flat())});
 

@@ -9,9 +9,9 @@ import {loadInputs} from "../../load/inputs.ts";
 import {loadParams} from "../../load/params.ts";
 import {loadPublished, type PublishedRecord} from "../../load/published.ts";
 import type {Inputs} from "../../model/inputs.ts";
-import type {Params} from "../../model/params.ts";
-import type {FiguresFile} from "../../model/records.ts";
-import {computeFigures} from "../../model/figures.ts";
+import type {Params} from "../../model/calibration/params.ts";
+import type {FiguresFile} from "../../model/records/records.ts";
+import {computeFigures} from "../../model/records/figures.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {issuerZh, newInfrastructureNote, observedNote, shareCoefficientNote} from "../../model/record-notes.ts";
+import {issuerZh, newInfrastructureNote, observedNote, shareCoefficientNote} from "../../model/records/record-notes.ts";
 import {editionData, EDITIONS} from "./real-data.ts";
 
 /** Latin words of four letters or more and snake_case ids outside `code` spans: what a note must not show. */

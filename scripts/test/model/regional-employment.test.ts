@@ -1,9 +1,9 @@
 import {describe, expect, it} from "vitest";
 import type {SectionInfo, Tier} from "../../model/inputs.ts";
-import {allocateProvinces, provinceWeights} from "../../model/regional.ts";
-import {employmentProvincialShare, employmentProvincialTier, employmentShares} from "../../model/employment.ts";
-import type {Parts} from "../../model/projection.ts";
-import type {AccountsYear, LabourYear} from "../../model/timeline.ts";
+import {allocateProvinces, provinceWeights} from "../../model/method/regional.ts";
+import {employmentProvincialShare, employmentProvincialTier, employmentShares} from "../../model/method/employment.ts";
+import type {Parts} from "../../model/method/projection.ts";
+import type {AccountsYear, LabourYear} from "../../model/method/timeline.ts";
 
 const parts = (direct: number, penetration: number): Parts => ({direct, penetration, total: direct + penetration});
 const tiers = new Map<Tier, Parts>([["primary", parts(0, 10)], ["secondary", parts(40, 60)], ["tertiary", parts(20, 70)]]);

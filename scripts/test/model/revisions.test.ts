@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {computedRevisions, publishedRevisions} from "../../model/revisions.ts";
-import type {FigureRecord, FiguresFile} from "../../model/records.ts";
+import {computedRevisions, publishedRevisions} from "../../model/reproduction/revisions.ts";
+import type {FigureRecord, FiguresFile} from "../../model/records/records.ts";
 import type {EditionConfig} from "../../model/edition-config.ts";
 
 const rec = (metric: string, scope: FigureRecord["scope"], entity: string, year: number, value: number, unit: string, extra: Partial<FigureRecord> = {}): FigureRecord => ({

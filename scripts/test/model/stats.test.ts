@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {cagr, contributionToGdpGrowth, countAbove, cumulativeGrowth, growth, growthChangePp, ranks, ratio, shareOfTotal} from "../../model/stats.ts";
-import {formula, formulaTable} from "../../model/formulas.ts";
+import {cagr, contributionToGdpGrowth, countAbove, cumulativeGrowth, growth, growthChangePp, ranks, ratio, shareOfTotal} from "../../model/method/stats.ts";
+import {formula, formulaTable} from "../../model/records/formulas.ts";
 
 describe("derived statistics", () => {
   it("CAGR counts annual steps: 2017→2021 (+74.10 %) is four steps, 14.87 % a year", () => {

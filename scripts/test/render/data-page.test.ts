@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import type {FigureRecord} from "../../model/records.ts";
-import type {Reproduction} from "../../model/reproduction.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
+import type {Reproduction} from "../../model/reproduction/reproduction.ts";
 import type {DataSource} from "../../model/inputs.ts";
 import {dataPageView, groupKind, noteHtml, sourceView} from "../../render/data-page.ts";
 import {recordHref, recordPages} from "../../render/eleventy/numbers.ts";

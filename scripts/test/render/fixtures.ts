@@ -3,7 +3,7 @@
  */
 import {parseEditionConfig, type EditionConfig} from "../../load/edition.ts";
 import {createRenderContext, type RenderContext} from "../../render/context.ts";
-import type {FigureRecord} from "../../model/records.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
 
 export function testConfig(overrides: Partial<Record<string, unknown>> = {}): EditionConfig {
   return parseEditionConfig(

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import type {FigureRecord} from "../../model/records.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
 import {entityNames, groupName, hasMetricLabel, metricLabel, periodLabel} from "../../render/labels.ts";
 import {editionData, EDITIONS} from "../model/real-data.ts";
 import {nationalRecord} from "./fixtures.ts";

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import type {FigureRecord} from "../../model/records.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
 import {evaluateFact, evaluateFacts} from "../../render/eleventy/facts.ts";
 import {createMarkdown} from "../../render/eleventy/markdown.ts";
 import {renderReference} from "../../render/eleventy/reference-html.ts";

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import type {Reproduction, ReproductionRow} from "../../model/reproduction.ts";
+import type {Reproduction, ReproductionRow} from "../../model/reproduction/reproduction.ts";
 import {entityNames} from "../../render/labels.ts";
 import {diffStats, explainScope, findingText, mergeRepeatedRows, reproductionView, signedText} from "../../render/reproduction-view.ts";
 import {revisionChange, revisionValue} from "../../render/revisions-view.ts";

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import type {FigureRecord} from "../../model/records.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
 import {compareWord, joinZh, rankEntities, signWord} from "../../render/eleventy/words.ts";
 import {nationalRecord, testContext} from "./fixtures.ts";
 

@@ -1,0 +1,121 @@
+/**
+ * @fileoverview Employment driven by the IIoT (万人), in the two variants of the editions. Units: value added in
+ * 亿元 ÷ productivity in 亿元/万人 (= 万元/人) gives 万人.
+ *
+ * "provincial-share" (2020, §1.6): π_i = province i's share of national employment in 2018 (the appendix fixes the
+ * year), Pro_i = GDP_i / (π_i L_n), E_i = Z_i / Pro_i, E_n = Σ_i E_i. The forecast year uses the national route
+ * E_f = Z_f / (GDP_f / L_f) as the appendix says, and the provincial values of that year are rescaled to it so that
+ * provinces still add up (our choice; the paper prints no provincial forecast). Sections use one national
+ * productivity Pro_n = Z_n / E_n (the published sector employment divides every section by the same number),
+ * and direct vs penetration employment is pro rata to value added.
+ *
+ * "provincial-tier" (2022, §2.2): E_i = Σ_j Z^j_i L^j_i / GDP^j_i, E_n = Σ_i E_i; sections use their tier's national
+ * productivity GDP^j / L^j. National direct and penetration employment are the provincial total split in the
+ * proportions of the section results (the appendix sums sections for them, which would not add up to the provincial
+ * total when provincial data do not add up to national data; splitting keeps direct + penetration = total).
+ */
+import type {SectionCode, SectionInfo, Tier} from "../inputs.ts";
+import {TIERS} from "../inputs.ts";
+import type {Parts} from "./projection.ts";
+import type {ProvinceResult} from "./regional.ts";
+import type {AccountsYear, LabourYear} from "./timeline.ts";
+import {ModelError} from "../../lib/errors.ts";
+
+export type EmploymentMethod = "provincial-share" | "provincial-tier";
+
+/** The year of the provincial employment shares π (stated by the 2020 appendix). */
+export const PI_YEAR = 2018;
+
+export interface EmploymentParts {
+  total: number;
+  direct: number;
+  penetration: number;
+}
+
+export interface EmploymentYear {
+  national: EmploymentParts;
+  provinces: Map<string, number>;
+  sections: Map<SectionCode, EmploymentParts>;
+  /** Value added per job used for the sections: national (2020) or by tier (2022), 万元/人. */
+  productivity: Record<Tier, number>;
+}
+
+export interface EmploymentYearInput {
+  year: number;
+  forecast: boolean;
+  national: Parts;
+  provinces: ReadonlyMap<string, ProvinceResult>;
+  sections: ReadonlyMap<SectionCode, Parts>;
+  accounts: AccountsYear;
+  labour: LabourYear;
+  provincialAccounts: ReadonlyMap<string, AccountsYear>;
+  provincialLabour: ReadonlyMap<string, LabourYear>;
+}
+
+/** π_i: each province's share of the 31-province sum of "main employment" (主要就业人数) of PI_YEAR. */
+export function employmentShares(mainEmployment: ReadonlyMap<string, number>): Map<string, number> {
+  const total = [...mainEmployment.values()].reduce((s, v) => s + v, 0);
+  return new Map([...mainEmployment.entries()].sort().map(([id, v]) => [id, v / total]));
+}
+
+function bySection(
+  sections: readonly SectionInfo[],
+  parts: ReadonlyMap<SectionCode, Parts>,
+  productivity: Record<Tier, number>
+): Map<SectionCode, EmploymentParts> {
+  const out = new Map<SectionCode, EmploymentParts>();
+  for (const s of sections) {
+    const p = parts.get(s.code)!;
+    const pro = productivity[s.tier];
+    out.set(s.code, {total: p.total / pro, direct: p.direct / pro, penetration: p.penetration / pro});
+  }
+  return out;
+}
+
+export function employmentProvincialShare(
+  input: EmploymentYearInput,
+  sections: readonly SectionInfo[],
+  pi: ReadonlyMap<string, number>
+): EmploymentYear {
+  const L = input.labour.total;
+  if (pi.size !== input.provinces.size) throw new Error(`employment shares π cover ${pi.size} provinces, the allocation ${input.provinces.size}`);
+  const raw = new Map<string, number>();
+  for (const [id, p] of input.provinces) {
+    const share = pi.get(id);
+    const gdp = input.provincialAccounts.get(id)?.gdp;
+    if (share === undefined || gdp === undefined) throw new ModelError("provincial data", `province ${id} lacks an employment share or GDP`);
+    raw.set(id, (p.total * share * L) / gdp);
+  }
+  const provincialSum = [...raw.values()].reduce((s, v) => s + v, 0);
+  const total = input.forecast ? (input.national.total * L) / input.accounts.gdp : provincialSum;
+  const provinces = new Map([...raw.entries()].map(([id, v]) => [id, (v * total) / provincialSum]));
+  const pro = input.national.total / total;
+  const national: EmploymentParts = {
+    total,
+    direct: (total * input.national.direct) / input.national.total,
+    penetration: (total * input.national.penetration) / input.national.total
+  };
+  const productivity = {primary: pro, secondary: pro, tertiary: pro};
+  return {national, provinces, sections: bySection(sections, input.sections, productivity), productivity};
+}
+
+export function employmentProvincialTier(input: EmploymentYearInput, sections: readonly SectionInfo[]): EmploymentYear {
+  const provinces = new Map<string, number>();
+  for (const [id, p] of input.provinces) {
+    const acc = input.provincialAccounts.get(id);
+    const lab = input.provincialLabour.get(id);
+    if (!acc || !lab) throw new ModelError("provincial data", `province ${id} lacks tier GDP or tier employment for ${input.year}`);
+    provinces.set(id, TIERS.reduce((s, j) => s + (acc[j] > 0 ? (p.byTier[j].total * lab[j]) / acc[j] : 0), 0));
+  }
+  const total = [...provinces.values()].reduce((s, v) => s + v, 0);
+  const productivity = Object.fromEntries(TIERS.map((j) => [j, input.accounts[j] / input.labour[j]])) as Record<Tier, number>;
+  const sectionJobs = bySection(sections, input.sections, productivity);
+  let sum = 0;
+  let direct = 0;
+  for (const e of sectionJobs.values()) {
+    sum += e.total;
+    direct += e.direct;
+  }
+  const national: EmploymentParts = {total, direct: (total * direct) / sum, penetration: (total * (sum - direct)) / sum};
+  return {national, provinces, sections: sectionJobs, productivity};
+}
