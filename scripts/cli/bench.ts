@@ -72,13 +72,17 @@ function mathjsMs(matrix: Float64Array, n: number, cols: number[]): number {
   const rows = Array.from({length: n}, (_, i) => Array.from(matrix.subarray(i * n, i * n + n)));
   return time(() => {
     const factors = lup(rows);
-    for (const c of cols) lusolve(factors, Array.from({length: n}, (_, i) => (i === c ? 1 : 0)));
+    for (const c of cols)
+      lusolve(
+        factors,
+        Array.from({length: n}, (_, i) => (i === c ? 1 : 0))
+      );
   }).ms;
 }
 
 function synthetic(n: number): Float64Array {
   let seed = 20171;
-  const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const m = new Float64Array(n * n);
   // A with column sums ≤ 0.8 (a productive economy); the matrix is I − A.
   for (let i = 0; i < n * n; i++) m[i] = -(rnd() * 1.6) / n;
@@ -97,7 +101,8 @@ const seconds = (ms: number): string => (Number.isFinite(ms) ? (ms / 1000).toFix
 /** An aligned table: the first column left-aligned, the others right-aligned. */
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")}`.trimEnd();
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")}`.trimEnd();
   return [line(header), ...rows.map(line)];
 }
 
@@ -108,7 +113,15 @@ async function onePrintMs(siteDir: string): Promise<number> {
     const start = performance.now();
     await page.goto(pathToFileURL(path.join(siteDir, PRINT_PAGE)).href, {waitUntil: "load", timeout: 120_000});
     await page.evaluate("document.fonts.ready.then(() => true)");
-    await page.pdf({format: "A4", printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, outline: true, tagged: true, timeout: 120_000});
+    await page.pdf({
+      format: "A4",
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: false,
+      outline: true,
+      tagged: true,
+      timeout: 120_000
+    });
     return performance.now() - start;
   } finally {
     await page.close();
@@ -126,10 +139,23 @@ async function benchBuild(): Promise<string[]> {
     const full = {cold: new Map<number, number>(), warm: new Map<number, number>()};
     // Process start-up (module loading, the browser's launch) is paid once by any build, and the irreducible parts
     // below are measured after it too: a throw-away build with its own caches pays it before the cold pass.
-    await buildEdition(editions[0]!, {root, dataRoot: root, distRoot: path.join(work, "warm-up"), pdf: true, cacheRoot: path.join(work, "warm-up-cache")});
+    await buildEdition(editions[0]!, {
+      root,
+      dataRoot: root,
+      distRoot: path.join(work, "warm-up"),
+      pdf: true,
+      cacheRoot: path.join(work, "warm-up-cache")
+    });
     for (const pass of ["cold", "warm"] as const)
       for (const edition of editions)
-        full[pass].set(edition, (await timeAsync(() => buildEdition(edition, {root, dataRoot: root, distRoot: path.join(work, pass), pdf: true, cacheRoot}))).ms);
+        full[pass].set(
+          edition,
+          (
+            await timeAsync(() =>
+              buildEdition(edition, {root, dataRoot: root, distRoot: path.join(work, pass), pdf: true, cacheRoot})
+            )
+          ).ms
+        );
     const rows: string[][] = [];
     const sums = {cold: 0, warm: 0, eleventy: 0, print: 0};
     for (const edition of editions) {
@@ -148,10 +174,26 @@ async function benchBuild(): Promise<string[]> {
       sums.warm += warm;
       sums.eleventy += e;
       sums.print += p;
-      rows.push([String(edition), seconds(cold), seconds(warm), seconds(e), seconds(p), (cold / (e + p)).toFixed(2), (warm / (e + p)).toFixed(2)]);
+      rows.push([
+        String(edition),
+        seconds(cold),
+        seconds(warm),
+        seconds(e),
+        seconds(p),
+        (cold / (e + p)).toFixed(2),
+        (warm / (e + p)).toFixed(2)
+      ]);
     }
     const all = sums.eleventy + sums.print;
-    rows.push(["all", seconds(sums.cold), seconds(sums.warm), seconds(sums.eleventy), seconds(sums.print), (sums.cold / all).toFixed(2), (sums.warm / all).toFixed(2)]);
+    rows.push([
+      "all",
+      seconds(sums.cold),
+      seconds(sums.warm),
+      seconds(sums.eleventy),
+      seconds(sums.print),
+      (sums.cold / all).toFixed(2),
+      (sums.warm / all).toFixed(2)
+    ]);
     return [
       "build, in process into a temporary dist, after one throw-away build that pays module loading and the browser's launch",
       "(seconds; full cold: empty figures and contents caches; full warm: the same",
@@ -205,7 +247,8 @@ async function benchServe(): Promise<string[]> {
   const editions = await listEditions(root);
   const edition = editions[editions.length - 1]!;
   const work = await mkdtemp(path.join(os.tmpdir(), "baipishu-bench-serve-"));
-  for (const entry of ["content", "data", "templates", ".eleventy.js"]) await cp(path.join(root, entry), path.join(work, entry), {recursive: true});
+  for (const entry of ["content", "data", "templates", ".eleventy.js"])
+    await cp(path.join(root, entry), path.join(work, entry), {recursive: true});
   await symlink(path.join(root, "node_modules"), path.join(work, "node_modules"));
   const quiet = process.env.BAIPISHU_QUIET;
   process.env.BAIPISHU_QUIET = "1";
@@ -230,11 +273,16 @@ async function benchServe(): Promise<string[]> {
     const chapterFile = path.join(work, "content", String(edition), chapter.file);
     const page: Page = await browser.browser.newPage();
     await page.evaluateOnNewDocument(DETECTOR);
-    await page.goto(`${p.url}${chapter.id === "index" ? "index.html" : `${chapter.id}.html`}`, {waitUntil: "load", timeout: 120_000});
+    await page.goto(`${p.url}${chapter.id === "index" ? "index.html" : `${chapter.id}.html`}`, {
+      waitUntil: "load",
+      timeout: 120_000
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     const measure = async (watch: object, edit: () => Promise<void>): Promise<LoopMeasure> => {
-      await page.evaluate(`sessionStorage.removeItem("bench-seen"); sessionStorage.setItem("bench-watch", ${JSON.stringify(JSON.stringify(watch))});`);
+      await page.evaluate(
+        `sessionStorage.removeItem("bench-seen"); sessionStorage.setItem("bench-watch", ${JSON.stringify(JSON.stringify(watch))});`
+      );
       const built = new Promise<BuildReport>((resolve) => p.once("build", resolve));
       const [wall, start] = [Date.now(), performance.now()];
       await edit();
@@ -243,28 +291,43 @@ async function benchServe(): Promise<string[]> {
       let seenAt: number | undefined;
       for (let i = 0; i < 1200 && seenAt === undefined; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        seenAt = await page.evaluate(`Number(sessionStorage.getItem("bench-seen")) || undefined`).then((v) => v as number | undefined, () => undefined);
+        seenAt = await page.evaluate(`Number(sessionStorage.getItem("bench-seen")) || undefined`).then(
+          (v) => v as number | undefined,
+          () => undefined
+        );
       }
       await p.settled();
       await new Promise((resolve) => setTimeout(resolve, 300));
       return {sent: report.at - start, seen: seenAt === undefined ? Number.NaN : seenAt - wall, report};
     };
-    const numbers = async () => (await page.evaluate(`Array.prototype.map.call(document.querySelectorAll("a.num"), function (a) { return a.textContent; }).join("|")`)) as string;
+    const numbers = async () =>
+      (await page.evaluate(
+        `Array.prototype.map.call(document.querySelectorAll("a.num"), function (a) { return a.textContent; }).join("|")`
+      )) as string;
 
     const chapterRuns: LoopMeasure[] = [];
     for (const mark of ["甲", "乙", "丙"]) {
       const text = `基准测试追加的句子${mark}。`;
-      chapterRuns.push(await measure({text}, () => appendFile(chapterFile, `
+      chapterRuns.push(
+        await measure({text}, () =>
+          appendFile(
+            chapterFile,
+            `
 
 ${text}
-`)));
+`
+          )
+        )
+      );
     }
     const layout = path.join(work, "templates", "layouts", "base.njk");
     const layoutRuns: LoopMeasure[] = [];
     for (const mark of ["甲", "乙"]) {
       const text = `基准测试页脚${mark}`;
       const source = await readFile(layout, "utf8");
-      const edited = source.includes("</footer>") ? source.replace("</footer>", `<p>${text}</p></footer>`) : source.replace("</body>", `<p>${text}</p></body>`);
+      const edited = source.includes("</footer>")
+        ? source.replace("</footer>", `<p>${text}</p></footer>`)
+        : source.replace("</body>", `<p>${text}</p></body>`);
       layoutRuns.push(await measure({text}, () => writeFile(layout, edited)));
     }
     const paramsFile = path.join(work, "data", "params", `${edition}.json`);
@@ -277,7 +340,10 @@ ${text}
     };
     const before = await numbers();
     const dataRuns: LoopMeasure[] = [];
-    for (const factor of [1.02, 1.04]) dataRuns.push(await measure({numbers: await numbers(), equal: false}, () => writeFile(paramsFile, scaled(factor))));
+    for (const factor of [1.02, 1.04])
+      dataRuns.push(
+        await measure({numbers: await numbers(), equal: false}, () => writeFile(paramsFile, scaled(factor)))
+      );
     const back = await measure({numbers: before, equal: true}, () => writeFile(paramsFile, original));
 
     const row = (label: string, runs: LoopMeasure[]): string[] => [
@@ -330,36 +396,58 @@ await runCommand(async () => {
   for (const edition of await listEditions(root)) {
     const config = await readEditionConfig(root, edition);
     const load = performance.now();
-    const [inputs, params, published] = await Promise.all([loadInputs(root, config), loadParams(root, config), loadPublished(root, edition)]);
+    const [inputs, params, published] = await Promise.all([
+      loadInputs(root, config),
+      loadParams(root, config),
+      loadPublished(root, edition)
+    ]);
     const loadMs = performance.now() - load;
     computeFigures(inputs, config, params); // warm-up (JIT)
     const runs: number[] = [];
     for (let i = 0; i < 5; i++)
-      runs.push(time(() => {
-        const figures = computeFigures(inputs, config, params);
-        checkFigures(figures, config);
-        reproduce(figures, published, config);
-      }).ms);
+      runs.push(
+        time(() => {
+          const figures = computeFigures(inputs, config, params);
+          checkFigures(figures, config);
+          reproduce(figures, published, config);
+        }).ms
+      );
     const figuresOnly = median(Array.from({length: 5}, () => time(() => computeFigures(inputs, config, params)).ms));
-    lines.push(`  ${edition}: load ${loadMs.toFixed(0)} ms · computeFigures ${figuresOnly.toFixed(0)} ms · + checks + reproduction ${median(runs).toFixed(0)} ms`);
+    lines.push(
+      `  ${edition}: load ${loadMs.toFixed(0)} ms · computeFigures ${figuresOnly.toFixed(0)} ms · + checks + reproduction ${median(runs).toFixed(0)} ms`
+    );
     if (!realMatrix) {
       const setup = prepareBaseYear(inputs.io, inputs.relatedSubsectors);
       const layout = augmentLayout(inputs.io.sectors.length, setup.relatedIndex, shareVector(inputs, params));
       const m = augmentedLeontiefMatrix(technicalCoefficients(inputs.io), inputs.io.sectors.length, layout);
-      realMatrix = {m, n: layout.size, cols: Array.from({length: layout.size - layout.base}, (_, j) => layout.base + j)};
+      realMatrix = {
+        m,
+        n: layout.size,
+        cols: Array.from({length: layout.size - layout.base}, (_, j) => layout.base + j)
+      };
     }
   }
   lines.push("Leontief step: LU of I − A + 11 columns of the inverse (typed arrays vs mathjs lusolve):");
   const cases: {label: string; m: Float64Array; n: number; cols: number[]; repeat: number}[] = [];
-  if (realMatrix) cases.push({label: `n = 149 (real 2017 table, augmented to ${realMatrix.n})`, ...realMatrix, repeat: 21});
-  for (const n of [500, 1302]) cases.push({label: `n = ${n} (synthetic)`, m: synthetic(n), n, cols: Array.from({length: 11}, (_, j) => n - 11 + j), repeat: n > 1000 ? 3 : 9});
+  if (realMatrix)
+    cases.push({label: `n = 149 (real 2017 table, augmented to ${realMatrix.n})`, ...realMatrix, repeat: 21});
+  for (const n of [500, 1302])
+    cases.push({
+      label: `n = ${n} (synthetic)`,
+      m: synthetic(n),
+      n,
+      cols: Array.from({length: 11}, (_, j) => n - 11 + j),
+      repeat: n > 1000 ? 3 : 9
+    });
   for (const c of cases) {
     oursMs(c.m, c.n, c.cols, 1);
     const ours = oursMs(c.m, c.n, c.cols, c.repeat);
     if (values["skip-mathjs"]) lines.push(`  ${c.label}: ${ours.toFixed(1)} ms`);
     else {
       const theirs = mathjsMs(c.m, c.n, c.cols);
-      lines.push(`  ${c.label}: ${ours.toFixed(1)} ms · mathjs ${theirs.toFixed(0)} ms · ${(theirs / ours).toFixed(0)}× faster`);
+      lines.push(
+        `  ${c.label}: ${ours.toFixed(1)} ms · mathjs ${theirs.toFixed(0)} ms · ${(theirs / ours).toFixed(0)}× faster`
+      );
     }
   }
   process.stdout.write(`${lines.join("\n")}\n`);

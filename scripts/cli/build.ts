@@ -36,27 +36,39 @@ await runCommand(async () => {
   const dataRoot = path.resolve(values["data-root"] ?? root);
   const known = await listEditions(dataRoot);
   const editions = values.edition
-    ? values.edition.flatMap((e) => e.split(",")).map((e) => {
-        const year = Number(e);
-        if (!known.includes(year)) throw new BuildError(`--edition ${e}: no such edition; known editions: ${known.join(", ")}`);
-        return year;
-      })
+    ? values.edition
+        .flatMap((e) => e.split(","))
+        .map((e) => {
+          const year = Number(e);
+          if (!known.includes(year))
+            throw new BuildError(`--edition ${e}: no such edition; known editions: ${known.join(", ")}`);
+          return year;
+        })
     : known;
   const distRoot = path.resolve(values.dist ?? path.join(root, "dist"));
   const start = performance.now();
 
   if (values.strict) {
     const left = (await Promise.all(editions.map((e) => editionPlaceholders(dataRoot, e)))).flat();
-    if (left.length > 0) throw new BuildError(`--strict: ${left.length} placeholder(s) left by npm run new-edition:\n${left.join("\n")}`);
+    if (left.length > 0)
+      throw new BuildError(`--strict: ${left.length} placeholder(s) left by npm run new-edition:\n${left.join("\n")}`);
   }
   const files = await lintContent(root, editions);
   info(`✓ content lint: no hand-typed number in ${files} chapter files`);
   await removeStaleStaging(distRoot);
   try {
     for (const edition of editions) {
-      const result = await buildEdition(edition, {root, dataRoot, distRoot, pdf: !values["no-pdf"], cache: !values["no-cache"]});
+      const result = await buildEdition(edition, {
+        root,
+        dataRoot,
+        distRoot,
+        pdf: !values["no-pdf"],
+        cache: !values["no-cache"]
+      });
       const pdf = result.pages !== undefined ? `, report.pdf (${result.pages} pages)` : "";
-      info(`✓ ${edition} → ${path.relative(process.cwd(), path.join(distRoot, String(edition))) || "."}: ${result.records} records, ${result.figures} figures${pdf}`);
+      info(
+        `✓ ${edition} → ${path.relative(process.cwd(), path.join(distRoot, String(edition))) || "."}: ${result.records} records, ${result.figures} figures${pdf}`
+      );
     }
   } finally {
     // Every edition's PDF is printed by the one shared Chromium.

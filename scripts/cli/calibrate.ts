@@ -32,25 +32,43 @@ await runCommand(async () => {
   const known = await listEditions(root);
   const editions = values.edition ? values.edition.flatMap((e) => e.split(",")).map(Number) : known;
   for (const edition of editions) {
-    if (!known.includes(edition)) throw new BuildError(`--edition ${edition}: no such edition; known editions: ${known.join(", ")}`);
+    if (!known.includes(edition))
+      throw new BuildError(`--edition ${edition}: no such edition; known editions: ${known.join(", ")}`);
     const config = await readEditionConfig(root, edition);
     const inputs = await loadInputs(root, config);
-    const regularisation = values.regularisation !== undefined ? Number(values.regularisation) : DEFAULT_CALIBRATION.regularisation;
-    if (!(regularisation >= 0)) throw new BuildError(`--regularisation ${values.regularisation}: expected a number ≥ 0`);
+    const regularisation =
+      values.regularisation !== undefined ? Number(values.regularisation) : DEFAULT_CALIBRATION.regularisation;
+    if (!(regularisation >= 0))
+      throw new BuildError(`--regularisation ${values.regularisation}: expected a number ≥ 0`);
     const {params, fit} = calibrate(inputs, config, {...DEFAULT_CALIBRATION, regularisation});
     params.fingerprint = calibrationFingerprint(config, inputs);
     const lines = [`edition ${edition}: fit to ${fit.length} targets of data/editions/${edition}.json`];
     for (const f of fit)
-      lines.push(`  ${f.record.padEnd(52)} target ${f.target.toFixed(2).padStart(10)}  fitted ${f.fitted.toFixed(2).padStart(10)}  ${f.diffPct >= 0 ? "+" : ""}${f.diffPct.toFixed(3)} %`);
-    lines.push("  shares S_k: " + Object.entries(params.shares.values).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(", "));
-    lines.push("  multiplier μ_n: " + Object.entries(params.multiplier.values).map(([y, v]) => `${y} ${v.toFixed(4)}`).join(", "));
+      lines.push(
+        `  ${f.record.padEnd(52)} target ${f.target.toFixed(2).padStart(10)}  fitted ${f.fitted.toFixed(2).padStart(10)}  ${f.diffPct >= 0 ? "+" : ""}${f.diffPct.toFixed(3)} %`
+      );
+    lines.push(
+      "  shares S_k: " +
+        Object.entries(params.shares.values)
+          .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+          .join(", ")
+    );
+    lines.push(
+      "  multiplier μ_n: " +
+        Object.entries(params.multiplier.values)
+          .map(([y, v]) => `${y} ${v.toFixed(4)}`)
+          .join(", ")
+    );
     if (params.newInfrastructure) lines.push(`  CF: ${params.newInfrastructure.cf.toFixed(4)}`);
     process.stdout.write(`${lines.join("\n")}\n`);
     const file = paramsPath(root, edition);
     const text = formatParams(params);
     if (values.check) {
       const current = await readFile(file, "utf8").catch(() => "");
-      if (current !== text) throw new BuildError(`${path.relative(root, file)} is out of date; run \`npm run calibrate -- --edition ${edition}\``);
+      if (current !== text)
+        throw new BuildError(
+          `${path.relative(root, file)} is out of date; run \`npm run calibrate -- --edition ${edition}\``
+        );
       info(`✓ ${path.relative(root, file)} is up to date`);
     } else {
       await writeFileAtomic(file, text);

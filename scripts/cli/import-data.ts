@@ -19,8 +19,12 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const written = await step("import data", () => importData({root, outRoot: outRoot ? path.resolve(outRoot) : undefined}));
-    process.stderr.write(`${written.length} files written under ${path.join(outRoot ? path.resolve(outRoot) : root, "data")}\n`);
+    const written = await step("import data", () =>
+      importData({root, outRoot: outRoot ? path.resolve(outRoot) : undefined})
+    );
+    process.stderr.write(
+      `${written.length} files written under ${path.join(outRoot ? path.resolve(outRoot) : root, "data")}\n`
+    );
     return 0;
   } catch (error) {
     if (error instanceof BuildError && !debug) {

@@ -15,8 +15,10 @@ const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
 function describe(inputs: Inputs, series: SeriesKey): string {
   const value = inputs[series];
-  if (series === "io") return `${inputs.io.sectors.length} sectors, ${inputs.io.sectors.length}² matrix (${inputs.io.unit})`;
-  if (series === "policies") return `${inputs.policies.national.length} national, ${inputs.policies.provincial.length} provincial`;
+  if (series === "io")
+    return `${inputs.io.sectors.length} sectors, ${inputs.io.sectors.length}² matrix (${inputs.io.unit})`;
+  if (series === "policies")
+    return `${inputs.policies.national.length} national, ${inputs.policies.provincial.length} provincial`;
   const rows = value as readonly {year?: number; estimated?: boolean; tiersEstimated?: boolean}[];
   const years = rows.map((r) => r.year).filter((y): y is number => y !== undefined);
   const estimated = rows.filter((r) => r.estimated || r.tiersEstimated).length;
@@ -38,8 +40,12 @@ async function main(argv: string[]): Promise<number> {
     const published = await loadPublished(root, config.edition);
     const lines = [`edition ${config.edition} (data ${config.dataYears.join("–")}, forecast ${config.forecastYear})`];
     for (const series of SERIES)
-      lines.push(`  ${series.padEnd(26)} ${describe(inputs, series).padEnd(44)} ← ${inputs.seriesSources[series].join(", ") || "—"}`);
-    lines.push(`  ${"observed".padEnd(26)} ${inputs.observed.length} records (${inputs.observed.filter((o) => o.kind === "context").length} context)`);
+      lines.push(
+        `  ${series.padEnd(26)} ${describe(inputs, series).padEnd(44)} ← ${inputs.seriesSources[series].join(", ") || "—"}`
+      );
+    lines.push(
+      `  ${"observed".padEnd(26)} ${inputs.observed.length} records (${inputs.observed.filter((o) => o.kind === "context").length} context)`
+    );
     lines.push(`  ${"published".padEnd(26)} ${published.length} records`);
     lines.push(`  ${"sources".padEnd(26)} ${inputs.sources.length} manifest entries`);
     lines.push(`loaded in ${(performance.now() - start).toFixed(0)} ms`);

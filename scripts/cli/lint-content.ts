@@ -17,9 +17,14 @@ await runCommand(async () => {
   info(`✓ content lint: no hand-typed number in ${files} chapter files`);
   info("markup share per chapter (template markup / all characters):");
   const content = path.join(root, "content");
-  for (const edition of (await readdir(content, {withFileTypes: true})).filter((d) => d.isDirectory()).map((d) => d.name).sort())
+  for (const edition of (await readdir(content, {withFileTypes: true}))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort())
     for (const name of (await readdir(path.join(content, edition))).filter((n) => n.endsWith(".md")).sort()) {
       const share = markupShare(await readFile(path.join(content, edition, name), "utf8"));
-      info(`  ${`${edition}/${name}`.padEnd(26)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.markup} of ${share.total})`);
+      info(
+        `  ${`${edition}/${name}`.padEnd(26)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.markup} of ${share.total})`
+      );
     }
 });

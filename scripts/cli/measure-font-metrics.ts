@@ -18,7 +18,8 @@ const EXTRA = "，（）、：；。—…·％−–“”";
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "baipishu-metrics-"));
   const links = WEIGHTS.map(
-    (w) => `<link rel="stylesheet" href="file://${path.join(root, "node_modules/@fontsource/noto-sans-sc", `${w}.css`)}">`
+    (w) =>
+      `<link rel="stylesheet" href="file://${path.join(root, "node_modules/@fontsource/noto-sans-sc", `${w}.css`)}">`
   ).join("");
   const html = path.join(dir, "measure.html");
   await writeFile(html, `<!doctype html><html><head>${links}</head><body>中</body></html>`);

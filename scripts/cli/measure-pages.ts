@@ -14,20 +14,33 @@ import {runCommand} from "./main.ts";
 const root = path.resolve(import.meta.dirname, "../..");
 
 await runCommand(async () => {
-  const {values} = parseArgs({options: {edition: {type: "string", multiple: true}, dist: {type: "string"}, all: {type: "boolean", default: false}, debug: {type: "boolean", default: false}}});
+  const {values} = parseArgs({
+    options: {
+      edition: {type: "string", multiple: true},
+      dist: {type: "string"},
+      all: {type: "boolean", default: false},
+      debug: {type: "boolean", default: false}
+    }
+  });
   const dist = path.resolve(values.dist ?? path.join(root, "dist"));
   const editions = values.edition ? values.edition.map(Number) : await listEditions(root);
   const over: string[] = [];
   for (const edition of editions) {
     const pdf = path.join(dist, String(edition), "report.pdf");
-    if (!existsSync(pdf)) throw new BuildError(`${path.relative(process.cwd(), pdf)}: not built; run npm run build -- --edition ${edition} first`);
+    if (!existsSync(pdf))
+      throw new BuildError(
+        `${path.relative(process.cwd(), pdf)}: not built; run npm run build -- --edition ${edition} first`
+      );
     const pages = await measurePdfPages(pdf);
     const bad = pages.filter((p) => !p.exempt && p.blank > MAX_BLANK_SHARE);
     const shown = values.all ? pages : bad;
     process.stdout.write(`${edition}: ${pages.length} pages, ${bad.length} over ${MAX_BLANK_SHARE * 100} % blank\n`);
     for (const p of shown)
-      process.stdout.write(`  p. ${String(p.page).padStart(2)}  ${(p.blank * 100).toFixed(0).padStart(3)} % blank  ${p.chapter ?? "front matter"}${p.exempt ? " (ends a part: allowed)" : ""}\n`);
+      process.stdout.write(
+        `  p. ${String(p.page).padStart(2)}  ${(p.blank * 100).toFixed(0).padStart(3)} % blank  ${p.chapter ?? "front matter"}${p.exempt ? " (ends a part: allowed)" : ""}\n`
+      );
     over.push(...bad.map((p) => `${edition} p. ${p.page}`));
   }
-  if (over.length > 0) throw new BuildError(`${over.length} page(s) more than ${MAX_BLANK_SHARE * 100} % blank: ${over.join(", ")}`);
+  if (over.length > 0)
+    throw new BuildError(`${over.length} page(s) more than ${MAX_BLANK_SHARE * 100} % blank: ${over.join(", ")}`);
 });

@@ -17,10 +17,19 @@ import {runCommand} from "./main.ts";
 const root = path.resolve(import.meta.dirname, "../..");
 
 await runCommand(async () => {
-  const {values} = parseArgs({options: {edition: {type: "string", multiple: true}, dist: {type: "string"}, debug: {type: "boolean", default: false}}});
+  const {values} = parseArgs({
+    options: {
+      edition: {type: "string", multiple: true},
+      dist: {type: "string"},
+      debug: {type: "boolean", default: false}
+    }
+  });
   const dist = path.resolve(values.dist ?? path.join(root, "dist"));
   const editions = values.edition ? values.edition.map(Number) : await listEditions(root);
-  const published = JSON.parse(await readFile(path.join(root, "data/published/text-lengths.json"), "utf8")) as Record<string, Record<string, number>>;
+  const published = JSON.parse(await readFile(path.join(root, "data/published/text-lengths.json"), "utf8")) as Record<
+    string,
+    Record<string, number>
+  >;
   const lines: string[] = [];
   for (const edition of editions) {
     const config = await readEditionConfig(root, edition);
@@ -33,7 +42,9 @@ await runCommand(async () => {
     for (const chapter of config.chapters.filter((c) => c.kind !== "appendix")) {
       const file = path.join(dist, String(edition), `${chapter.id}.html`);
       const html = await readFile(file, "utf8").catch(() => {
-        throw new BuildError(`${path.relative(process.cwd(), file)}: not built; run npm run build -- --edition ${edition} --no-pdf first`);
+        throw new BuildError(
+          `${path.relative(process.cwd(), file)}: not built; run npm run build -- --edition ${edition} --no-pdf first`
+        );
       });
       const count = cjkCount(bodyText(html));
       total += count;
@@ -41,11 +52,14 @@ await runCommand(async () => {
       if (theirs) originalTotal += theirs;
       const ratio = theirs ? `  ${((count / theirs) * 100).toFixed(0).padStart(3)} % of ${theirs}` : "";
       lines.push(`  ${chapter.title.padEnd(18, "　")} ${String(count).padStart(6)}${ratio}`);
-      for (const r of repeatedSkeletons(html, names)) lines.push(`      repeated ${r.count}×: ${r.skeleton.slice(0, 60)}`);
+      for (const r of repeatedSkeletons(html, names))
+        lines.push(`      repeated ${r.count}×: ${r.skeleton.slice(0, 60)}`);
       for (const l of repeatedLists(html, names)) lines.push(`      list printed twice: ${l}`);
       for (const w of selfReferences(bodyText(html))) lines.push(`      speaks of its making: …${w}…`);
     }
-    lines.push(`  ${"合计".padEnd(18, "　")} ${String(total).padStart(6)}${originalTotal ? `  ${((total / originalTotal) * 100).toFixed(0).padStart(3)} % of ${originalTotal}` : ""}`);
+    lines.push(
+      `  ${"合计".padEnd(18, "　")} ${String(total).padStart(6)}${originalTotal ? `  ${((total / originalTotal) * 100).toFixed(0).padStart(3)} % of ${originalTotal}` : ""}`
+    );
   }
   process.stdout.write(`${lines.join("\n")}\n`);
 });

@@ -19,7 +19,16 @@ import {info} from "../lib/progress.ts";
 import {readEditionConfig, listEditions} from "../load/edition.ts";
 import {computeEdition} from "../pipeline/build-edition.ts";
 import {recordId} from "../model/records/records.ts";
-import {defaultSignWords, DEFAULT_COMPARE_WORDS, entityIndex, WORD_SETS, resolveRecordId, type RecordLookup, type RecordRef, type Words} from "../render/eleventy/refs.ts";
+import {
+  defaultSignWords,
+  DEFAULT_COMPARE_WORDS,
+  entityIndex,
+  WORD_SETS,
+  resolveRecordId,
+  type RecordLookup,
+  type RecordRef,
+  type Words
+} from "../render/eleventy/refs.ts";
 import {METRIC_TERMS, metricTerm, SECTION_SHORT_NAMES} from "../render/labels.ts";
 import {markupShare} from "../render/markup-share.ts";
 import {defaultDisplayUnit} from "../render/format.ts";
@@ -68,7 +77,8 @@ function splitTopLevel(text: string, separator: "," | "+"): string[] {
 }
 
 /** Shortcode arguments: "a", "b", k=v (a trailing empty argument dropped). */
-const splitArgs = (text: string): string[] => splitTopLevel(text, ",").filter((part, i, all) => part !== "" || i < all.length - 1);
+const splitArgs = (text: string): string[] =>
+  splitTopLevel(text, ",").filter((part, i, all) => part !== "" || i < all.length - 1);
 /** A concatenation a + b + c. */
 const splitConcat = (text: string): string[] => splitTopLevel(text, "+");
 
@@ -109,7 +119,10 @@ function shortRef(pieces: Piece[], edition: Edition): {ref: string; id?: string}
   // Join into a template string where year pieces are markers and raw pieces are {{ raw }}.
   let s = "";
   for (const p of pieces) s += "text" in p ? p.text : "year" in p ? `‹${p.year}›` : `{{ ${p.raw} }}`;
-  const match = /^([a-z0-9_]+|\{\{ [^}]+ \}\})\/([a-z0-9_]+|\{\{ [^}]+ \}\})\/([a-z0-9_]+|\{\{ [^}]+ \}\})\/(‹[ypbf]›|\d{4}|\{\{ [^}]+ \}\})(?:@(.+))?$/.exec(s);
+  const match =
+    /^([a-z0-9_]+|\{\{ [^}]+ \}\})\/([a-z0-9_]+|\{\{ [^}]+ \}\})\/([a-z0-9_]+|\{\{ [^}]+ \}\})\/(‹[ypbf]›|\d{4}|\{\{ [^}]+ \}\})(?:@(.+))?$/.exec(
+      s
+    );
   if (!match) return undefined;
   const [, metric, scope, entity, yearText, period] = match;
   const yearToken = yearText!.startsWith("‹") ? yearText!.slice(1, 2) : yearText!;
@@ -122,7 +135,8 @@ function shortRef(pieces: Piece[], edition: Edition): {ref: string; id?: string}
   }
   // The resolved id for checking (only when everything is concrete).
   const concrete = !/\{\{/.test(s);
-  const resolve = (text: string) => text.replace(/‹([ypbf])›/g, (_, t: "y" | "p" | "b" | "f") => String(edition.years[t]));
+  const resolve = (text: string) =>
+    text.replace(/‹([ypbf])›/g, (_, t: "y" | "p" | "b" | "f") => String(edition.years[t]));
   const id = concrete ? resolve(s) : undefined;
   const term = metricTerm(metric!) ?? metric!;
   const periodResolved = period !== undefined ? resolve(period) : undefined;
@@ -194,7 +208,13 @@ interface Ranking {
   index?: number;
 }
 
-const SCOPE_ZH: Record<string, string> = {province: "省份", region: "区域", sector: "门类", tier: "产业", direct_segment: "领域"};
+const SCOPE_ZH: Record<string, string> = {
+  province: "省份",
+  region: "区域",
+  sector: "门类",
+  tier: "产业",
+  direct_segment: "领域"
+};
 
 interface Migration {
   text: string;
@@ -227,11 +247,14 @@ export function migrateChapter(source: string, edition: Edition): Migration {
   // Aliases of rankings: {% set top = ranked("m", "province", y, {limit: 1})[0] %} is the entity ranked first.
   const rankings = new Map<string, Ranking>();
   const rankingOf = (expr: string): Ranking | undefined => {
-    const m = /^ranked\(\s*([^,]+),\s*([^,]+),\s*([^,{}]+?)\s*(?:,\s*\{([^{}]*)\})?\s*\)(?:\[(\d+)\])?$/.exec(expr.trim());
+    const m = /^ranked\(\s*([^,]+),\s*([^,]+),\s*([^,{}]+?)\s*(?:,\s*\{([^{}]*)\})?\s*\)(?:\[(\d+)\])?$/.exec(
+      expr.trim()
+    );
     if (!m) return undefined;
     const [metric, scopeName] = [evaluate(m[1]!, scope), evaluate(m[2]!, scope)];
     const year = evaluate(m[3]!, scope);
-    if (!metric || !scopeName || !year || [metric, scopeName].some((v) => v.length !== 1 || !("text" in v[0]!))) return undefined;
+    if (!metric || !scopeName || !year || [metric, scopeName].some((v) => v.length !== 1 || !("text" in v[0]!)))
+      return undefined;
     if (year.length !== 1 || "raw" in year[0]!) return undefined;
     const options = (m[4] ?? "").trim();
     let order: "asc" | "desc" = "desc";
@@ -243,7 +266,13 @@ export function migrateChapter(source: string, edition: Edition): Migration {
       else return undefined;
     }
     const yearToken = "year" in year[0]! ? year[0].year : (year[0] as {text: string}).text;
-    const ranking: Ranking = {metric: (metric[0] as {text: string}).text, scope: (scopeName[0] as {text: string}).text, year: yearToken, order, ...(limit !== undefined ? {limit} : {})};
+    const ranking: Ranking = {
+      metric: (metric[0] as {text: string}).text,
+      scope: (scopeName[0] as {text: string}).text,
+      year: yearToken,
+      order,
+      ...(limit !== undefined ? {limit} : {})
+    };
     if (m[5] !== undefined) return {...ranking, index: Number(m[5])};
     return ranking;
   };
@@ -273,43 +302,46 @@ export function migrateChapter(source: string, edition: Edition): Migration {
     return `${metricTerm(ranking.metric) ?? ranking.metric}/${scopeZh}:${position}${yearPart}`;
   };
 
-  body = body.replace(/\{%-?\s*(set|for|num|cmp|change|trend|if|elif|ranking|names)\s+([\s\S]*?)\s*-?%\}|\{\{\s*([\s\S]*?)\s*\}\}/g, (whole, name: string | undefined, argText: string, expr: string | undefined) => {
-    if (name === undefined) {
-      const m = /^([\s\S]+)\.entityZh$/.exec(expr!);
-      const sel = m ? selector(m[1]!) : undefined;
-      if (!sel) return whole;
-      converted++;
-      return `[[名 ${sel}]]`;
-    }
-    if (name === "set") {
-      const m = /^([A-Za-z_]\w*)\s*=\s*([\s\S]*)$/.exec(argText);
-      if (!m) return whole;
-      rankings.delete(m[1]!);
-      const value = evaluate(m[2]!, scope);
-      if (value && value.every((p) => !("raw" in p))) {
-        scope.set(m[1]!, value);
-        everSet.set(m[1]!, [...(everSet.get(m[1]!) ?? []), value]);
+  body = body.replace(
+    /\{%-?\s*(set|for|num|cmp|change|trend|if|elif|ranking|names)\s+([\s\S]*?)\s*-?%\}|\{\{\s*([\s\S]*?)\s*\}\}/g,
+    (whole, name: string | undefined, argText: string, expr: string | undefined) => {
+      if (name === undefined) {
+        const m = /^([\s\S]+)\.entityZh$/.exec(expr!);
+        const sel = m ? selector(m[1]!) : undefined;
+        if (!sel) return whole;
+        converted++;
+        return `[[名 ${sel}]]`;
+      }
+      if (name === "set") {
+        const m = /^([A-Za-z_]\w*)\s*=\s*([\s\S]*)$/.exec(argText);
+        if (!m) return whole;
+        rankings.delete(m[1]!);
+        const value = evaluate(m[2]!, scope);
+        if (value && value.every((p) => !("raw" in p))) {
+          scope.set(m[1]!, value);
+          everSet.set(m[1]!, [...(everSet.get(m[1]!) ?? []), value]);
+          return whole;
+        }
+        scope.delete(m[1]!);
+        const ranking = rankingOf(m[2]!);
+        if (ranking) {
+          rankings.set(m[1]!, ranking);
+          removable.add(m[1]!);
+        }
         return whole;
       }
-      scope.delete(m[1]!);
-      const ranking = rankingOf(m[2]!);
-      if (ranking) {
-        rankings.set(m[1]!, ranking);
-        removable.add(m[1]!);
+      if (name === "for") {
+        for (const v of (/^([\w\s,]+?)\s+in\s/.exec(argText)?.[1] ?? "").split(",")) {
+          scope.delete(v.trim());
+          rankings.delete(v.trim());
+        }
+        return whole;
       }
-      return whole;
+      if (name === "ranking" || name === "names") return listShortcode(whole, name, argText);
+      if (name === "if" || name === "elif") return conditionToFact(whole, name, argText);
+      return shortcode(whole, name, argText);
     }
-    if (name === "for") {
-      for (const v of (/^([\w\s,]+?)\s+in\s/.exec(argText)?.[1] ?? "").split(",")) {
-        scope.delete(v.trim());
-        rankings.delete(v.trim());
-      }
-      return whole;
-    }
-    if (name === "ranking" || name === "names") return listShortcode(whole, name, argText);
-    if (name === "if" || name === "elif") return conditionToFact(whole, name, argText);
-    return shortcode(whole, name, argText);
-  });
+  );
 
   function conditionToFact(whole: string, tag: string, cond: string): string {
     let ok = true;
@@ -341,7 +373,8 @@ export function migrateChapter(source: string, edition: Edition): Migration {
   function listShortcode(whole: string, name: string, argText: string): string {
     const args = splitArgs(argText);
     const [metric, scopeName, year] = [evaluate(args[0]!, scope), evaluate(args[1]!, scope), evaluate(args[2]!, scope)];
-    if (!metric || !scopeName || !year || metric.length !== 1 || scopeName.length !== 1 || year.length !== 1) return whole;
+    if (!metric || !scopeName || !year || metric.length !== 1 || scopeName.length !== 1 || year.length !== 1)
+      return whole;
     if (!("text" in metric[0]!) || !("text" in scopeName[0]!) || "raw" in year[0]!) return whole;
     const scopeZh = SCOPE_ZH[scopeName[0].text];
     if (!scopeZh) return whole;
@@ -351,7 +384,8 @@ export function migrateChapter(source: string, edition: Edition): Migration {
       if (!kv) return whole;
       const [key, value] = [kv[1]!, kv[2]!.trim()];
       if (key === "limit" && /^\d+$/.test(value)) tokens.push(`前${value}`);
-      else if ((key === "above" || key === "below") && /^-?\d+(\.\d+)?$/.test(value)) tokens.push(`${key === "above" ? ">" : "<"}${value}`);
+      else if ((key === "above" || key === "below") && /^-?\d+(\.\d+)?$/.test(value))
+        tokens.push(`${key === "above" ? ">" : "<"}${value}`);
       else if (key === "order" && /^["']asc["']$/.test(value)) tokens.push("升序");
       else if (key === "order" && /^["']desc["']$/.test(value)) continue;
       else if (name === "ranking" && (key === "unit" || key === "decimals")) {
@@ -384,7 +418,8 @@ export function migrateChapter(source: string, edition: Edition): Migration {
       if (a && b && words.every((w) => w !== undefined)) {
         const w = wordsText(words as string[], DEFAULT_COMPARE_WORDS);
         const path = (r: string) => r.replace(/[@#].*$/, "");
-        const bText = path(a.ref) === path(b.ref) && !b.ref.includes("#") ? `@${/@([^#]+)/.exec(b.ref)?.[1] ?? "y"}` : b.ref;
+        const bText =
+          path(a.ref) === path(b.ref) && !b.ref.includes("#") ? `@${/@([^#]+)/.exec(b.ref)?.[1] ?? "y"}` : b.ref;
         if (w !== undefined) out = `[[${a.ref} ~ ${bText}${w}]]`;
       }
     } else {
@@ -393,7 +428,10 @@ export function migrateChapter(source: string, edition: Edition): Migration {
       const flat = name === "trend" ? stringArg(args[3]) : undefined;
       const unit = a?.id !== undefined ? edition.unitOf(a.id) : undefined;
       if (a && unit !== undefined && words[0] && words[1]) {
-        const w = wordsText(flat !== undefined ? [words[0], words[1], flat] : [words[0], words[1]], defaultSignWords(unit));
+        const w = wordsText(
+          flat !== undefined ? [words[0], words[1], flat] : [words[0], words[1]],
+          defaultSignWords(unit)
+        );
         if (name === "trend" && w !== undefined) out = `[[~ ${a.ref}${w}]]`;
         if (name === "change") {
           const format = formatText(args.slice(3), defaultDisplayUnit(unit));
@@ -416,7 +454,8 @@ export function migrateChapter(source: string, edition: Edition): Migration {
     body = body.replace(/\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*([\s\S]*?)\s*-?%\}/g, (whole, name: string) => {
       const values = everSet.get(name);
       const value = values?.[values.length - 1];
-      const isGlobalYear = ["y", "p", "b", "f"].includes(name) && value?.length === 1 && "year" in value[0]! && value[0].year === name;
+      const isGlobalYear =
+        ["y", "p", "b", "f"].includes(name) && value?.length === 1 && "year" in value[0]! && value[0].year === name;
       const others = body.replace(whole, "");
       const used = new RegExp(`(?<![\\w.])${name}(?![\\w])`).test(others);
       if (isGlobalYear || ((value !== undefined || removable.has(name)) && !used)) {
@@ -438,11 +477,23 @@ export function migrateChapter(source: string, edition: Edition): Migration {
   return {text, converted, kept, facts};
 }
 
-const OPERATOR_WORDS: Record<string, string> = {">": "above", "<": "below", ">=": "at_least", "<=": "at_most", "==": "equals", "!=": "differs"};
+const OPERATOR_WORDS: Record<string, string> = {
+  ">": "above",
+  "<": "below",
+  ">=": "at_least",
+  "<=": "at_most",
+  "==": "equals",
+  "!=": "differs"
+};
 
 /** A readable name from the first comparison of a fact, built from record ids: "nominal_growth_2020_above_
  * gdp_nominal_growth_2020", "labour_productivity_secondary_above_labour_productivity_secondary_p". */
-function factName(expression: string, ids: readonly string[], lastYear: number, taken: ReadonlyMap<string, string>): string {
+function factName(
+  expression: string,
+  ids: readonly string[],
+  lastYear: number,
+  taken: ReadonlyMap<string, string>
+): string {
   const m = /\]\]\s*(>=|<=|==|!=|>|<)\s*(\[\[|[\d.]+)/.exec(expression);
   const part = (id: string | undefined) => {
     if (id === undefined) return "threshold";
@@ -458,14 +509,18 @@ function factName(expression: string, ids: readonly string[], lastYear: number, 
     const when = y === lastYear ? "" : y === lastYear - 1 ? "_p" : y === lastYear + 1 ? "_f" : `_${y}`;
     return `${metric}${scope === "national" || scope === "other" ? "" : `_${entity}`}${when}`;
   };
-  const base = m ? `${part(ids[0])}_${OPERATOR_WORDS[m[1]!]}_${m[2] === "[[" ? part(ids[1]) : "threshold"}` : "condition";
+  const base = m
+    ? `${part(ids[0])}_${OPERATOR_WORDS[m[1]!]}_${m[2] === "[[" ? part(ids[1]) : "threshold"}`
+    : "condition";
   let name = base.replace(/[^a-z0-9_]/g, "_").replace(/_+/g, "_");
   for (let i = 2; taken.has(name) && taken.get(name) !== expression; i++) name = `${base}_${i}`;
   return name;
 }
 
 await runCommand(async () => {
-  const {values} = parseArgs({options: {edition: {type: "string", multiple: true}, check: {type: "boolean", default: false}}});
+  const {values} = parseArgs({
+    options: {edition: {type: "string", multiple: true}, check: {type: "boolean", default: false}}
+  });
   const editions = values.edition ? values.edition.map(Number) : await listEditions(root);
   for (const year of editions) {
     const config = await readEditionConfig(root, year);
@@ -479,7 +534,9 @@ await runCommand(async () => {
       has: (id) => ids.has(id),
       lookup: {has: (id) => ids.has(id), entities: entityIndex(figures.records)},
       namesOf: (scope, entity) =>
-        [zh.get(`${scope}/${entity}`), scope === "sector" ? SECTION_SHORT_NAMES[entity] : undefined].filter((n): n is string => n !== undefined),
+        [zh.get(`${scope}/${entity}`), scope === "sector" ? SECTION_SHORT_NAMES[entity] : undefined].filter(
+          (n): n is string => n !== undefined
+        ),
       unitOf: (id) => ids.get(id)?.unit,
       unitOfMetric: (metric, scope) => figures.records.find((r) => r.metric === metric && r.scope === scope)?.unit
     };
@@ -488,7 +545,8 @@ await runCommand(async () => {
       const source = await readFile(path.join(dir, file), "utf8");
       const result = migrateChapter(source, edition);
       if (!values.check && result.text !== source) await writeFile(path.join(dir, file), result.text);
-      if (values.check && process.env.MIGRATE_PREVIEW) await writeFile(path.join(process.env.MIGRATE_PREVIEW, `${year}-${file}`), result.text);
+      if (values.check && process.env.MIGRATE_PREVIEW)
+        await writeFile(path.join(process.env.MIGRATE_PREVIEW, `${year}-${file}`), result.text);
       const share = markupShare(result.text);
       info(
         `${year}/${file}: ${result.converted} converted, ${result.kept} kept as shortcodes, ${result.facts.size} facts; markup ${(share.share * 100).toFixed(1)} %`

@@ -17,8 +17,14 @@ await runCommand(async () => {
   });
   const year = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isInteger(year) || year < 2000 || year > 2100)
-    throw new BuildError(`expected one edition year, e.g. npm run new-edition -- 2024; found "${positionals.join(" ")}"`);
+    throw new BuildError(
+      `expected one edition year, e.g. npm run new-edition -- 2024; found "${positionals.join(" ")}"`
+    );
   const from = values.from !== undefined ? Number(values.from) : undefined;
-  const checklist = await createEdition({root: path.resolve(values.root ?? repository), year, ...(from !== undefined ? {from} : {})});
+  const checklist = await createEdition({
+    root: path.resolve(values.root ?? repository),
+    year,
+    ...(from !== undefined ? {from} : {})
+  });
   process.stdout.write(`${checklist.join("\n")}\n`);
 });

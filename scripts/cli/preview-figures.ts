@@ -36,7 +36,12 @@ await runCommand(async () => {
   const config = await readEditionConfig(root, values.edition);
   const inputs = await loadInputs(root, config);
   const figures = computeFigures(inputs, config, await loadParams(root, config));
-  const context = createRenderContext(config, figures, {sections: inputs.sections, provinces: inputs.provinces, policies: inputs.policies, citations: []}, await loadManifest(root));
+  const context = createRenderContext(
+    config,
+    figures,
+    {sections: inputs.sections, provinces: inputs.provinces, policies: inputs.policies, citations: []},
+    await loadManifest(root)
+  );
   const out = path.join(root, "dist", "preview", String(config.edition));
   await rm(out, {recursive: true, force: true});
   await mkdir(out, {recursive: true});
@@ -45,8 +50,14 @@ await runCommand(async () => {
   if (selected.length === 0) throw new BuildError(`no figure matches ${values.figure?.join(", ")}`);
   const parts: string[] = [];
   for (const [i, figure] of selected.entries()) {
-    const rendered = await renderFigure(context, {figure, label: `${figure.kind === "table" ? "表" : "图"}${i + 1}`, chapterId: "preview"});
-    parts.push(`<section class="preview" data-id="${figure.id}"><h2><code>${figure.id}</code> (${figure.chart})</h2>${rendered.html}<p class="summary">${rendered.summary}</p></section>`);
+    const rendered = await renderFigure(context, {
+      figure,
+      label: `${figure.kind === "table" ? "表" : "图"}${i + 1}`,
+      chapterId: "preview"
+    });
+    parts.push(
+      `<section class="preview" data-id="${figure.id}"><h2><code>${figure.id}</code> (${figure.chart})</h2>${rendered.html}<p class="summary">${rendered.summary}</p></section>`
+    );
   }
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${config.edition} figures</title>
 <link rel="stylesheet" href="assets/fonts.css"><link rel="stylesheet" href="assets/katex/katex.min.css"><link rel="stylesheet" href="assets/style.css">

@@ -21,7 +21,8 @@ import {runCommand} from "./main.ts";
 const root = path.resolve(import.meta.dirname, "../..");
 
 const num = (v: number | null, digits = 2): string => (v === null ? "—" : v.toFixed(digits));
-const diff = (d: DiffSummary, unit: string): string => (d.matched === 0 ? "—" : `${d.matched} · median ${num(d.median)}${unit} · worst ${num(d.worst)}${unit} (${d.worstId})`);
+const diff = (d: DiffSummary, unit: string): string =>
+  d.matched === 0 ? "—" : `${d.matched} · median ${num(d.median)}${unit} · worst ${num(d.worst)}${unit} (${d.worstId})`;
 
 export function formatReproduction(r: Reproduction): string {
   const lines = [`edition ${r.edition}`];
@@ -30,15 +31,20 @@ export function formatReproduction(r: Reproduction): string {
     lines.push(`    levels  ${diff(s.levels, " %")}${s.targets ? ` — ${s.targets} of them calibration targets` : ""}`);
     lines.push(`    rates   ${diff(s.rates, "")}`);
     if (s.inconsistent.matched > 0)
-      lines.push(`    inconsistent in the paper (apart): ${s.inconsistent.matched} · levels ${diff(s.inconsistent.levels, " %")} · rates ${diff(s.inconsistent.rates, "")}`);
+      lines.push(
+        `    inconsistent in the paper (apart): ${s.inconsistent.matched} · levels ${diff(s.inconsistent.levels, " %")} · rates ${diff(s.inconsistent.rates, "")}`
+      );
   }
   const holds = r.claims.filter((c) => c.holds === true).length;
   const fails = r.claims.filter((c) => c.holds === false);
-  lines.push(`  claims: ${holds} hold, ${fails.length} fail, ${r.claims.filter((c) => c.holds === null).length} not evaluated`);
+  lines.push(
+    `  claims: ${holds} hold, ${fails.length} fail, ${r.claims.filter((c) => c.holds === null).length} not evaluated`
+  );
   for (const c of fails) lines.push(`    fails: ${c.id} (${c.bound} bound ${c.value} ${c.unit})`);
   lines.push(`  findings in the published numbers: ${r.findings.length}`);
   for (const f of r.findings) lines.push(`    ${f.id} ${f.rule}: ${f.message}`);
-  if (r.missing.length > 0) lines.push(`  published model records without a computed counterpart: ${r.missing.join(", ")}`);
+  if (r.missing.length > 0)
+    lines.push(`  published model records without a computed counterpart: ${r.missing.join(", ")}`);
   return lines.join("\n");
 }
 
@@ -55,12 +61,20 @@ await runCommand(async () => {
   const editions = values.edition ? values.edition.flatMap((e) => e.split(",")).map(Number) : known;
   const distRoot = path.resolve(values.dist ?? path.join(root, "dist"));
   for (const edition of editions) {
-    if (!known.includes(edition)) throw new BuildError(`--edition ${edition}: no such edition; known editions: ${known.join(", ")}`);
+    if (!known.includes(edition))
+      throw new BuildError(`--edition ${edition}: no such edition; known editions: ${known.join(", ")}`);
     const config = await readEditionConfig(root, edition);
-    const [inputs, params, published] = await Promise.all([loadInputs(root, config), loadParams(root, config), loadPublished(root, edition)]);
+    const [inputs, params, published] = await Promise.all([
+      loadInputs(root, config),
+      loadParams(root, config),
+      loadPublished(root, edition)
+    ]);
     const figures = computeFigures(inputs, config, params);
     const violations = checkFigures(figures, config);
-    if (violations.length > 0) throw new BuildError(`the ${edition} figures break ${violations.length} consistency check(s):\n${violations.slice(0, 20).join("\n")}`);
+    if (violations.length > 0)
+      throw new BuildError(
+        `the ${edition} figures break ${violations.length} consistency check(s):\n${violations.slice(0, 20).join("\n")}`
+      );
     const reproduction = reproduce(figures, published, config);
     process.stdout.write(values.json ? stableJson(reproduction) : `${formatReproduction(reproduction)}\n`);
     const file = path.join(distRoot, String(edition), "reproduction.json");

@@ -37,7 +37,8 @@ await runCommand(async () => {
   if (edition === undefined || !known.includes(edition))
     throw new BuildError(`--edition ${values.edition ?? ""}: no such edition; known editions: ${known.join(", ")}`);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BuildError(`--port ${values.port}: expected a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new BuildError(`--port ${values.port}: expected a port number`);
 
   const preview = await Preview.start({
     root: siteRoot,
@@ -48,7 +49,9 @@ await runCommand(async () => {
     cache: {enabled: !values["no-cache"], dir: defaultFiguresCacheDir(siteRoot)}
   });
   const keys = process.stdin.isTTY ? "; p prints the PDF, q quits" : "; Ctrl-C quits";
-  process.stderr.write(`serving the ${edition} edition at ${preview.url} (PDF on request: ${preview.url}report.pdf${keys})\n`);
+  process.stderr.write(
+    `serving the ${edition} edition at ${preview.url} (PDF on request: ${preview.url}report.pdf${keys})\n`
+  );
 
   // In a terminal, q and Ctrl-C (raw mode: a key, not a signal) stop gracefully: server, watchers and rebuilds, then
   // the browser. A SIGINT/SIGTERM from elsewhere goes through lib/interrupt.ts (exit 130/143): the process ends,
@@ -71,7 +74,9 @@ await runCommand(async () => {
       const key = data.toString();
       if (key === "q" || key === "\u0003") void stop().then(resolve);
       else if (key === "p")
-        preview.printPdf().catch((error: unknown) => process.stderr.write(`error: report.pdf: ${describeError(error)}\n`));
+        preview
+          .printPdf()
+          .catch((error: unknown) => process.stderr.write(`error: report.pdf: ${describeError(error)}\n`));
     });
   });
   await stopped;

@@ -31,14 +31,20 @@ function policySource(edition: number, level: "national" | "provincial", table: 
     years: "2017–2020",
     transformations: [
       `copied from ../shared/spec/policies-${level}-${edition}.csv in printed order`,
-      level === "national" ? "issuer id: 国务院 → state_council, 工信部 → miit" : "issuer id: province name → province id (data/concordance/provinces.csv)"
+      level === "national"
+        ? "issuer id: 国务院 → state_council, 工信部 → miit"
+        : "issuer id: province name → province id (data/concordance/provinces.csv)"
     ],
     estimated: false,
     upstream: [`../shared/spec/policies-${level}-${edition}.csv`]
   };
 }
 
-export async function buildPolicies(context: SourceContext, edition: number, level: "national" | "provincial"): Promise<BuiltTable> {
+export async function buildPolicies(
+  context: SourceContext,
+  edition: number,
+  level: "national" | "provincial"
+): Promise<BuiltTable> {
   const issuerColumn = level === "national" ? "department" : "province";
   const table = await readShared(context, `spec/policies-${level}-${edition}.csv`, [issuerColumn, "date", "title"]);
   const ids = level === "national" ? new Map(Object.entries(DEPARTMENT_IDS)) : await provinceIdsByName(context);
@@ -46,7 +52,14 @@ export async function buildPolicies(context: SourceContext, edition: number, lev
   const rows = table.rows.map((row) => {
     const issuerZh = table.text(row, issuerColumn);
     const issuer = ids.get(issuerZh);
-    if (!issuer) problems.push({file: table.label, row: row.line, column: issuerColumn, value: issuerZh, expected: `one of ${[...ids.keys()].join(", ")}`});
+    if (!issuer)
+      problems.push({
+        file: table.label,
+        row: row.line,
+        column: issuerColumn,
+        value: issuerZh,
+        expected: `one of ${[...ids.keys()].join(", ")}`
+      });
     return [issuer ?? "", issuerZh, table.text(row, "date"), table.text(row, "title")];
   });
   if (problems.length > 0) throw new DataError(problems);
@@ -98,9 +111,24 @@ export async function copyPublished(context: SourceContext, edition: number): Pr
 
 /** The sourced policies, milestones and case facts the chapters cite ({% cite "P024" %}), copied as-is. */
 const CITED = [
-  {file: DATA_FILES.citedPolicies, upstream: "policies.csv", id: "cited-policies", what: "policies, plans and meetings (national, ministerial, provincial), 2015–2023"},
-  {file: DATA_FILES.citedEvents, upstream: "events.csv", id: "cited-events", what: "dated milestones with one number each (platform lists, node counts, project counts)"},
-  {file: DATA_FILES.citedCases, upstream: "cases.csv", id: "cited-cases", what: "case facts for 专栏 boxes (enterprise platforms, regional programmes, foreign strategies, sector cases)"}
+  {
+    file: DATA_FILES.citedPolicies,
+    upstream: "policies.csv",
+    id: "cited-policies",
+    what: "policies, plans and meetings (national, ministerial, provincial), 2015–2023"
+  },
+  {
+    file: DATA_FILES.citedEvents,
+    upstream: "events.csv",
+    id: "cited-events",
+    what: "dated milestones with one number each (platform lists, node counts, project counts)"
+  },
+  {
+    file: DATA_FILES.citedCases,
+    upstream: "cases.csv",
+    id: "cited-cases",
+    what: "case facts for 专栏 boxes (enterprise platforms, regional programmes, foreign strategies, sector cases)"
+  }
 ] as const;
 
 export async function copyCitedSources(context: SourceContext): Promise<CopiedFile[]> {
@@ -123,7 +151,8 @@ export async function copyCitedSources(context: SourceContext): Promise<CopiedFi
           years: "2015–2024",
           transformations: [`copied as-is from ../shared/${relative} (line endings normalised to LF)`],
           estimated: false,
-          caveats: "Many URLs are reposts on third-party hosts; the snippet shows the fact. Cited in the chapters by id with {% cite %}.",
+          caveats:
+            "Many URLs are reposts on third-party hosts; the snippet shows the fact. Cited in the chapters by id with {% cite %}.",
           upstream: [`../shared/${relative}`, "../shared/data-sources/policy-events-and-cases/PROVENANCE.md"]
         }
       };

@@ -19,7 +19,9 @@ export interface IndicatorEdition {
 }
 
 /** The editions whose observed file comes from an indicators folder. */
-export const INDICATOR_EDITIONS: readonly IndicatorEdition[] = [{edition: 2023, folder: "indicators-2022-2023", cutoff: "2023-12-01"}];
+export const INDICATOR_EDITIONS: readonly IndicatorEdition[] = [
+  {edition: 2023, folder: "indicators-2022-2023", cutoff: "2023-12-01"}
+];
 
 const SCOPE_ENTITY: Record<string, string> = {全国: "china"};
 const PROVINCE_IDS: Record<string, string> = {山东: "shandong", 江苏: "jiangsu"};
@@ -38,7 +40,19 @@ function releasedBefore(release: string, cutoff: string): boolean {
 
 export async function buildIndicatorObserved(context: SourceContext, spec: IndicatorEdition): Promise<BuiltTable> {
   const relative = `data-sources/${spec.folder}/indicators.csv`;
-  const table = await readShared(context, relative, ["id", "metric", "value", "unit", "as_of", "scope", "entity_zh", "source_org", "release_date", "url", "note"]);
+  const table = await readShared(context, relative, [
+    "id",
+    "metric",
+    "value",
+    "unit",
+    "as_of",
+    "scope",
+    "entity_zh",
+    "source_org",
+    "release_date",
+    "url",
+    "note"
+  ]);
   const seen = new Set<string>();
   const rows: Cell[][] = [];
   for (const row of table.rows) {
@@ -56,7 +70,19 @@ export async function buildIndicatorObserved(context: SourceContext, spec: Indic
     if (seen.has(record)) continue;
     seen.add(record);
     const note = `${id}: ${table.text(row, "source_org")}, ${table.text(row, "release_date")}, ${table.text(row, "url")}`;
-    rows.push([metric, scope, entity, year, period, Number(table.text(row, "value")), table.text(row, "unit"), observedKind(metric), `indicators-${spec.edition}`, note, ""]);
+    rows.push([
+      metric,
+      scope,
+      entity,
+      year,
+      period,
+      Number(table.text(row, "value")),
+      table.text(row, "unit"),
+      observedKind(metric),
+      `indicators-${spec.edition}`,
+      note,
+      ""
+    ]);
   }
   return {
     table: {
@@ -72,7 +98,10 @@ export async function buildIndicatorObserved(context: SourceContext, spec: Indic
         {name: "kind", description: "observed | context"},
         {name: "source", description: "manifest id of the source"},
         {name: "note", description: "row id of the indicators file, issuing organisation, release date, URL"},
-        {name: "status", description: "empty: a sourced row (\"carried\" marks rows npm run new-edition copied and nobody updated)"}
+        {
+          name: "status",
+          description: 'empty: a sourced row ("carried" marks rows npm run new-edition copied and nobody updated)'
+        }
       ],
       rows
     },
@@ -80,7 +109,8 @@ export async function buildIndicatorObserved(context: SourceContext, spec: Indic
       id: `indicators-${spec.edition}`,
       title: `Observed indicators of the ${spec.edition} edition: macro figures, targets and industrial-internet indicators released before ${spec.cutoff}`,
       citation: "国家统计局、工业和信息化部、国家互联网信息办公室等公开发布数据，政府工作报告",
-      publisher: "NBS, MIIT, CAC releases and the Government Work Report, as reposted by state media (one URL per row in the note column)",
+      publisher:
+        "NBS, MIIT, CAC releases and the Government Work Report, as reposted by state media (one URL per row in the note column)",
       intermediary: `gathered by the project into ../shared/${relative} (PROVENANCE.md lists the trust of each source type)`,
       vintage: "first releases as of the edition's writing",
       unit: "per row (unit column)",
@@ -91,7 +121,8 @@ export async function buildIndicatorObserved(context: SourceContext, spec: Indic
         "values and units as printed (not converted)"
       ],
       estimated: false,
-      caveats: "Most rows are reposts of official releases on third-party hosts; the URL and snippet of each are in the upstream file.",
+      caveats:
+        "Most rows are reposts of official releases on third-party hosts; the URL and snippet of each are in the upstream file.",
       upstream: [`../shared/${relative}`, `../shared/data-sources/${spec.folder}/PROVENANCE.md`]
     }
   };

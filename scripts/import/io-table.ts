@@ -40,8 +40,15 @@ export interface IoSectorSource {
 /** The 2017 sectors as read from ../shared, shared with the builders that need product names and sections. */
 export async function readIoSectors(context: SourceContext): Promise<{table: SourceTable; sectors: IoSectorSource[]}> {
   const table = await readShared(context, SECTORS, [
-    "seq", "name_zh", "name_en", "gbt4754_section", "total_output_GO", "total_input_TI", "intermediate_input_TII",
-    "value_added_TVA", "TIU"
+    "seq",
+    "name_zh",
+    "name_en",
+    "gbt4754_section",
+    "total_output_GO",
+    "total_input_TI",
+    "intermediate_input_TII",
+    "value_added_TVA",
+    "TIU"
   ]);
   const problems: Problem[] = [];
   const sectors = table.rows.map((row) => {
@@ -57,9 +64,21 @@ export async function readIoSectors(context: SourceContext): Promise<{table: Sou
     };
     const totalInput = table.number(row, "total_input_TI");
     if (!closeTo(totalInput, sector.output))
-      problems.push({file: table.label, row: row.line, column: "total_input_TI", value: String(totalInput), expected: `total output ${sector.output}`});
+      problems.push({
+        file: table.label,
+        row: row.line,
+        column: "total_input_TI",
+        value: String(totalInput),
+        expected: `total output ${sector.output}`
+      });
     if (!closeTo(sector.intermediateInput + sector.valueAdded, sector.output))
-      problems.push({file: table.label, row: row.line, column: "value_added_TVA", value: String(sector.valueAdded), expected: "TII + TVA = GO"});
+      problems.push({
+        file: table.label,
+        row: row.line,
+        column: "value_added_TVA",
+        value: String(sector.valueAdded),
+        expected: "TII + TVA = GO"
+      });
     return sector;
   });
   if (problems.length > 0) throw new DataError(problems);
@@ -85,7 +104,16 @@ export async function buildIoSectors(context: SourceContext): Promise<BuiltTable
         {name: "value_added", description: "value added X_i − M_i, 万元 (TVA)"},
         {name: "intermediate_use", description: "total intermediate use, 万元 (TIU; row sum of the matrix)"}
       ],
-      rows: sectors.map((s) => [s.code, s.nameZh, s.nameEn, s.section, s.output, s.intermediateInput, s.valueAdded, s.intermediateUse])
+      rows: sectors.map((s) => [
+        s.code,
+        s.nameZh,
+        s.nameEn,
+        s.section,
+        s.output,
+        s.intermediateInput,
+        s.valueAdded,
+        s.intermediateUse
+      ])
     },
     source: {
       id: "nbs-io-2017-sectors",
@@ -110,21 +138,42 @@ export async function buildIoIntermediate(context: SourceContext): Promise<Built
   const problems: Problem[] = [];
   const matrixColumns = table.header.slice(2);
   if (matrixColumns.join(",") !== codes.join(","))
-    problems.push({file: table.label, row: 1, expected: `the 149 product codes 001…149 as columns, in the order of ${SECTORS}`});
+    problems.push({
+      file: table.label,
+      row: 1,
+      expected: `the 149 product codes 001…149 as columns, in the order of ${SECTORS}`
+    });
   if (table.rows.map((row) => table.text(row, "seq")).join(",") !== codes.join(","))
-    problems.push({file: table.label, column: "seq", expected: "one row per product, in the order of the sectors file"});
+    problems.push({
+      file: table.label,
+      column: "seq",
+      expected: "one row per product, in the order of the sectors file"
+    });
   if (problems.length > 0) throw new DataError(problems);
 
-  const rows: Cell[][] = table.rows.map((row) => [table.text(row, "seq"), ...codes.map((code) => table.number(row, code))]);
+  const rows: Cell[][] = table.rows.map((row) => [
+    table.text(row, "seq"),
+    ...codes.map((code) => table.number(row, code))
+  ]);
   for (const [j, sector] of sectors.entries()) {
     const columnSum = rows.reduce((sum, row) => sum + (row[j + 1] as number), 0);
     if (!closeTo(columnSum, sector.intermediateInput))
-      problems.push({file: table.label, column: sector.code, value: String(columnSum), expected: `the column sum to equal TII ${sector.intermediateInput}`});
+      problems.push({
+        file: table.label,
+        column: sector.code,
+        value: String(columnSum),
+        expected: `the column sum to equal TII ${sector.intermediateInput}`
+      });
   }
   for (const [i, sector] of sectors.entries()) {
     const rowSum = (rows[i]!.slice(1) as number[]).reduce((sum, x) => sum + x, 0);
     if (!closeTo(rowSum, sector.intermediateUse))
-      problems.push({file: table.label, row: table.rows[i]!.line, value: String(rowSum), expected: `the row sum to equal TIU ${sector.intermediateUse}`});
+      problems.push({
+        file: table.label,
+        row: table.rows[i]!.line,
+        value: String(rowSum),
+        expected: `the row sum to equal TIU ${sector.intermediateUse}`
+      });
   }
   if (problems.length > 0) throw new DataError(problems);
 
@@ -137,7 +186,10 @@ export async function buildIoIntermediate(context: SourceContext): Promise<Built
       file: DATA_FILES.ioIntermediate,
       columns: [
         {name: "supplier", description: "code of the supplying product i (row)"},
-        ...codes.map((code) => ({name: code, description: `flow x_ij from the supplier to using product ${code} (column j), 万元`}))
+        ...codes.map((code) => ({
+          name: code,
+          description: `flow x_ij from the supplier to using product ${code} (column j), 万元`
+        }))
       ],
       rows
     },

@@ -40,7 +40,11 @@ export async function buildMacro(context: SourceContext): Promise<BuiltTable> {
   investment.forEach((entry, i) => {
     if (entry.year !== firstInvestmentYear + i) throw new Error(`${INVESTMENT}: years must be consecutive`);
   });
-  const stocks = perpetualInventory(investment.map((entry) => entry.value), DEPRECIATION, INITIAL_GROWTH_YEARS);
+  const stocks = perpetualInventory(
+    investment.map((entry) => entry.value),
+    DEPRECIATION,
+    INITIAL_GROWTH_YEARS
+  );
   const national = new Map((await readNationalYears(context)).map((y) => [y.year, y]));
   const employment = new Map((await readNationalEmployment(context)).map((y) => [y.year, y]));
 
@@ -49,8 +53,17 @@ export async function buildMacro(context: SourceContext): Promise<BuiltTable> {
     const index = year - firstInvestmentYear;
     const gdp = national.get(year);
     const labour = employment.get(year);
-    if (!gdp || !labour || index < 0 || index >= investment.length) throw new Error(`macro: missing inputs for ${year}`);
-    rows.push([year, gdp.gdp, stocks[index]!, labour.total, true, investment[index]!.value, investment[index]!.official]);
+    if (!gdp || !labour || index < 0 || index >= investment.length)
+      throw new Error(`macro: missing inputs for ${year}`);
+    rows.push([
+      year,
+      gdp.gdp,
+      stocks[index]!,
+      labour.total,
+      true,
+      investment[index]!.value,
+      investment[index]!.official
+    ]);
   }
   return {
     table: {
@@ -58,11 +71,26 @@ export async function buildMacro(context: SourceContext): Promise<BuiltTable> {
       columns: [
         {name: "year", description: "calendar year"},
         {name: "output", description: "Y: nominal GDP, 亿元 (data/national/accounts.csv)"},
-        {name: "capital", description: "K: capital stock by perpetual inventory of fixed-asset investment, 亿元 (current-price sums)", decimals: 4},
+        {
+          name: "capital",
+          description: "K: capital stock by perpetual inventory of fixed-asset investment, 亿元 (current-price sums)",
+          decimals: 4
+        },
         {name: "labour", description: "L: employed persons, 万人 (data/national/employment.csv)", decimals: 4},
-        {name: "estimated", description: "true: the capital stock is a modelled substitute for the unpublished CEInet series"},
-        {name: "investment", description: "I: 全社会固定资产投资 of the year, 亿元 (input of the capital stock)", decimals: 4},
-        {name: "investment_official", description: "true for NBS levels (≤ 2017); false for levels rebuilt from growth rates by the upstream author (≥ 2018)"}
+        {
+          name: "estimated",
+          description: "true: the capital stock is a modelled substitute for the unpublished CEInet series"
+        },
+        {
+          name: "investment",
+          description: "I: 全社会固定资产投资 of the year, 亿元 (input of the capital stock)",
+          decimals: 4
+        },
+        {
+          name: "investment_official",
+          description:
+            "true for NBS levels (≤ 2017); false for levels rebuilt from growth rates by the upstream author (≥ 2018)"
+        }
       ],
       rows
     },
@@ -73,7 +101,8 @@ export async function buildMacro(context: SourceContext): Promise<BuiltTable> {
       publisher: "国家统计局 NBS: GDP, 全社会固定资产投资, 就业人员; capital stock computed by this project",
       intermediary:
         "investment: GitHub Czhongshao/2025-HSB, data/近二十年各产业投资情况数据表.xlsx, commit 072e80c595a7be2b78c496ae0e9352dd516c72fb (MIT); GDP and employment as in data/national/",
-      vintage: "GDP before the 5th-census revision; employment as data/national/employment.csv (break at 2020); investment NBS to 2017, rebuilt from growth rates after",
+      vintage:
+        "GDP before the 5th-census revision; employment as data/national/employment.csv (break at 2020); investment NBS to 2017, rebuilt from growth rates after",
       unit: "output and capital 亿元 (current prices); labour 万人",
       years: `${FIRST_YEAR}–${LAST_YEAR}`,
       transformations: [
@@ -82,8 +111,10 @@ export async function buildMacro(context: SourceContext): Promise<BuiltTable> {
         `output: gdp of ../shared/${GDP_BY_INDUSTRY}; labour: total of data/national/employment.csv`
       ],
       estimated: true,
-      estimateZh: "资本存量为本报告按永续盘存法由固定资产投资推算（折旧率9.6%，投资未平减），替代未公开的中经网资本序列",
-      estimate: "the capital stock is a perpetual-inventory substitute for the unpublished CEInet capital series (δ 9.6 %, investment not deflated)",
+      estimateZh:
+        "资本存量为本报告按永续盘存法由固定资产投资推算（折旧率9.6%，投资未平减），替代未公开的中经网资本序列",
+      estimate:
+        "the capital stock is a perpetual-inventory substitute for the unpublished CEInet capital series (δ 9.6 %, investment not deflated)",
       caveats:
         "Investment is in current prices and not deflated (no investment price index in ../shared), and includes land purchases; levels from 2018 on are not official. The assumed initial stock keeps (1 − δ)^4 ≈ 0.67 of its value in 2007, so the early years depend on it. Employment falls in 2020 because of the 7th-census rebasing, which moves γ in 2020. An alternative capital index (PWT 10.01 rkna, 2-decimal rounding, to 2019) is in ../shared/data-sources/wdi-pwt-china-macro and is not used.",
       upstream: [`../shared/${INVESTMENT}`, `../shared/${GDP_BY_INDUSTRY}`, DATA_FILES.nationalEmployment]

@@ -6,8 +6,22 @@
 import type {DataSource} from "../model/inputs.ts";
 
 const ENTRY_KEYS: (keyof DataSource)[] = [
-  "id", "file", "title", "citation", "publisher", "intermediary", "vintage", "unit", "years", "transformations", "estimated",
-  "estimate", "estimateZh", "caveats", "columns", "upstream"
+  "id",
+  "file",
+  "title",
+  "citation",
+  "publisher",
+  "intermediary",
+  "vintage",
+  "unit",
+  "years",
+  "transformations",
+  "estimated",
+  "estimate",
+  "estimateZh",
+  "caveats",
+  "columns",
+  "upstream"
 ];
 
 /** Fixed key order, absent optional keys left out: the same entries always serialise to the same bytes. */
@@ -84,17 +98,23 @@ function entrySection(entry: DataSource): string {
     ...entry.transformations.map((t) => `  - ${t}`)
   ];
   if (entry.caveats) lines.push(`- **Caveats**: ${entry.caveats}`);
-  if (entry.upstream && entry.upstream.length > 0) lines.push(`- **Upstream**: ${entry.upstream.map((u) => `\`${u}\``).join(", ")}`);
+  if (entry.upstream && entry.upstream.length > 0)
+    lines.push(`- **Upstream**: ${entry.upstream.map((u) => `\`${u}\``).join(", ")}`);
   if (entry.columns && entry.columns.length > 0) {
     lines.push("", "| column | meaning |", "|---|---|");
-    for (const column of entry.columns) lines.push(`| \`${column.name}\` | ${column.description.replaceAll("|", "\\|")} |`);
+    for (const column of entry.columns)
+      lines.push(`| \`${column.name}\` | ${column.description.replaceAll("|", "\\|")} |`);
   }
   return lines.join("\n");
 }
 
 export function readmeMarkdown(entries: DataSource[]): string {
   const estimated = entries.filter((e) => e.estimated);
-  const layout = ["| file | manifest id | title |", "|---|---|---|", ...entries.map((e) => `| \`${e.file}\` | \`${e.id}\` | ${e.title} |`)];
+  const layout = [
+    "| file | manifest id | title |",
+    "|---|---|---|",
+    ...entries.map((e) => `| \`${e.file}\` | \`${e.id}\` | ${e.title} |`)
+  ];
   const parts = [
     INTRO.trimEnd(),
     "",

@@ -11,8 +11,15 @@ export const GDP_BY_INDUSTRY = "data-sources/nbs-national-annual/national_gdp_by
 
 /** The nine categories of NBS 国内生产总值/分行业增加值 (亿元, current prices). */
 export const CATEGORIES = [
-  "agri_forestry_animal_fishery", "industry", "construction", "wholesale_retail", "transport_storage_post",
-  "accommodation_catering", "finance", "real_estate", "other_services"
+  "agri_forestry_animal_fishery",
+  "industry",
+  "construction",
+  "wholesale_retail",
+  "transport_storage_post",
+  "accommodation_catering",
+  "finance",
+  "real_estate",
+  "other_services"
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -30,7 +37,12 @@ export const VINTAGE =
 
 export async function readNationalYears(context: SourceContext): Promise<NationalYear[]> {
   const table = await readShared(context, GDP_BY_INDUSTRY, [
-    "year", "gdp", "primary_industry", "secondary_industry", "tertiary_industry", ...CATEGORIES
+    "year",
+    "gdp",
+    "primary_industry",
+    "secondary_industry",
+    "tertiary_industry",
+    ...CATEGORIES
   ]);
   // Row 2 repeats the header in Chinese (年份, 国内生产总值, …): skip it.
   return table.rows

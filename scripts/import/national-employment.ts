@@ -42,8 +42,16 @@ export async function readNationalEmployment(context: SourceContext): Promise<Em
     if (!row) throw sectoral.problem(undefined, "code", code, `a row with code ${code}`);
     return sectoral.number(row, String(year));
   };
-  const recent = await readShared(context, RECENT, ["year", "employed_total_10k", "primary_10k", "secondary_10k", "tertiary_10k"]);
-  const supplement = supplementValues(await readSupplement(context, SUPPLEMENT, ["year", "variable", "value", "source_url"]));
+  const recent = await readShared(context, RECENT, [
+    "year",
+    "employed_total_10k",
+    "primary_10k",
+    "secondary_10k",
+    "tertiary_10k"
+  ]);
+  const supplement = supplementValues(
+    await readSupplement(context, SUPPLEMENT, ["year", "variable", "value", "source_url"])
+  );
   const fromSupplement = (year: number, variable: string): {value: number; url: string} => {
     const entry = supplement.get(`${year}/${variable}`);
     if (!entry) throw new Error(`scripts/import/supplements/${SUPPLEMENT}: no ${variable} for ${year}`);
@@ -77,7 +85,8 @@ export async function readNationalEmployment(context: SourceContext): Promise<Em
         source: total.url
       });
     } else if (supplement.has(`${year}/primary_share_pct`)) {
-      const total = year <= 2018 ? {value: sectoralValue("TOT", year), url: "ionet TOT"} : fromSupplement(year, "total");
+      const total =
+        year <= 2018 ? {value: sectoralValue("TOT", year), url: "ionet TOT"} : fromSupplement(year, "total");
       const primaryShare = fromSupplement(year, "primary_share_pct");
       const secondaryShare = fromSupplement(year, "secondary_share_pct");
       const primary = (total.value * primaryShare.value) / 100;
@@ -119,7 +128,16 @@ export async function readNationalEmployment(context: SourceContext): Promise<Em
 
 export async function buildNationalEmployment(context: SourceContext): Promise<BuiltTable> {
   const years = await readNationalEmployment(context);
-  const rows: Cell[][] = years.map((y) => [y.year, y.total, y.primary, y.secondary, y.tertiary, y.estimated, y.method, y.source]);
+  const rows: Cell[][] = years.map((y) => [
+    y.year,
+    y.total,
+    y.primary,
+    y.secondary,
+    y.tertiary,
+    y.estimated,
+    y.method,
+    y.source
+  ]);
   return {
     table: {
       file: DATA_FILES.nationalEmployment,
@@ -128,9 +146,16 @@ export async function buildNationalEmployment(context: SourceContext): Promise<B
         {name: "total", description: "employed persons (就业人员), 万人", decimals: 4},
         {name: "primary", description: "employed in the primary industry, 万人", decimals: 4},
         {name: "secondary", description: "employed in the secondary industry, 万人", decimals: 4},
-        {name: "tertiary", description: "employed in the tertiary industry, 万人 (= total − primary − secondary)", decimals: 4},
+        {
+          name: "tertiary",
+          description: "employed in the tertiary industry, 万人 (= total − primary − secondary)",
+          decimals: 4
+        },
         {name: "estimated", description: "true when the tier split is an estimate (2007–2016)"},
-        {name: "method", description: "official | communique-shares (total × the published tier shares, 1 decimal) | research-sections"},
+        {
+          name: "method",
+          description: "official | communique-shares (total × the published tier shares, 1 decimal) | research-sections"
+        },
         {name: "source", description: "where the row's numbers were taken from"}
       ],
       rows

@@ -29,11 +29,23 @@ interface SpecRecord {
  * Context facts describe documents, definitions and the method (policy counts, region memberships, how many
  * sectors the method has); everything else observed is a measurement (rates, counts, forecasts, case numbers).
  */
-const CONTEXT_PREFIXES = ["method_", "policy_", "sector_count", "member_provinces", "regions_pooled", "count_provinces_with_iiot_policy"];
-const CONTEXT_METRICS = ["gov_work_report_consecutive_years", "editions_published_consecutive_years", "new_infrastructure_domains"];
+const CONTEXT_PREFIXES = [
+  "method_",
+  "policy_",
+  "sector_count",
+  "member_provinces",
+  "regions_pooled",
+  "count_provinces_with_iiot_policy"
+];
+const CONTEXT_METRICS = [
+  "gov_work_report_consecutive_years",
+  "editions_published_consecutive_years",
+  "new_infrastructure_domains"
+];
 
 export function observedKind(metric: string): "observed" | "context" {
-  if (CONTEXT_METRICS.includes(metric) || CONTEXT_PREFIXES.some((prefix) => metric.startsWith(prefix))) return "context";
+  if (CONTEXT_METRICS.includes(metric) || CONTEXT_PREFIXES.some((prefix) => metric.startsWith(prefix)))
+    return "context";
   return "observed";
 }
 
@@ -82,14 +94,35 @@ export async function buildObserved(context: SourceContext, edition: number): Pr
       continue;
     }
     if (seen.record.value !== record.value)
-      throw new DataError([{file: `../shared/${relative}`, column: "value", value: String(record.value), expected: `${seen.record.value}, the value printed elsewhere for ${id}`}]);
+      throw new DataError([
+        {
+          file: `../shared/${relative}`,
+          column: "value",
+          value: String(record.value),
+          expected: `${seen.record.value}, the value printed elsewhere for ${id}`
+        }
+      ]);
     if (!seen.places.includes(place)) seen.places.push(place);
     seen.units.add(record.unit);
   }
   const rows: Cell[][] = [...byId.values()].map(({record, places, units}) => {
     const otherUnits = [...units].filter((u) => u !== record.unit);
-    const note = [`printed in ${places.join("; ")}`, ...(otherUnits.length > 0 ? [`also written with the counter ${otherUnits.join(", ")}`] : [])].join("; ");
-    return [record.metric, record.scope, record.entity, record.year, record.when ?? "", record.value, record.unit, observedKind(record.metric), sourceId(edition, record.metric), note];
+    const note = [
+      `printed in ${places.join("; ")}`,
+      ...(otherUnits.length > 0 ? [`also written with the counter ${otherUnits.join(", ")}`] : [])
+    ].join("; ");
+    return [
+      record.metric,
+      record.scope,
+      record.entity,
+      record.year,
+      record.when ?? "",
+      record.value,
+      record.unit,
+      observedKind(record.metric),
+      sourceId(edition, record.metric),
+      note
+    ];
   });
   const paper = `中国工业互联网研究院《中国工业互联网产业经济发展白皮书（${edition}年）》`;
   const common = {
@@ -108,10 +141,17 @@ export async function buildObserved(context: SourceContext, edition: number): Pr
         {name: "scope", description: "national | tier | sector | province | region | direct_segment | other"},
         {name: "entity", description: "entity id (china, a section, a province, a region, a case-study id, …)"},
         {name: "year", description: "year the number refers to"},
-        {name: "period", description: "sub-year time or span when printed (e.g. 2020-03-31, 2020-Q1, 2017-2021); empty otherwise"},
+        {
+          name: "period",
+          description: "sub-year time or span when printed (e.g. 2020-03-31, 2020-Q1, 2017-2021); empty otherwise"
+        },
         {name: "value", description: "the number as printed (declines signed)"},
         {name: "unit", description: "unit or counter as printed (%, 个, 万家, 亿元, …)"},
-        {name: "kind", description: "observed (a measurement or external forecast) | context (a fact about documents, definitions, the method)"},
+        {
+          name: "kind",
+          description:
+            "observed (a measurement or external forecast) | context (a fact about documents, definitions, the method)"
+        },
         {name: "source", description: "manifest id of the source (the edition, or the organisation it cites)"},
         {name: "note", description: "where the edition prints it; other counters used for the same number"}
       ],
@@ -129,32 +169,38 @@ export async function buildObserved(context: SourceContext, edition: number): Pr
         "the same number printed several times is kept once (note lists every place); when → period; quotes dropped",
         "kind: context for method_*, policy_*, sector counts, region memberships and similar facts about documents; observed otherwise"
       ],
-      caveats: "Values exactly as printed: thresholds (超过, 突破) are kept as the _lower_bound / _upper_bound metrics of the extraction."
+      caveats:
+        "Values exactly as printed: thresholds (超过, 突破) are kept as the _lower_bound / _upper_bound metrics of the extraction."
     },
     extraSources: [
       ...(cited.has("idc")
-        ? [{
-            ...common,
-            id: `paper-${edition}-idc`,
-            title: `IDC estimates cited by the ${edition} edition (GDP growth forecast, new-infrastructure investment)`,
-            citation: `IDC预测（转引自《中国工业互联网产业经济发展白皮书（${edition}年）》）`,
-            publisher: `IDC (International Data Corporation), as cited by ${paper}`,
-            years: String(edition),
-            transformations: ["as printed in the edition (footnote 1; 四(三) and the appendix)"],
-            caveats: "IDC's own publication is not available to the project; the numbers are the edition's citation."
-          }]
+        ? [
+            {
+              ...common,
+              id: `paper-${edition}-idc`,
+              title: `IDC estimates cited by the ${edition} edition (GDP growth forecast, new-infrastructure investment)`,
+              citation: `IDC预测（转引自《中国工业互联网产业经济发展白皮书（${edition}年）》）`,
+              publisher: `IDC (International Data Corporation), as cited by ${paper}`,
+              years: String(edition),
+              transformations: ["as printed in the edition (footnote 1; 四(三) and the appendix)"],
+              caveats: "IDC's own publication is not available to the project; the numbers are the edition's citation."
+            }
+          ]
         : []),
       ...(cited.has("nbs")
-        ? [{
-            ...common,
-            id: `paper-${edition}-nbs`,
-            title: `National statistics of 2020 Q1 cited by the ${edition} edition (GDP, retail sales, fixed-asset investment, industry value added)`,
-            citation: "国家统计局2020年一季度国民经济数据",
-            publisher: `国家统计局 NBS (2020 Q1 national statistics), as cited by ${paper}`,
-            years: "2020 Q1",
-            transformations: ["as printed in the edition (四(一))"],
-            caveats: "The edition's sentences do not name the source; these are NBS's national figures for 2020 Q1 (identified by the project)."
-          }]
+        ? [
+            {
+              ...common,
+              id: `paper-${edition}-nbs`,
+              title: `National statistics of 2020 Q1 cited by the ${edition} edition (GDP, retail sales, fixed-asset investment, industry value added)`,
+              citation: "国家统计局2020年一季度国民经济数据",
+              publisher: `国家统计局 NBS (2020 Q1 national statistics), as cited by ${paper}`,
+              years: "2020 Q1",
+              transformations: ["as printed in the edition (四(一))"],
+              caveats:
+                "The edition's sentences do not name the source; these are NBS's national figures for 2020 Q1 (identified by the project)."
+            }
+          ]
         : [])
     ]
   };
@@ -164,4 +210,3 @@ function yearSpan(rows: Cell[][]): string {
   const years = rows.map((row) => row[3] as number);
   return `${Math.min(...years)}–${Math.max(...years)}`;
 }
-

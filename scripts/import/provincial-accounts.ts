@@ -70,17 +70,30 @@ export async function readProvincialAccounts(context: SourceContext): Promise<Pr
     const id = ids.get(latestTable.text(row, "province"));
     const year = latestTable.number(row, "year");
     if (!id) {
-      problems.push({file: latestTable.label, row: row.line, column: "province", value: latestTable.text(row, "province"), expected: "a province name"});
+      problems.push({
+        file: latestTable.label,
+        row: row.line,
+        column: "province",
+        value: latestTable.text(row, "province"),
+        expected: "a province name"
+      });
       continue;
     }
-    if (year >= FIRST_YEAR && year <= VINTAGE_YEAR) latest.set(`${id}/${year}`, latestTable.number(row, "gdp_100m_yuan"));
+    if (year >= FIRST_YEAR && year <= VINTAGE_YEAR)
+      latest.set(`${id}/${year}`, latestTable.number(row, "gdp_100m_yuan"));
   }
 
   const published2018 = new Map<string, {secondary?: number; tertiary?: number}>();
   for (const row of split.rows) {
     const id = ids.get(split.text(row, "province_zh"));
     if (!id) {
-      problems.push({file: split.label, row: row.line, column: "province_zh", value: split.text(row, "province_zh"), expected: "a province name"});
+      problems.push({
+        file: split.label,
+        row: row.line,
+        column: "province_zh",
+        value: split.text(row, "province_zh"),
+        expected: "a province name"
+      });
       continue;
     }
     const entry = published2018.get(id) ?? {};
@@ -96,10 +109,19 @@ export async function readProvincialAccounts(context: SourceContext): Promise<Pr
     if (year < FIRST_YEAR || year > LAST_YEAR) continue;
     const id = ids.get(panel.text(row, "地区"));
     if (!id) {
-      problems.push({file: panel.label, row: row.line, column: "地区", value: panel.text(row, "地区"), expected: "a province name"});
+      problems.push({
+        file: panel.label,
+        row: row.line,
+        column: "地区",
+        value: panel.text(row, "地区"),
+        expected: "a province name"
+      });
       continue;
     }
-    panelRows.set(`${id}/${year}`, {gdp: panel.number(row, "GDP_当年价_亿元"), share: panel.number(row, "第二产业比重_%")});
+    panelRows.set(`${id}/${year}`, {
+      gdp: panel.number(row, "GDP_当年价_亿元"),
+      share: panel.number(row, "第二产业比重_%")
+    });
   }
   if (problems.length > 0) throw new DataError(problems);
 
@@ -109,16 +131,38 @@ export async function readProvincialAccounts(context: SourceContext): Promise<Pr
     const base = panelRows.get(`${province}/${SPLIT_YEAR}`);
     const published = published2018.get(province);
     if (!base || published?.secondary === undefined || published.tertiary === undefined)
-      throw new DataError([{file: split.label, column: "province_zh", value: province, expected: `${SPLIT_YEAR} GDP, secondary and tertiary value added`}]);
+      throw new DataError([
+        {
+          file: split.label,
+          column: "province_zh",
+          value: province,
+          expected: `${SPLIT_YEAR} GDP, secondary and tertiary value added`
+        }
+      ]);
     const anchor = panelRows.get(`${province}/${VINTAGE_YEAR}`);
     const latestAnchor = latest.get(`${province}/${VINTAGE_YEAR}`);
     if (!anchor || latestAnchor === undefined)
-      throw new DataError([{file: latestTable.label, column: "year", value: province, expected: `${VINTAGE_YEAR} GDP in both the first-release panel and the latest vintage`}]);
+      throw new DataError([
+        {
+          file: latestTable.label,
+          column: "year",
+          value: province,
+          expected: `${VINTAGE_YEAR} GDP in both the first-release panel and the latest vintage`
+        }
+      ]);
     /** GDP of a year in the 4th-census vintage: the first release from 2019, carried back before. */
     const gdpOf = (year: number, first: number): number => {
       if (year >= VINTAGE_YEAR) return first;
       const back = latest.get(`${province}/${year}`);
-      if (back === undefined) throw new DataError([{file: latestTable.label, column: "year", value: String(year), expected: `a latest-vintage row for ${province}`}]);
+      if (back === undefined)
+        throw new DataError([
+          {
+            file: latestTable.label,
+            column: "year",
+            value: String(year),
+            expected: `a latest-vintage row for ${province}`
+          }
+        ]);
       return Number((anchor.gdp * (back / latestAnchor)).toFixed(2));
     };
     const gdp2018 = gdpOf(SPLIT_YEAR, base.gdp);
@@ -129,15 +173,37 @@ export async function readProvincialAccounts(context: SourceContext): Promise<Pr
     const primary2018 = gdp2018 - secondary2018 - tertiary2018;
     for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
       const entry = panelRows.get(`${province}/${year}`);
-      if (!entry) throw new DataError([{file: panel.label, column: "年份", value: String(year), expected: `a row for ${province}`}]);
+      if (!entry)
+        throw new DataError([
+          {file: panel.label, column: "年份", value: String(year), expected: `a row for ${province}`}
+        ]);
       const gdp = gdpOf(year, entry.gdp);
       const isSplitYear = year === SPLIT_YEAR;
       const secondary = round4(isSplitYear ? secondary2018 : (entry.share / 100) * gdp);
-      const primary = round4(isSplitYear ? primary2018 : primary2018 * (national.get(year)!.primary / national.get(SPLIT_YEAR)!.primary));
+      const primary = round4(
+        isSplitYear ? primary2018 : primary2018 * (national.get(year)!.primary / national.get(SPLIT_YEAR)!.primary)
+      );
       const tertiary = round4(gdp - secondary - primary);
       if (!(primary > 0 && tertiary > 0))
-        throw new DataError([{file: panel.label, column: "第二产业比重_%", value: String(entry.share), expected: `a split of ${province} ${year} with positive tiers`}]);
-      result.push({province, year, gdp, primary, secondary, tertiary, tiersEstimated: !isSplitYear, secondarySharePct: entry.share, carriedBack: year < VINTAGE_YEAR});
+        throw new DataError([
+          {
+            file: panel.label,
+            column: "第二产业比重_%",
+            value: String(entry.share),
+            expected: `a split of ${province} ${year} with positive tiers`
+          }
+        ]);
+      result.push({
+        province,
+        year,
+        gdp,
+        primary,
+        secondary,
+        tertiary,
+        tiersEstimated: !isSplitYear,
+        secondarySharePct: entry.share,
+        carriedBack: year < VINTAGE_YEAR
+      });
     }
   }
   return result;
@@ -151,22 +217,51 @@ export async function buildProvincialAccounts(context: SourceContext): Promise<B
       columns: [
         {name: "province", description: "province id (data/concordance/provinces.csv)"},
         {name: "year", description: "calendar year"},
-        {name: "gdp", description: "地区生产总值, 亿元, current prices, 4th-census vintage: first release from 2019, carried back before (carried_back)"},
+        {
+          name: "gdp",
+          description:
+            "地区生产总值, 亿元, current prices, 4th-census vintage: first release from 2019, carried back before (carried_back)"
+        },
         {name: "primary", description: "primary-industry value added, 亿元", decimals: 4},
         {name: "secondary", description: "secondary-industry value added, 亿元", decimals: 4},
-        {name: "tertiary", description: "tertiary-industry value added, 亿元 (= gdp − primary − secondary)", decimals: 4},
+        {
+          name: "tertiary",
+          description: "tertiary-industry value added, 亿元 (= gdp − primary − secondary)",
+          decimals: 4
+        },
         {name: "tiers_estimated", description: "true when the tier split is estimated (every year but 2018)"},
-        {name: "secondary_share_pct", description: "secondary share of GDP, % (the panel's 第二产业比重_%), input of the split"},
-        {name: "vintage", description: `census vintage of the level (${VINTAGE} for every row: a growth rate never crosses vintages; the loader checks it)`},
-        {name: "carried_back", description: `true before ${VINTAGE_YEAR}: the ${VINTAGE_YEAR} first release × the latest-vintage growth back to the year`}
+        {
+          name: "secondary_share_pct",
+          description: "secondary share of GDP, % (the panel's 第二产业比重_%), input of the split"
+        },
+        {
+          name: "vintage",
+          description: `census vintage of the level (${VINTAGE} for every row: a growth rate never crosses vintages; the loader checks it)`
+        },
+        {
+          name: "carried_back",
+          description: `true before ${VINTAGE_YEAR}: the ${VINTAGE_YEAR} first release × the latest-vintage growth back to the year`
+        }
       ],
-      rows: rows.map((r) => [r.province, r.year, r.gdp, r.primary, r.secondary, r.tertiary, r.tiersEstimated, r.secondarySharePct, VINTAGE, r.carriedBack])
+      rows: rows.map((r) => [
+        r.province,
+        r.year,
+        r.gdp,
+        r.primary,
+        r.secondary,
+        r.tertiary,
+        r.tiersEstimated,
+        r.secondarySharePct,
+        VINTAGE,
+        r.carriedBack
+      ])
     },
     source: {
       id: "nbs-provincial-accounts",
       title: "Provincial GDP (first release) and value added by tier",
       citation: "国家统计局及各省（区、市）统计局地区生产总值（初步核算数）",
-      publisher: "国家统计局 NBS and the provincial statistical bureaus (地区生产总值; 2018 secondary and tertiary value added as first published)",
+      publisher:
+        "国家统计局 NBS and the provincial statistical bureaus (地区生产总值; 2018 secondary and tertiary value added as first published)",
       intermediary:
         "GDP and secondary share: thesis panel of GitHub RenJiyi163/panel_data_analysis_for_thesis (commit e6d65372ec36319dd3d838f5c5e12841f7c77f26, MIT); 2018 tiers: a public pyecharts script (search-index id 42324794640, repository unknown); CSVs in ../shared",
       vintage:
@@ -180,7 +275,8 @@ export async function buildProvincialAccounts(context: SourceContext): Promise<B
         "tiers rounded to 4 decimals, tertiary computed after rounding so the tiers add up to gdp"
       ],
       estimated: true,
-      estimateZh: "分省三次产业增加值仅有2018年公开数据；其余年份第二产业按其占GDP比重推算，第一产业按2018年水平随全国第一产业增长推算，其余计入第三产业",
+      estimateZh:
+        "分省三次产业增加值仅有2018年公开数据；其余年份第二产业按其占GDP比重推算，第一产业按2018年水平随全国第一产业增长推算，其余计入第三产业",
       estimate:
         "provincial tier value added is published only for 2018; other years take the secondary share of GDP, scale each province's 2018 primary value with the national primary, and leave the rest to the tertiary",
       caveats:

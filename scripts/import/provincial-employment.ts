@@ -54,7 +54,9 @@ async function readMainEmployment(context: SourceContext): Promise<MainEmploymen
       const urbanUnit = urbanBy.get(`${province}/${year}`);
       const privateSelfEmployed = privateBy.get(`${province}/${year}`);
       if (urbanUnit === undefined || privateSelfEmployed === undefined)
-        throw new DataError([{file: `../shared/${URBAN_UNIT}`, column: "year", value: String(year), expected: `a value for ${province}`}]);
+        throw new DataError([
+          {file: `../shared/${URBAN_UNIT}`, column: "year", value: String(year), expected: `a value for ${province}`}
+        ]);
       result.push({province, year, urbanUnit, privateSelfEmployed});
     }
   return result;
@@ -71,17 +73,27 @@ export async function buildProvincialMainEmployment(context: SourceContext): Pro
         {name: "province", description: "province id"},
         {name: "year", description: "calendar year (year-end)"},
         {name: "urban_unit", description: "城镇单位就业人员 (urban non-private units), 万人"},
-        {name: "private_self_employed", description: "私营企业和个体就业人员 (private enterprises and self-employed), 万人"},
+        {
+          name: "private_self_employed",
+          description: "私营企业和个体就业人员 (private enterprises and self-employed), 万人"
+        },
         {name: "total", description: "main employment = urban_unit + private_self_employed, 万人", decimals: 4}
       ],
-      rows: rows.map((r): Cell[] => [r.province, r.year, r.urbanUnit, r.privateSelfEmployed, r.urbanUnit + r.privateSelfEmployed])
+      rows: rows.map((r): Cell[] => [
+        r.province,
+        r.year,
+        r.urbanUnit,
+        r.privateSelfEmployed,
+        r.urbanUnit + r.privateSelfEmployed
+      ])
     },
     source: {
       id: "nbs-provincial-main-employment",
       title: "Provincial main employment (urban-unit plus private and self-employed), for the 2020 method's π",
       citation: "国家统计局分省年度数据（城镇单位就业人员、私营企业和个体就业人员）",
       publisher: "国家统计局 NBS, 分省年度数据: 城镇单位就业人员, 私营企业和个体就业人员",
-      intermediary: "NBS data.stats.gov.cn exports committed to GitHub RenJiyi163/panel_data_analysis_for_thesis (e6d65372ec36319dd3d838f5c5e12841f7c77f26); UTF-8 CSVs in ../shared",
+      intermediary:
+        "NBS data.stats.gov.cn exports committed to GitHub RenJiyi163/panel_data_analysis_for_thesis (e6d65372ec36319dd3d838f5c5e12841f7c77f26); UTF-8 CSVs in ../shared",
       vintage: "NBS database as exported in 2026 (these series were not revised by the economic censuses)",
       unit: "万人",
       years: `${MAIN_FIRST_YEAR}–${MAIN_LAST_YEAR}`,
@@ -153,7 +165,10 @@ async function provincialTotals(
   }
   const shares = (year: number) => {
     const values = provinces.map((p) => published.get(`${p}/${year}`));
-    if (values.some((v) => v === undefined)) throw new DataError([{file: panel.label, column: "就业人员数_万人", value: String(year), expected: "a total for every province"}]);
+    if (values.some((v) => v === undefined))
+      throw new DataError([
+        {file: panel.label, column: "就业人员数_万人", value: String(year), expected: "a total for every province"}
+      ]);
     const sum = (values as number[]).reduce((a, b) => a + b, 0);
     return (values as number[]).map((v) => v / sum);
   };
@@ -165,7 +180,11 @@ async function provincialTotals(
     provinces.forEach((province, i) => {
       const key = `${province}/${year}`;
       if (year >= PUBLISHED_TOTALS_FROM) totals.set(key, {total: published.get(key)!, estimated: false});
-      else totals.set(key, {total: nationalTotal(year) * (before[i]! * (1 - weight) + after[i]! * weight), estimated: true});
+      else
+        totals.set(key, {
+          total: nationalTotal(year) * (before[i]! * (1 - weight) + after[i]! * weight),
+          estimated: true
+        });
     });
   }
   return totals;
@@ -193,16 +212,32 @@ export async function buildProvincialEmployment(context: SourceContext): Promise
     const seed = yearAccounts.map((a) => TIERS.map((tier, j) => a[tier] / productivity[j]!));
     const totalSum = yearTotals.reduce((a, b) => a + b.total, 0);
     const columnTargets = TIERS.map((tier) => (nationalYear[tier] * totalSum) / nationalYear.total);
-    const fitted = biproportionalFit(seed, yearTotals.map((t) => t.total), columnTargets);
+    const fitted = biproportionalFit(
+      seed,
+      yearTotals.map((t) => t.total),
+      columnTargets
+    );
     provinces.forEach((province, i) => {
       const total = Number(yearTotals[i]!.total.toFixed(4));
       const primary = Number(fitted[i]![0]!.toFixed(4));
       const secondary = Number(fitted[i]![1]!.toFixed(4));
-      rows.push([province, year, total, primary, secondary, Number((total - primary - secondary).toFixed(4)), true, yearTotals[i]!.estimated]);
+      rows.push([
+        province,
+        year,
+        total,
+        primary,
+        secondary,
+        Number((total - primary - secondary).toFixed(4)),
+        true,
+        yearTotals[i]!.estimated
+      ]);
     });
   }
   // Province-major order, as the other provincial files.
-  rows.sort((a, b) => provinces.indexOf(a[0] as string) - provinces.indexOf(b[0] as string) || (a[1] as number) - (b[1] as number));
+  rows.sort(
+    (a, b) =>
+      provinces.indexOf(a[0] as string) - provinces.indexOf(b[0] as string) || (a[1] as number) - (b[1] as number)
+  );
   return {
     table: {
       file: DATA_FILES.provincialEmployment,
@@ -212,7 +247,11 @@ export async function buildProvincialEmployment(context: SourceContext): Promise
         {name: "total", description: "employed persons of the province, 万人", decimals: 4},
         {name: "primary", description: "primary-industry employment, 万人 (estimated)", decimals: 4},
         {name: "secondary", description: "secondary-industry employment, 万人 (estimated)", decimals: 4},
-        {name: "tertiary", description: "tertiary-industry employment, 万人 (= total − primary − secondary; estimated)", decimals: 4},
+        {
+          name: "tertiary",
+          description: "tertiary-industry employment, 万人 (= total − primary − secondary; estimated)",
+          decimals: 4
+        },
         {name: "estimated", description: "true: the tier split is always estimated"},
         {name: "total_estimated", description: "true when the total is estimated (2016–2019)"}
       ],
@@ -222,7 +261,8 @@ export async function buildProvincialEmployment(context: SourceContext): Promise
       id: "provincial-employment-estimate",
       title: "Provincial employment by tier (estimated)",
       citation: "国家统计局分省就业人员数据（分产业为本报告估算）",
-      publisher: "国家统计局 NBS (provincial totals 2010 and from 2020; national totals and tiers); allocation by this project",
+      publisher:
+        "国家统计局 NBS (provincial totals 2010 and from 2020; national totals and tiers); allocation by this project",
       intermediary:
         "provincial totals: thesis panel 就业人员数_万人 (RenJiyi163/panel_data_analysis_for_thesis, commit e6d65372ec36319dd3d838f5c5e12841f7c77f26); the rest: data/national/employment.csv and data/provincial/accounts.csv",
       vintage: "as data/national/employment.csv (7th-census break between 2019 and 2020)",
@@ -235,7 +275,8 @@ export async function buildProvincialEmployment(context: SourceContext): Promise
         "rounded to 4 decimals; tertiary = total − primary − secondary after rounding"
       ],
       estimated: true,
-      estimateZh: "分省分产业就业人员未公开：按各省产业增加值与全国分产业就业进行双比例拟合；2016—2019年分省就业总量按2010年与2020年的省际占比插值",
+      estimateZh:
+        "分省分产业就业人员未公开：按各省产业增加值与全国分产业就业进行双比例拟合；2016—2019年分省就业总量按2010年与2020年的省际占比插值",
       estimate:
         "provincial tier employment is not published: tiers are a biproportional fit of tier value added to provincial totals and national tier employment; 2016–2019 totals interpolate the provinces' 2010 and 2020 shares",
       caveats:

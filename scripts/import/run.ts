@@ -44,7 +44,10 @@ export interface WrittenFile {
 }
 
 /** Everything the import produces, in memory: path relative to the output root → content. */
-export async function buildDataFiles(context: SourceContext, kept: readonly DataSource[] = []): Promise<Map<string, string>> {
+export async function buildDataFiles(
+  context: SourceContext,
+  kept: readonly DataSource[] = []
+): Promise<Map<string, string>> {
   const built: BuiltTable[] = [
     await buildIoSectors(context),
     await buildIoIntermediate(context),
@@ -69,7 +72,10 @@ export async function buildDataFiles(context: SourceContext, kept: readonly Data
     files.set(table.table.file, tableToCsv(table.table));
     entries.push(...manifestEntries(table));
   }
-  for (const copied of [...(await Promise.all(IMPORTED_EDITIONS.map((edition) => copyPublished(context, edition)))), ...(await copyCitedSources(context))]) {
+  for (const copied of [
+    ...(await Promise.all(IMPORTED_EDITIONS.map((edition) => copyPublished(context, edition)))),
+    ...(await copyCitedSources(context))
+  ]) {
     files.set(copied.file, copied.content);
     entries.push(copied.source);
   }
@@ -101,16 +107,23 @@ async function handMaintainedSources(outRoot: string): Promise<DataSource[]> {
     const sources = (JSON.parse(text) as {sources?: DataSource[]}).sources ?? [];
     return sources.filter((s) => typeof s?.id === "string" && typeof s?.file === "string");
   } catch (error) {
-    warn(`${DATA_FILES.manifest}: not readable JSON (${(error as Error).message}); hand-maintained entries, if any, must be added again`);
+    warn(
+      `${DATA_FILES.manifest}: not readable JSON (${(error as Error).message}); hand-maintained entries, if any, must be added again`
+    );
     return [];
   }
 }
 
 export async function importData(options: ImportOptions): Promise<WrittenFile[]> {
   const sharedDir = options.sharedDir ?? resolveSharedDir(options.root);
-  const exists = await stat(path.join(sharedDir, "data-sources")).then((s) => s.isDirectory(), () => false);
+  const exists = await stat(path.join(sharedDir, "data-sources")).then(
+    (s) => s.isDirectory(),
+    () => false
+  );
   if (!exists)
-    throw new BuildError(`${sharedDir}: no data-sources folder here; the import reads ../shared next to the repository (set BAIPISHU_SHARED to use another folder)`);
+    throw new BuildError(
+      `${sharedDir}: no data-sources folder here; the import reads ../shared next to the repository (set BAIPISHU_SHARED to use another folder)`
+    );
   const outRoot = options.outRoot ?? options.root;
   const kept = await handMaintainedSources(outRoot);
   const files = await buildDataFiles({sharedDir, supplementsDir: SUPPLEMENTS_DIR}, kept);

@@ -16,7 +16,9 @@ export const FIRST_YEAR = 2017;
 /** Which NBS category each section's value comes from. */
 export const CATEGORY_OF_SECTION: Record<SectionCode, Category> = {
   A: "agri_forestry_animal_fishery",
-  B: "industry", C: "industry", D: "industry",
+  B: "industry",
+  C: "industry",
+  D: "industry",
   E: "construction",
   F: "wholesale_retail",
   G: "transport_storage_post",
@@ -24,8 +26,14 @@ export const CATEGORY_OF_SECTION: Record<SectionCode, Category> = {
   I: "other_services",
   J: "finance",
   K: "real_estate",
-  L: "other_services", M: "other_services", N: "other_services", O: "other_services", P: "other_services",
-  Q: "other_services", R: "other_services", S: "other_services"
+  L: "other_services",
+  M: "other_services",
+  N: "other_services",
+  O: "other_services",
+  P: "other_services",
+  Q: "other_services",
+  R: "other_services",
+  S: "other_services"
 };
 
 /** The IO tables whose product-based section value added gives the split shares, by year. */
@@ -86,7 +94,9 @@ export async function buildSectionValueAdded(context: SourceContext): Promise<Bu
     for (const section of sections) {
       const category = CATEGORY_OF_SECTION[section];
       const single = sections.filter((s) => CATEGORY_OF_SECTION[s] === category).length === 1;
-      const {share, method} = single ? {share: 1, method: "category" as const} : shareForYear(shares.get(section)!, y.year);
+      const {share, method} = single
+        ? {share: 1, method: "category" as const}
+        : shareForYear(shares.get(section)!, y.year);
       const estimated = method === "interpolated" || method === "held";
       rows.push([y.year, section, y.categories[category] * share, estimated, method, category, share]);
     }
@@ -99,10 +109,20 @@ export async function buildSectionValueAdded(context: SourceContext): Promise<Bu
         {name: "year", description: "calendar year"},
         {name: "section", description: "GB/T 4754-2017 section A–S"},
         {name: "value", description: "value added, 亿元, current prices", decimals: 4},
-        {name: "estimated", description: "true when the split share is interpolated or held (not from an IO table of that year)"},
-        {name: "method", description: "category (the NBS category is this one section) | io-table | interpolated | held"},
+        {
+          name: "estimated",
+          description: "true when the split share is interpolated or held (not from an IO table of that year)"
+        },
+        {
+          name: "method",
+          description: "category (the NBS category is this one section) | io-table | interpolated | held"
+        },
         {name: "category", description: `NBS value-added category the value is taken from (${CATEGORIES.join(", ")})`},
-        {name: "share_in_category", description: "share of the section in its category (1 for single-section categories)", decimals: 8}
+        {
+          name: "share_in_category",
+          description: "share of the section in its category (1 for single-section categories)",
+          decimals: 8
+        }
       ],
       rows
     },
@@ -111,7 +131,8 @@ export async function buildSectionValueAdded(context: SourceContext): Promise<Bu
       title: "Value added of the 19 sections (derived from the nine NBS categories and IO-table shares)",
       citation: "国家统计局分行业增加值及投入产出表（门类拆分为本报告估算）",
       publisher: "国家统计局 NBS: 分行业增加值 (nine categories) and the 2017, 2018, 2020 input-output tables",
-      intermediary: "categories: Czhongshao/2025-HSB copy of the NBS table; IO tables: ionet (Carol-seven/ionet); CSVs in ../shared",
+      intermediary:
+        "categories: Czhongshao/2025-HSB copy of the NBS table; IO tables: ionet (Carol-seven/ionet); CSVs in ../shared",
       vintage: VINTAGE,
       unit: "亿元",
       years: `${FIRST_YEAR}–${years.at(-1)!.year}`,
@@ -122,7 +143,8 @@ export async function buildSectionValueAdded(context: SourceContext): Promise<Bu
         "the sections of a category add up to it exactly, so the 19 sections add up to the nine categories (= GDP within 0.2 亿元)"
       ],
       estimated: true,
-      estimateZh: "工业拆分为采矿业、制造业、电力热力燃气及水，其他服务业拆分为信息传输软件等门类时，采用投入产出表中的门类占比，2019年插值，2021年起沿用2020年占比",
+      estimateZh:
+        "工业拆分为采矿业、制造业、电力热力燃气及水，其他服务业拆分为信息传输软件等门类时，采用投入产出表中的门类占比，2019年插值，2021年起沿用2020年占比",
       estimate:
         "the split of 工业 into B/C/D and of 其他 into I, L–S uses IO-table shares, interpolated for 2019 and held at 2020 from 2021",
       caveats:

@@ -83,7 +83,9 @@ export async function readSourceCsv(
   const header = head.record;
   const missing = requiredColumns.filter((column) => !header.includes(column));
   if (missing.length > 0)
-    throw new DataError(missing.map((column) => ({file: label, row: 1, column, expected: `a column named "${column}"`})));
+    throw new DataError(
+      missing.map((column) => ({file: label, row: 1, column, expected: `a column named "${column}"`}))
+    );
   const rows = body.map(({record, info}) => ({
     line: info.lines,
     values: Object.fromEntries(header.map((name, i) => [name, record[i] ?? ""]))

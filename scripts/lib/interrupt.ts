@@ -18,7 +18,10 @@ export function onInterrupt(cleanup: () => void): () => void {
 export function installInterruptHandlers(): void {
   if (installed) return;
   installed = true;
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const)
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143]
+  ] as const)
     process.once(signal, () => {
       process.stderr.write(`\ninterrupted (${signal}): stopping; what earlier runs wrote (dist/) is unchanged\n`);
       for (const cleanup of cleanups)

@@ -22,14 +22,27 @@ export const cell = {
   positive: finiteNumber.refine((x) => x > 0, "a positive number"),
   /** A share in (0, 1]. */
   share: finiteNumber.refine((x) => x > 0 && x <= 1, "a share in (0, 1]"),
-  year: z.string().trim().regex(/^\d{4}$/, "a year (4 digits)").transform(Number),
+  year: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, "a year (4 digits)")
+    .transform(Number),
   gridIndex: z.string().trim().regex(/^\d+$/, "a whole number ≥ 0").transform(Number),
   boolean: z.enum(["true", "false"], {error: "true or false"}).transform((x) => x === "true"),
   text: z.string().trim().min(1, "a non-empty text"),
   optionalText: z.string().transform((x) => (x.trim() === "" ? undefined : x.trim())),
-  id: z.string().trim().regex(/^[a-z0-9_]+$/, "a lower-case id (a-z, 0-9, _)"),
-  ioCode: z.string().trim().regex(/^\d{3}$/, "a 3-digit IO product code"),
-  divisionCode: z.string().trim().regex(/^\d{6}$/, "a 6-digit division code"),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]+$/, "a lower-case id (a-z, 0-9, _)"),
+  ioCode: z
+    .string()
+    .trim()
+    .regex(/^\d{3}$/, "a 3-digit IO product code"),
+  divisionCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "a 6-digit division code"),
   oneOf<const T extends readonly [string, ...string[]]>(values: T) {
     return z.enum(values, {error: `one of ${values.join(", ")}`});
   }
@@ -44,12 +57,18 @@ export interface ParsedRow<T> {
  * Validates every row of `table` against `schema` (keys = column names); records one problem per bad cell and
  * returns the rows that passed.
  */
-export function parseRows<S extends z.ZodObject>(table: CsvTable, schema: S, problems: ProblemList): ParsedRow<z.output<S>>[] {
+export function parseRows<S extends z.ZodObject>(
+  table: CsvTable,
+  schema: S,
+  problems: ProblemList
+): ParsedRow<z.output<S>>[] {
   const parsed: ParsedRow<z.output<S>>[] = [];
   for (const row of table.rows) {
     const result = schema.safeParse(row.values);
     if (result.success) parsed.push({line: row.line, value: result.data});
-    else for (const issue of result.error.issues) addIssue(table, row, String(issue.path[0] ?? ""), issue.message, problems);
+    else
+      for (const issue of result.error.issues)
+        addIssue(table, row, String(issue.path[0] ?? ""), issue.message, problems);
   }
   return parsed;
 }
@@ -79,7 +98,8 @@ export function checkUnique<T>(
   for (const row of rows) {
     const k = key(row.value);
     const seen = first.get(k);
-    if (seen !== undefined) problems.add({file, row: row.line, column, value: k, expected: `${what} used once (already on line ${seen})`});
+    if (seen !== undefined)
+      problems.add({file, row: row.line, column, value: k, expected: `${what} used once (already on line ${seen})`});
     else first.set(k, row.line);
   }
 }

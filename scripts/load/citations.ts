@@ -12,10 +12,20 @@ import type {Citation} from "../model/inputs.ts";
 
 export type {Citation};
 
-const url = z.string().trim().regex(/^https?:\/\/\S+$/, "a URL (http:// or https://)");
+const url = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/\S+$/, "a URL (http:// or https://)");
 const optional = z.string().trim();
 
-const POLICY = z.object({id: cell.text, date: optional, issuer: cell.text, title_zh: cell.text, doc_number: optional, url});
+const POLICY = z.object({
+  id: cell.text,
+  date: optional,
+  issuer: cell.text,
+  title_zh: cell.text,
+  doc_number: optional,
+  url
+});
 const EVENT = z.object({id: cell.text, date: optional, event_zh: cell.text, url});
 const CASE = z.object({id: cell.text, name_zh: cell.text, region: optional, year: optional, fact_zh: cell.text, url});
 
@@ -30,13 +40,24 @@ export async function loadCitations(root: string): Promise<Citation[]> {
       citations.push({line, file, value: {id: row.id, text: text(value), url: row.url}});
     }
   };
-  await read(DATA_FILES.citedPolicies, POLICY, (r) => `${r.issuer}：${r.title_zh}${r.doc_number ? `（${r.doc_number}）` : ""}${r.date ? `，${r.date}` : ""}`);
+  await read(
+    DATA_FILES.citedPolicies,
+    POLICY,
+    (r) => `${r.issuer}：${r.title_zh}${r.doc_number ? `（${r.doc_number}）` : ""}${r.date ? `，${r.date}` : ""}`
+  );
   await read(DATA_FILES.citedEvents, EVENT, (r) => `${r.event_zh}${r.date ? `，${r.date}` : ""}`);
   await read(DATA_FILES.citedCases, CASE, (r) => `${r.name_zh}${r.region ? `（${r.region}）` : ""}：${r.fact_zh}`);
   const seen = new Map<string, string>();
   for (const {line, file, value} of citations) {
     const other = seen.get(value.id);
-    if (other) problems.add({file, row: line, column: "id", value: value.id, expected: `an id used once across the cited files (also in ${other})`});
+    if (other)
+      problems.add({
+        file,
+        row: line,
+        column: "id",
+        value: value.id,
+        expected: `an id used once across the cited files (also in ${other})`
+      });
     seen.set(value.id, file);
   }
   problems.throwIfAny();

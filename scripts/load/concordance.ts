@@ -72,7 +72,13 @@ export async function loadRelatedSubsectors(
   for (const {line, value: r} of rows) {
     const sector = sectorByCode.get(r.io_code);
     if (io && !sector)
-      problems.add({file, row: line, column: "io_code", value: r.io_code, expected: `a product code of ${DATA_FILES.ioSectors}`});
+      problems.add({
+        file,
+        row: line,
+        column: "io_code",
+        value: r.io_code,
+        expected: `a product code of ${DATA_FILES.ioSectors}`
+      });
     if (sector && sector.section !== r.section) {
       const expected = `${sector.section}, the section of product ${r.io_code} in ${DATA_FILES.ioSectors}`;
       problems.add({file, row: line, column: "section", value: r.section, expected});
@@ -90,7 +96,12 @@ export async function loadRelatedSubsectors(
   for (const entry of byProduct.values()) {
     const total = entry.segments.reduce((sum, s) => sum + s.share, 0);
     if (Math.abs(total - 1) > 1e-9)
-      problems.add({file, column: "share", value: String(total), expected: `the shares of product ${entry.ioCode} to add up to 1`});
+      problems.add({
+        file,
+        column: "share",
+        value: String(total),
+        expected: `the shares of product ${entry.ioCode} to add up to 1`
+      });
     // The main segment is the one with the largest share (the first listed on a tie).
     entry.segment = entry.segments.reduce((best, s) => (s.share > best.share ? s : best)).segment;
   }

@@ -93,7 +93,12 @@ function looksLikeGb18030(bytes: Uint8Array): boolean {
 }
 
 /** Parses CSV text already decoded; records problems and returns undefined when nothing usable is left. */
-export function parseCsvText(text: string, file: string, options: ReadCsvOptions, problems: ProblemList): CsvTable | undefined {
+export function parseCsvText(
+  text: string,
+  file: string,
+  options: ReadCsvOptions,
+  problems: ProblemList
+): CsvTable | undefined {
   if (text.trim() === "") {
     problems.add({file, expected: `a header row and data rows, but the file is empty (${REGENERATE})`});
     return undefined;
@@ -102,7 +107,7 @@ export function parseCsvText(text: string, file: string, options: ReadCsvOptions
   try {
     records = parse(text, {info: true, relax_column_count: true, skip_empty_lines: true}) as unknown as typeof records;
   } catch (error) {
-    const line = typeof (error as {lines?: unknown}).lines === "number" ? ((error as {lines: number}).lines) : undefined;
+    const line = typeof (error as {lines?: unknown}).lines === "number" ? (error as {lines: number}).lines : undefined;
     problems.add({file, row: line, expected: `valid CSV (${(error as Error).message})`});
     return undefined;
   }
@@ -126,7 +131,12 @@ export function parseCsvText(text: string, file: string, options: ReadCsvOptions
   const rows: CsvRow[] = [];
   for (const {record, info} of body) {
     if (record.length !== header.length) {
-      problems.add({file, row: info.lines, value: record.join(","), expected: `${header.length} fields like the header (found ${record.length})`});
+      problems.add({
+        file,
+        row: info.lines,
+        value: record.join(","),
+        expected: `${header.length} fields like the header (found ${record.length})`
+      });
       continue;
     }
     rows.push({line: info.lines, values: Object.fromEntries(header.map((name, i) => [name, record[i]!]))});
@@ -139,7 +149,12 @@ export function parseCsvText(text: string, file: string, options: ReadCsvOptions
 }
 
 /** Reads and parses one CSV file of data/ (path relative to the repository root). */
-export async function readCsv(root: string, file: string, options: ReadCsvOptions, problems: ProblemList): Promise<CsvTable | undefined> {
+export async function readCsv(
+  root: string,
+  file: string,
+  options: ReadCsvOptions,
+  problems: ProblemList
+): Promise<CsvTable | undefined> {
   const bytes = await readDataBytes(root, file, problems);
   if (!bytes) return undefined;
   const text = decodeUtf8(bytes, file, problems);

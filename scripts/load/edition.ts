@@ -11,7 +11,13 @@ import {EditionConfigSchema, type EditionConfig} from "../model/edition-config.t
 import {valueAt, withoutBom} from "./json-values.ts";
 
 // The schema and types are the model's contract (model/edition-config.ts); re-exported for the loader's callers.
-export {EditionConfigSchema, type ChapterConfig, type EditionConfig, type FigureConfig, type RegionConfig} from "../model/edition-config.ts";
+export {
+  EditionConfigSchema,
+  type ChapterConfig,
+  type EditionConfig,
+  type FigureConfig,
+  type RegionConfig
+} from "../model/edition-config.ts";
 
 export const EDITIONS_DIR = "data/editions";
 
@@ -60,16 +66,28 @@ export function parseEditionConfig(text: string, file: string): EditionConfig {
           expected: `a known key here (${knownKeys(issue.path).join(", ")}); remove it or fix its spelling`
         }));
       const found = valueAt(json, issue.path);
-      return [{file, column: issue.path.join("."), ...(found !== undefined ? {value: found} : {}), expected: issue.message}];
+      return [
+        {file, column: issue.path.join("."), ...(found !== undefined ? {value: found} : {}), expected: issue.message}
+      ];
     });
     throw new DataError(problems);
   }
   const config = result.data;
   const problems: Problem[] = [];
   if (config.dataYears[0] !== config.baseYear)
-    problems.push({file, column: "dataYears", value: String(config.dataYears[0]), expected: `the base year ${config.baseYear}`});
+    problems.push({
+      file,
+      column: "dataYears",
+      value: String(config.dataYears[0]),
+      expected: `the base year ${config.baseYear}`
+    });
   if (config.forecastYear !== config.dataYears[1] + 1)
-    problems.push({file, column: "forecastYear", value: String(config.forecastYear), expected: `${config.dataYears[1] + 1} (the year after the last data year)`});
+    problems.push({
+      file,
+      column: "forecastYear",
+      value: String(config.forecastYear),
+      expected: `${config.dataYears[1] + 1} (the year after the last data year)`
+    });
   const chapterIds = new Set<string>();
   for (const [i, chapter] of config.chapters.entries()) {
     if (chapterIds.has(chapter.id))
@@ -101,9 +119,20 @@ export function parseEditionConfig(text: string, file: string): EditionConfig {
  * {f} the forecast year, {e} the edition, each optionally shifted ({b+1}, {y-3}). Titles never type a year, so a new
  * edition's config needs no edit of its titles.
  */
-export function withYears(text: string, config: Pick<EditionConfig, "edition" | "baseYear" | "dataYears" | "forecastYear">): string {
-  const years: Record<string, number> = {y: config.dataYears[1], p: config.dataYears[1] - 1, b: config.baseYear, f: config.forecastYear, e: config.edition};
-  return text.replace(/\{([ypbfe])([+-]\d+)?\}/g, (_, key: string, shift?: string) => String(years[key]! + Number(shift ?? 0)));
+export function withYears(
+  text: string,
+  config: Pick<EditionConfig, "edition" | "baseYear" | "dataYears" | "forecastYear">
+): string {
+  const years: Record<string, number> = {
+    y: config.dataYears[1],
+    p: config.dataYears[1] - 1,
+    b: config.baseYear,
+    f: config.forecastYear,
+    e: config.edition
+  };
+  return text.replace(/\{([ypbfe])([+-]\d+)?\}/g, (_, key: string, shift?: string) =>
+    String(years[key]! + Number(shift ?? 0))
+  );
 }
 
 /** Lists the editions that have a config file, in year order. */

@@ -16,7 +16,13 @@ import {readManifest} from "./manifest.ts";
 import {loadMacro, loadNationalAccounts, loadNationalEmployment, loadSectionValueAdded} from "./national.ts";
 import {loadObserved} from "./observed.ts";
 import {loadPolicies} from "./policies.ts";
-import {checkOneVintage, checkProvinceYears, loadProvincialAccounts, loadProvincialEmployment, loadProvincialMainEmployment} from "./provincial.ts";
+import {
+  checkOneVintage,
+  checkProvinceYears,
+  loadProvincialAccounts,
+  loadProvincialEmployment,
+  loadProvincialMainEmployment
+} from "./provincial.ts";
 import {checkYearsPresent, MAIN_EMPLOYMENT_YEAR, requiredYears, withinWindow, type YearWindow} from "./years.ts";
 
 /** The data files behind each series (their manifest entries become Inputs.seriesSources). */
@@ -77,16 +83,23 @@ export async function loadInputs(root: string, config: EditionConfig): Promise<I
     loadNationalEmployment(root, collector.list()),
     loadMacro(root, collector.list())
   ]);
-  const [relatedSubsectors, sectionValueAdded, provincialAccounts, provincialEmployment, provincialMainEmployment, observed, policies] =
-    await Promise.all([
-      loadRelatedSubsectors(root, io, collector.list()),
-      loadSectionValueAdded(root, nationalAccounts, collector.list()),
-      loadProvincialAccounts(root, provinces, collector.list()),
-      loadProvincialEmployment(root, provinces, collector.list()),
-      loadProvincialMainEmployment(root, provinces, collector.list()),
-      loadObserved(root, {config, sections, provinces, sources}, collector.list()),
-      loadPolicies(root, config.edition, sources, provinces, collector.list())
-    ]);
+  const [
+    relatedSubsectors,
+    sectionValueAdded,
+    provincialAccounts,
+    provincialEmployment,
+    provincialMainEmployment,
+    observed,
+    policies
+  ] = await Promise.all([
+    loadRelatedSubsectors(root, io, collector.list()),
+    loadSectionValueAdded(root, nationalAccounts, collector.list()),
+    loadProvincialAccounts(root, provinces, collector.list()),
+    loadProvincialEmployment(root, provinces, collector.list()),
+    loadProvincialMainEmployment(root, provinces, collector.list()),
+    loadObserved(root, {config, sections, provinces, sources}, collector.list()),
+    loadPolicies(root, config.edition, sources, provinces, collector.list())
+  ]);
 
   const problems = collector.list();
   const years = requiredYears(config);
@@ -108,7 +121,13 @@ export async function loadInputs(root: string, config: EditionConfig): Promise<I
   for (const [file, rows, window, why] of provincial)
     if (rows) checkProvinceYears(file, rows, provinces, window, why, problems);
   if (provincialAccounts) checkOneVintage(withinWindow(provincialAccounts, years.provincial), problems);
-  checkEdition(root, config, provinces?.map((p) => p.id), observed, problems);
+  checkEdition(
+    root,
+    config,
+    provinces?.map((p) => p.id),
+    observed,
+    problems
+  );
   const seriesSources = sources ? sourcesOfSeries(config.edition, sources, problems) : undefined;
   collector.throwIfAny();
 
@@ -158,11 +177,20 @@ function checkEdition(
   if (record && observed) {
     const ids = new Set(observed.map((o) => `${o.metric}/${o.scope}/${o.entity}/${o.year}`));
     if (!ids.has(record))
-      problems.add({file, column: "forecast.gdpGrowthRecord", value: record, expected: `a record of ${observedFile(config.edition)}`});
+      problems.add({
+        file,
+        column: "forecast.gdpGrowthRecord",
+        value: record,
+        expected: `a record of ${observedFile(config.edition)}`
+      });
   }
 }
 
-function sourcesOfSeries(edition: number, sources: readonly DataSource[], problems: ProblemList): Record<SeriesKey, string[]> {
+function sourcesOfSeries(
+  edition: number,
+  sources: readonly DataSource[],
+  problems: ProblemList
+): Record<SeriesKey, string[]> {
   const files = seriesFiles(edition);
   const result = {} as Record<SeriesKey, string[]>;
   const expected = "an entry for every data file (regenerate with npm run import-data)";

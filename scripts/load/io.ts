@@ -63,7 +63,8 @@ export async function loadIoTable(root: string, problems: ProblemList): Promise<
   }));
   const codes = sectors.map((s) => s.code);
   // The matrix is checked against a clean list of sectors only; otherwise every identity would fail in cascade.
-  if (rows.length !== sectorsTable.rows.length || new Set(codes).size !== codes.length || !matrixTable) return undefined;
+  if (rows.length !== sectorsTable.rows.length || new Set(codes).size !== codes.length || !matrixTable)
+    return undefined;
 
   const codeIndex = new Map(codes.map((code, i) => [code, i]));
   const n = codes.length;
@@ -72,7 +73,8 @@ export async function loadIoTable(root: string, problems: ProblemList): Promise<
     if (!codeIndex.has(column))
       problems.add({file: matrixFile, row: 1, column, value: column, expected: `a sector code of ${sectorsFile}`});
   for (const code of codes)
-    if (!matrixColumns.includes(code)) problems.add({file: matrixFile, row: 1, column: code, expected: `a column for sector ${code} of ${sectorsFile}`});
+    if (!matrixColumns.includes(code))
+      problems.add({file: matrixFile, row: 1, column: code, expected: `a column for sector ${code} of ${sectorsFile}`});
 
   const intermediate = new Float64Array(n * n);
   const seenRows = new Map<string, number>();
@@ -80,11 +82,23 @@ export async function loadIoTable(root: string, problems: ProblemList): Promise<
     const supplier = row.values.supplier!.trim();
     const i = codeIndex.get(supplier);
     if (i === undefined) {
-      problems.add({file: matrixFile, row: row.line, column: "supplier", value: supplier, expected: `a sector code of ${sectorsFile}`});
+      problems.add({
+        file: matrixFile,
+        row: row.line,
+        column: "supplier",
+        value: supplier,
+        expected: `a sector code of ${sectorsFile}`
+      });
       continue;
     }
     if (seenRows.has(supplier)) {
-      problems.add({file: matrixFile, row: row.line, column: "supplier", value: supplier, expected: `a sector code used once (already on line ${seenRows.get(supplier)})`});
+      problems.add({
+        file: matrixFile,
+        row: row.line,
+        column: "supplier",
+        value: supplier,
+        expected: `a sector code used once (already on line ${seenRows.get(supplier)})`
+      });
       continue;
     }
     seenRows.set(supplier, row.line);
@@ -92,14 +106,22 @@ export async function loadIoTable(root: string, problems: ProblemList): Promise<
       const j = codeIndex.get(column);
       if (j === undefined) continue;
       const parsed = cell.number.safeParse(row.values[column]);
-      if (!parsed.success) problems.add({file: matrixFile, row: row.line, column, value: row.values[column] ?? "", expected: "a number"});
+      if (!parsed.success)
+        problems.add({file: matrixFile, row: row.line, column, value: row.values[column] ?? "", expected: "a number"});
       else if (parsed.data < 0)
-        problems.add({file: matrixFile, row: row.line, column, value: row.values[column] ?? "", expected: "a flow ≥ 0 (what sector column buys from sector supplier)"});
+        problems.add({
+          file: matrixFile,
+          row: row.line,
+          column,
+          value: row.values[column] ?? "",
+          expected: "a flow ≥ 0 (what sector column buys from sector supplier)"
+        });
       else intermediate[i * n + j] = parsed.data;
     }
   }
   for (const code of codes)
-    if (!seenRows.has(code)) problems.add({file: matrixFile, column: "supplier", value: code, expected: `a row for sector ${code}`});
+    if (!seenRows.has(code))
+      problems.add({file: matrixFile, column: "supplier", value: code, expected: `a row for sector ${code}`});
 
   // Accounting identities, reported on the sectors file's line of the sector concerned.
   for (const [k, sector] of sectors.entries()) {

@@ -15,7 +15,6 @@ export function valueAt(json: unknown, path: readonly PropertyKey[]): string | u
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-
 /**
  * The text without a leading byte-order mark: editors on Windows save JSON with one, and the CSV reader accepts it
  * too (csv.ts), so one rule holds for every input file.

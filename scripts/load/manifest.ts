@@ -42,12 +42,14 @@ export function parseManifest(textContent: string, file: string, problems: Probl
   }
   const result = ManifestSchema.safeParse(json);
   if (!result.success) {
-    for (const issue of result.error.issues) problems.add({file, column: issue.path.join("."), expected: issue.message});
+    for (const issue of result.error.issues)
+      problems.add({file, column: issue.path.join("."), expected: issue.message});
     return undefined;
   }
   const seen = new Set<string>();
   result.data.sources.forEach((source, i) => {
-    if (seen.has(source.id)) problems.add({file, column: `sources.${i}.id`, value: source.id, expected: "a manifest id used once"});
+    if (seen.has(source.id))
+      problems.add({file, column: `sources.${i}.id`, value: source.id, expected: "a manifest id used once"});
     seen.add(source.id);
   });
   return result.data.sources;

@@ -53,7 +53,10 @@ const AccountsRow = z.object({
   estimated: cell.boolean
 });
 
-export async function loadNationalAccounts(root: string, problems: ProblemList): Promise<NationalAccounts[] | undefined> {
+export async function loadNationalAccounts(
+  root: string,
+  problems: ProblemList
+): Promise<NationalAccounts[] | undefined> {
   const file = DATA_FILES.nationalAccounts;
   const table = await readCsv(root, file, {columns: Object.keys(AccountsRow.shape)}, problems);
   if (!table) return undefined;
@@ -94,7 +97,12 @@ export async function loadSectionValueAdded(
         problems.add({file, column: "section", value: code, expected: `a row for section ${code} in ${year}`});
     const gdp = gdpByYear.get(year);
     if (accounts && gdp === undefined)
-      problems.add({file, column: "year", value: String(year), expected: `a year of ${DATA_FILES.nationalAccounts} (to check the sections against GDP)`});
+      problems.add({
+        file,
+        column: "year",
+        value: String(year),
+        expected: `a year of ${DATA_FILES.nationalAccounts} (to check the sections against GDP)`
+      });
     else if (gdp !== undefined && sections.size === SECTION_CODES.length && !closeTo(sum, gdp, 1e-4))
       problems.add({
         file,
@@ -103,7 +111,12 @@ export async function loadSectionValueAdded(
         expected: `the 19 sections of ${year} to add up to GDP ${gdp} of ${DATA_FILES.nationalAccounts} within 0.01 %`
       });
   }
-  return allParsed(table, rows, (r) => ({year: r.year, section: r.section as SectionCode, value: r.value, estimated: r.estimated}));
+  return allParsed(table, rows, (r) => ({
+    year: r.year,
+    section: r.section as SectionCode,
+    value: r.value,
+    estimated: r.estimated
+  }));
 }
 
 const EmploymentRow = z.object({
@@ -115,7 +128,10 @@ const EmploymentRow = z.object({
   estimated: cell.boolean
 });
 
-export async function loadNationalEmployment(root: string, problems: ProblemList): Promise<NationalEmployment[] | undefined> {
+export async function loadNationalEmployment(
+  root: string,
+  problems: ProblemList
+): Promise<NationalEmployment[] | undefined> {
   const file = DATA_FILES.nationalEmployment;
   const table = await readCsv(root, file, {columns: Object.keys(EmploymentRow.shape)}, problems);
   if (!table) return undefined;

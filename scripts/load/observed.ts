@@ -12,20 +12,24 @@ import {readCsv} from "./csv.ts";
 import {observedFile} from "./data-files.ts";
 import type {EditionConfig} from "./edition.ts";
 
-
 const ObservedRow = z.object({
   metric: cell.id,
   scope: cell.oneOf(SCOPES),
   entity: cell.id,
   year: cell.year,
-  period: z.string().trim().regex(/^([0-9A-Za-z/_-]*)$/, "a period like 2020-03-31, 2020-Q1 or 2017-2021 (or empty)"),
+  period: z
+    .string()
+    .trim()
+    .regex(/^([0-9A-Za-z/_-]*)$/, "a period like 2020-03-31, 2020-Q1 or 2017-2021 (or empty)"),
   value: cell.number,
   unit: z.string().trim(),
   kind: cell.oneOf(["observed", "context"]),
   source: cell.text,
   note: cell.optionalText,
   /** "carried": copied from the previous edition by npm run new-edition and not yet updated (a warning; --strict fails). */
-  status: z.enum(["", "carried"], {message: 'empty, or "carried" for a row npm run new-edition copied and nobody updated yet'}).optional()
+  status: z
+    .enum(["", "carried"], {message: 'empty, or "carried" for a row npm run new-edition copied and nobody updated yet'})
+    .optional()
 });
 
 /** Group ids the extraction uses for claims about several entities (all_provinces, guangdong_jiangsu, …). */
@@ -35,7 +39,8 @@ function isGroupOf(entity: string, known: ReadonlySet<string>): boolean {
   const parts = entity.split("_");
   const canSplit = (from: number): boolean => {
     if (from === parts.length) return true;
-    for (let to = parts.length; to > from; to--) if (known.has(parts.slice(from, to).join("_")) && canSplit(to)) return true;
+    for (let to = parts.length; to > from; to--)
+      if (known.has(parts.slice(from, to).join("_")) && canSplit(to)) return true;
     return false;
   };
   return canSplit(0);
@@ -54,7 +59,12 @@ export async function loadObserved(
   problems: ProblemList
 ): Promise<ObservedIndicator[] | undefined> {
   const file = observedFile(context.config.edition);
-  const table = await readCsv(root, file, {columns: Object.keys(ObservedRow.shape).filter((c) => c !== "status"), allowNoRows: true}, problems);
+  const table = await readCsv(
+    root,
+    file,
+    {columns: Object.keys(ObservedRow.shape).filter((c) => c !== "status"), allowNoRows: true},
+    problems
+  );
   if (!table) return undefined;
   const rows = parseRows(table, ObservedRow, problems);
   const observed: ObservedIndicator[] = rows.map(({value: r}) => ({
@@ -78,7 +88,9 @@ export async function loadObserved(
     ...(context.provinces ? {province: new Set(context.provinces.map((p) => p.id))} : {}),
     region: new Set(context.config.regions.map((r) => r.id))
   };
-  const sourceIds = context.sources ? new Set(context.sources.filter((s) => s.file === file).map((s) => s.id)) : undefined;
+  const sourceIds = context.sources
+    ? new Set(context.sources.filter((s) => s.file === file).map((s) => s.id))
+    : undefined;
   rows.forEach(({line, value: r}) => {
     const ids = known[r.scope];
     if (ids && !ids.has(r.entity) && !isGroupOf(r.entity, ids)) {

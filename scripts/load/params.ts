@@ -33,9 +33,7 @@ const ParamsSchema = z.object({
   cobbDouglas: z.object({fitYears: z.tuple([year, year]), provenance}),
   fingerprint: z.string().optional(),
   newInfrastructure: z.object({cf: z.number().positive(), provenance}).optional(),
-  fit: z
-    .array(z.object({record: z.string(), target: z.number(), fitted: z.number(), diffPct: z.number()}))
-    .optional()
+  fit: z.array(z.object({record: z.string(), target: z.number(), fitted: z.number(), diffPct: z.number()})).optional()
 });
 
 export function paramsPath(root: string, edition: number): string {
@@ -55,7 +53,12 @@ export function parseParams(text: string, file: string, config: EditionConfig): 
     throw new DataError(
       result.error.issues.map((issue) => {
         const found = valueAt(json, issue.path);
-        return {file, column: issue.path.join("."), ...(found !== undefined ? {value: found} : {}), expected: issue.message};
+        return {
+          file,
+          column: issue.path.join("."),
+          ...(found !== undefined ? {value: found} : {}),
+          expected: issue.message
+        };
       })
     );
   const params: Params = result.data;
@@ -65,13 +68,26 @@ export function parseParams(text: string, file: string, config: EditionConfig): 
   for (let y = config.baseYear + 1; y <= config.forecastYear; y++) {
     const rule = config.multiplier.rules[String(y)]?.rule ?? "calibrated";
     if (rule === "calibrated" && params.multiplier.values[String(y)] === undefined)
-      problems.push({file, column: `multiplier.values.${y}`, expected: `a calibrated μ for ${y} (its rule is "calibrated"); run \`npm run calibrate -- --edition ${config.edition}\``});
+      problems.push({
+        file,
+        column: `multiplier.values.${y}`,
+        expected: `a calibrated μ for ${y} (its rule is "calibrated"); run \`npm run calibrate -- --edition ${config.edition}\``
+      });
   }
   const [from, to] = params.cobbDouglas.fitYears;
   if (!(from < to && to < config.baseYear))
-    problems.push({file, column: "cobbDouglas.fitYears", value: `${from}–${to}`, expected: `a window of years before the base year ${config.baseYear}`});
+    problems.push({
+      file,
+      column: "cobbDouglas.fitYears",
+      value: `${from}–${to}`,
+      expected: `a window of years before the base year ${config.baseYear}`
+    });
   if (config.methods.newInfrastructure && !params.newInfrastructure)
-    problems.push({file, column: "newInfrastructure", expected: "CF of the new-infrastructure module (the edition has it)"});
+    problems.push({
+      file,
+      column: "newInfrastructure",
+      expected: "CF of the new-infrastructure module (the edition has it)"
+    });
   if (problems.length > 0) throw new DataError(problems);
   return params;
 }
@@ -83,7 +99,9 @@ export async function loadParams(root: string, config: EditionConfig): Promise<P
     text = await readFile(paramsPath(root, config.edition), "utf8");
   } catch (error) {
     if (isErrnoException(error) && error.code === "ENOENT")
-      throw new BuildError(`${file}: no parameters for edition ${config.edition}; run \`npm run calibrate -- --edition ${config.edition}\``);
+      throw new BuildError(
+        `${file}: no parameters for edition ${config.edition}; run \`npm run calibrate -- --edition ${config.edition}\``
+      );
     throw error;
   }
   return parseParams(text, file, config);

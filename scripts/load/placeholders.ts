@@ -37,10 +37,16 @@ export async function editionPlaceholders(dataRoot: string, edition: number): Pr
   }
   const observed = await readFile(path.join(dataRoot, observedFile(edition)), "utf8").catch(() => undefined);
   if (observed !== undefined) {
-    const rows = parse(observed.replace(/^\uFEFF/, ""), {columns: true, skip_empty_lines: true, relax_column_count: true}) as Record<string, string>[];
+    const rows = parse(observed.replace(/^\uFEFF/, ""), {
+      columns: true,
+      skip_empty_lines: true,
+      relax_column_count: true
+    }) as Record<string, string>[];
     rows.forEach((row, i) => {
       if (row.status?.trim() === "carried")
-        lines.push(`${observedFile(edition)}:${i + 2}: ${row.metric}/${row.scope}/${row.entity}/${row.year} = ${row.value}${row.unit} carried from the previous edition; give the new value, source and note, then empty the status column (or delete the row)`);
+        lines.push(
+          `${observedFile(edition)}:${i + 2}: ${row.metric}/${row.scope}/${row.entity}/${row.year} = ${row.value}${row.unit} carried from the previous edition; give the new value, source and note, then empty the status column (or delete the row)`
+        );
     });
   }
   return lines;

@@ -12,7 +12,10 @@ import {policiesFile} from "./data-files.ts";
 const PolicyRow = z.object({
   issuer: cell.id,
   issuer_zh: cell.text,
-  date: z.string().trim().regex(/^\d{4}\.\d{2}$/, "a date YYYY.MM as printed"),
+  date: z
+    .string()
+    .trim()
+    .regex(/^\d{4}\.\d{2}$/, "a date YYYY.MM as printed"),
   title: cell.text
 });
 
@@ -33,7 +36,14 @@ export async function loadPolicies(
     if (level === "provincial" && provinces) {
       const known = new Set(provinces.map((p) => p.id));
       for (const {line, value} of rows)
-        if (!known.has(value.issuer)) problems.add({file, row: line, column: "issuer", value: value.issuer, expected: "a province id of data/concordance/provinces.csv"});
+        if (!known.has(value.issuer))
+          problems.add({
+            file,
+            row: line,
+            column: "issuer",
+            value: value.issuer,
+            expected: "a province id of data/concordance/provinces.csv"
+          });
     }
     result[level] = rows.map(({value: r}) => ({issuer: r.issuer, issuerZh: r.issuer_zh, date: r.date, title: r.title}));
   }

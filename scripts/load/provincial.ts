@@ -23,7 +23,13 @@ function checkKnownProvinces<T extends {province: string}>(
   const known = new Set(provinces.map((p) => p.id));
   for (const {line, value} of rows)
     if (!known.has(value.province))
-      problems.add({file, row: line, column: "province", value: value.province, expected: `a province id of ${DATA_FILES.provinces}`});
+      problems.add({
+        file,
+        row: line,
+        column: "province",
+        value: value.province,
+        expected: `a province id of ${DATA_FILES.provinces}`
+      });
 }
 
 /** Records a problem for each province × year of the window without a row. */
@@ -40,9 +46,18 @@ export function checkProvinceYears(
   for (const year of yearsOf(window)) {
     const missing = provinces.filter((p) => !present.has(`${p.id}/${year}`)).map((p) => p.id);
     if (missing.length === provinces.length)
-      problems.add({file, column: "year", expected: `rows for ${year} (${purpose} needs ${window.first}–${window.last})`});
+      problems.add({
+        file,
+        column: "year",
+        expected: `rows for ${year} (${purpose} needs ${window.first}–${window.last})`
+      });
     else if (missing.length > 0)
-      problems.add({file, column: "province", value: missing.join(", "), expected: `a row for every province in ${year} (${purpose} needs ${window.first}–${window.last})`});
+      problems.add({
+        file,
+        column: "province",
+        value: missing.join(", "),
+        expected: `a row for every province in ${year} (${purpose} needs ${window.first}–${window.last})`
+      });
   }
 }
 
@@ -137,7 +152,13 @@ export async function loadProvincialMainEmployment(
   checkUnique(file, rows, (r) => `${r.province}/${r.year}`, "year", "a province–year pair", problems);
   for (const {line, value: r} of rows)
     if (!closeTo(r.urban_unit + r.private_self_employed, r.total, 1e-9, 0.01))
-      problems.add({file, row: line, column: "total", value: String(r.total), expected: `urban_unit + private_self_employed (${show(r.urban_unit + r.private_self_employed)})`});
+      problems.add({
+        file,
+        row: line,
+        column: "total",
+        value: String(r.total),
+        expected: `urban_unit + private_self_employed (${show(r.urban_unit + r.private_self_employed)})`
+      });
   return allParsed(table, rows, (r) => ({
     province: r.province,
     year: r.year,

@@ -22,11 +22,15 @@ const PublishedRecordSchema = z.object({
   scope: z.enum(SCOPES, {error: `one of ${SCOPES.join(", ")}`}),
   entity: z.string({error: "an entity id (a-z, 0-9, _)"}).regex(/^[a-z0-9_]+$/, "an entity id (a-z, 0-9, _)"),
   entity_zh: z.string({error: "a text"}),
-  year: z.number({error: "a year (number)"}).int("a year (number)").min(2000, "a year ≥ 2000").max(2100, "a year ≤ 2100"),
+  year: z
+    .number({error: "a year (number)"})
+    .int("a year (number)")
+    .min(2000, "a year ≥ 2000")
+    .max(2100, "a year ≤ 2100"),
   /** The number as written (万亿元 stays 万亿元: convert with the unit). */
   value: z.number({error: "a number (not a string)"}),
   /** Unit as written: 万亿元, 亿元, %, 个百分点, 万人, 个, … ("" for ratios). */
-  unit: z.string({error: "a unit text (\"\" for ratios)"}),
+  unit: z.string({error: 'a unit text ("" for ratios)'}),
   forecast: z.boolean({error: "true or false"}),
   /** Exact substring of the edition's text (line breaks removed). */
   quote: z.string({error: "a text"}),
@@ -64,7 +68,8 @@ export function parsePublished(text: string, file: string, edition: number, prob
       problems.add({file, row, column: "edition", value: String(result.data.edition), expected: String(edition)});
     records.push(result.data);
   });
-  if (records.length === 0 && problems.size === 0) problems.add({file, expected: "at least one published record (the file is empty)"});
+  if (records.length === 0 && problems.size === 0)
+    problems.add({file, expected: "at least one published record (the file is empty)"});
   return records;
 }
 

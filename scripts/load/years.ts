@@ -51,10 +51,17 @@ export function checkYearsPresent(
 ): void {
   for (const year of yearsOf(window))
     if (!present.has(year))
-      problems.add({file, column: "year", expected: `${what} for ${year} (${purpose} needs ${window.first}–${window.last})`});
+      problems.add({
+        file,
+        column: "year",
+        expected: `${what} for ${year} (${purpose} needs ${window.first}–${window.last})`
+      });
 }
 
 /** The rows of `window`'s years only: the model never sees a year after the edition's last data year. */
-export function withinWindow<T extends {year: number}>(rows: readonly T[], window: {first?: number; last: number}): T[] {
+export function withinWindow<T extends {year: number}>(
+  rows: readonly T[],
+  window: {first?: number; last: number}
+): T[] {
   return rows.filter((row) => row.year <= window.last && (window.first === undefined || row.year >= window.first));
 }

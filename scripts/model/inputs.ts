@@ -17,7 +17,25 @@
 
 /** The 19 sections (门类) of GB/T 4754-2017, A–S (T, international organisations, is not in the IO table). */
 export const SECTION_CODES = [
-  "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S"
+  "A",
+  "B",
+  "C",
+  "D",
+  "E",
+  "F",
+  "G",
+  "H",
+  "I",
+  "J",
+  "K",
+  "L",
+  "M",
+  "N",
+  "O",
+  "P",
+  "Q",
+  "R",
+  "S"
 ] as const;
 export type SectionCode = (typeof SECTION_CODES)[number];
 

@@ -46,8 +46,14 @@ export async function buildEdition(edition: number, options: BuildOptions): Prom
   const label = String(edition);
   const cacheRoot = options.cacheRoot ?? path.join(options.root, ".cache");
   const cache = {enabled: options.cache !== false, dir: path.join(cacheRoot, "figures")};
-  const {config, figures, reproduction, reference, manifest} = await computeEditionCached(options.dataRoot, edition, cache);
-  const revisions = await step(`${label} · revisions since the previous edition`, () => editionRevisions(options.dataRoot, config, figures, cache));
+  const {config, figures, reproduction, reference, manifest} = await computeEditionCached(
+    options.dataRoot,
+    edition,
+    cache
+  );
+  const revisions = await step(`${label} · revisions since the previous edition`, () =>
+    editionRevisions(options.dataRoot, config, figures, cache)
+  );
 
   return buildIntoDist(options.distRoot, edition, async (staging) => {
     const site = await step(`${label} · render charts`, () => {
@@ -69,6 +75,11 @@ export async function buildEdition(edition: number, options: BuildOptions): Prom
         return result.pages;
       });
     else warn(`${label}: PDF skipped (--no-pdf); dist/${label}/report.pdf is absent`);
-    return {edition, ...(pages !== undefined ? {pages} : {}), records: figures.records.length, figures: site.figures.size};
+    return {
+      edition,
+      ...(pages !== undefined ? {pages} : {}),
+      records: figures.records.length,
+      figures: site.figures.size
+    };
   });
 }

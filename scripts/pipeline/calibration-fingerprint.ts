@@ -32,7 +32,11 @@ export function calibrationFingerprint(config: EditionConfig, inputs: Inputs): s
 
 /** JSON of the parameters with every number cut to 12 significant digits (byte-stable across platforms). */
 export function formatParams(params: Params): string {
-  const json = JSON.stringify(params, (_key, value: unknown) => (typeof value === "number" ? Number(value.toPrecision(12)) : value), 2);
+  const json = JSON.stringify(
+    params,
+    (_key, value: unknown) => (typeof value === "number" ? Number(value.toPrecision(12)) : value),
+    2
+  );
   return `${json}\n`;
 }
 
@@ -40,6 +44,9 @@ export function formatParams(params: Params): string {
 export function staleParamsMessage(config: EditionConfig, inputs: Inputs, params: Params): string | undefined {
   const now = calibrationFingerprint(config, inputs);
   if (params.fingerprint === now) return undefined;
-  const why = params.fingerprint === undefined ? "carry no fingerprint of what they were fitted to" : "were fitted to other targets, rules or inputs than the edition has now";
+  const why =
+    params.fingerprint === undefined
+      ? "carry no fingerprint of what they were fitted to"
+      : "were fitted to other targets, rules or inputs than the edition has now";
   return `data/params/${config.edition}.json: the parameters ${why}; run \`npm run calibrate -- --edition ${config.edition}\` and commit the file`;
 }

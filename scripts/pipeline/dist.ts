@@ -21,7 +21,6 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-
 /**
  * Removes staging folders left behind by an interrupted build (never the editions themselves, and never the
  * staging folder of a build that is still running in another process).
@@ -40,7 +39,11 @@ export async function removeStaleStaging(distRoot: string): Promise<void> {
  * Runs `build` with an empty staging folder; on success the folder becomes dist/<edition>, on failure it is
  * deleted and the error is rethrown.
  */
-export async function buildIntoDist<T>(distRoot: string, edition: number, build: (stagingDir: string) => Promise<T>): Promise<T> {
+export async function buildIntoDist<T>(
+  distRoot: string,
+  edition: number,
+  build: (stagingDir: string) => Promise<T>
+): Promise<T> {
   const staging = path.join(distRoot, `${STAGING_PREFIX}${edition}-${process.pid}`);
   try {
     await rm(staging, {recursive: true, force: true});

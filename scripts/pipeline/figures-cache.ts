@@ -71,13 +71,16 @@ export function defaultFiguresCacheDir(root: string): string {
 /** Loads, computes and checks one edition's figures, uncached (shared by the cache, reproduce and tests). */
 export async function computeEdition(dataRoot: string, config: EditionConfig): Promise<ComputedEdition> {
   const label = String(config.edition);
-  const {inputs, params, published, manifest, citations} = await step(`${label} · load + validate inputs`, async () => ({
-    inputs: await loadInputs(dataRoot, config),
-    params: await loadParams(dataRoot, config),
-    published: await loadPublished(dataRoot, config.edition),
-    manifest: await loadManifest(dataRoot),
-    citations: await loadCitations(dataRoot)
-  }));
+  const {inputs, params, published, manifest, citations} = await step(
+    `${label} · load + validate inputs`,
+    async () => ({
+      inputs: await loadInputs(dataRoot, config),
+      params: await loadParams(dataRoot, config),
+      published: await loadPublished(dataRoot, config.edition),
+      manifest: await loadManifest(dataRoot),
+      citations: await loadCitations(dataRoot)
+    })
+  );
   const stale = staleParamsMessage(config, inputs, params);
   if (stale) warn(stale);
   for (const line of await editionPlaceholders(dataRoot, config.edition)) warn(line);
@@ -89,7 +92,12 @@ export async function computeEdition(dataRoot: string, config: EditionConfig): P
         `the ${config.edition} figures break ${violations.length} consistency check(s):\n${violations.slice(0, 20).join("\n")}`
       );
     const reproduction = reproduce(figures, published, config);
-    return {figures, reproduction, reference: {sections: inputs.sections, provinces: inputs.provinces, policies: inputs.policies, citations}, manifest};
+    return {
+      figures,
+      reproduction,
+      reference: {sections: inputs.sections, provinces: inputs.provinces, policies: inputs.policies, citations},
+      manifest
+    };
   });
 }
 
@@ -181,7 +189,8 @@ interface CacheEntry extends ComputedEdition {
 const NUMBER_TAG = "$number";
 
 function encodeNumbers(_key: string, value: unknown): unknown {
-  if (typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0))) return {[NUMBER_TAG]: String(value === 0 ? "-0" : value)};
+  if (typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0)))
+    return {[NUMBER_TAG]: String(value === 0 ? "-0" : value)};
   return value;
 }
 
@@ -203,8 +212,17 @@ async function readEntry(file: string, edition: number, fingerprint: string): Pr
   try {
     // The reviver costs; only an entry that holds a tagged number needs it.
     const entry = (text.includes(`"${NUMBER_TAG}"`) ? JSON.parse(text, decodeNumbers) : JSON.parse(text)) as CacheEntry;
-    if (entry.format !== CACHE_FORMAT || entry.edition !== edition || entry.fingerprint !== fingerprint) return undefined;
-    if (!entry.config || !entry.figures || !entry.reproduction || !entry.reference || !entry.manifest || !Array.isArray(entry.warnings)) return undefined;
+    if (entry.format !== CACHE_FORMAT || entry.edition !== edition || entry.fingerprint !== fingerprint)
+      return undefined;
+    if (
+      !entry.config ||
+      !entry.figures ||
+      !entry.reproduction ||
+      !entry.reference ||
+      !entry.manifest ||
+      !Array.isArray(entry.warnings)
+    )
+      return undefined;
     return entry;
   } catch {
     return undefined;
@@ -213,9 +231,17 @@ async function readEntry(file: string, edition: number, fingerprint: string): Pr
 
 /** Keeps the newest KEEP_PER_EDITION entries of an edition (by modification time, which a hit refreshes). */
 async function prune(dir: string, edition: number): Promise<void> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith(`${edition}-`) && n.endsWith(".json"));
+  const names = (await readdir(dir).catch(() => [] as string[])).filter(
+    (n) => n.startsWith(`${edition}-`) && n.endsWith(".json")
+  );
   const dated = await Promise.all(
-    names.map(async (name) => ({name, time: await stat(path.join(dir, name)).then((s) => s.mtimeMs, () => 0)}))
+    names.map(async (name) => ({
+      name,
+      time: await stat(path.join(dir, name)).then(
+        (s) => s.mtimeMs,
+        () => 0
+      )
+    }))
   );
   dated.sort((a, b) => b.time - a.time);
   await Promise.all(dated.slice(KEEP_PER_EDITION).map(({name}) => rm(path.join(dir, name), {force: true})));
@@ -231,7 +257,8 @@ async function collectWarnings<T>(run: () => Promise<T>): Promise<{result: T; wa
   const warnings: string[] = [];
   stderr.write = function (this: unknown, chunk: unknown, ...rest: unknown[]) {
     if (typeof chunk === "string")
-      for (const line of chunk.split("\n")) if (line.startsWith("warning: ")) warnings.push(line.slice("warning: ".length));
+      for (const line of chunk.split("\n"))
+        if (line.startsWith("warning: ")) warnings.push(line.slice("warning: ".length));
     return (original as (...args: unknown[]) => boolean).call(stderr, chunk, ...rest);
   } as typeof stderr.write;
   try {

@@ -39,7 +39,9 @@ export function nextEditionConfig(raw: Json, from: EditionConfig, year: number, 
   const shift = year - from.edition;
   const dataEnd = from.dataYears[1] + shift;
   const forecastYear = from.forecastYear + shift;
-  const targets = from.calibration.targets.filter((t) => (parseRecordId(t.record)?.year ?? Infinity) <= from.dataYears[1]);
+  const targets = from.calibration.targets.filter(
+    (t) => (parseRecordId(t.record)?.year ?? Infinity) <= from.dataYears[1]
+  );
   const lastTarget = Math.max(from.baseYear, ...targets.map((t) => parseRecordId(t.record)!.year));
   const rules: Json = {};
   for (let y = lastTarget + 1; y <= forecastYear; y++) {
@@ -61,7 +63,9 @@ export function nextEditionConfig(raw: Json, from: EditionConfig, year: number, 
       gdpGrowthSource: `${PLACEHOLDER}：${forecastYear}年名义GDP增速的假设及其依据（暂沿用上一版的${forecast.gdpNominalGrowth}%）`,
       partsTrendWindow: forecast.partsTrendWindow,
       // The carried observed file holds the assumption's row with its year moved; a file of its own may not.
-      ...(forecast.gdpGrowthRecord && carriesObserved ? {gdpGrowthRecord: shiftYears(forecast.gdpGrowthRecord, shift)} : {})
+      ...(forecast.gdpGrowthRecord && carriesObserved
+        ? {gdpGrowthRecord: shiftYears(forecast.gdpGrowthRecord, shift)}
+        : {})
     },
     multiplier: {rules},
     calibration: {targets: targets.map((t) => ({...t}))}
@@ -74,7 +78,11 @@ export function nextEditionConfig(raw: Json, from: EditionConfig, year: number, 
  * about a fixed earlier year (the base year, the fit window, a dated membership) keeps its year.
  */
 export function carryObserved(csv: string, shift: number, source: string, fromYear: number): string {
-  const rows = parse(csv.replace(/^\uFEFF/, ""), {columns: true, skip_empty_lines: true, relax_column_count: true}) as Record<string, string>[];
+  const rows = parse(csv.replace(/^\uFEFF/, ""), {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true
+  }) as Record<string, string>[];
   const columns = ["metric", "scope", "entity", "year", "period", "value", "unit", "kind", "source", "note", "status"];
   const lines = rows.map((row) => {
     const moves = Number(row.year) >= fromYear;
@@ -122,7 +130,10 @@ export interface NewEditionOptions {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
+  return stat(file).then(
+    () => true,
+    () => false
+  );
 }
 
 /** Creates the edition and returns the checklist lines. */
@@ -131,11 +142,17 @@ export async function createEdition(options: NewEditionOptions): Promise<string[
   const known = await listEditions(root);
   const fromYear = options.from ?? known.at(-1);
   if (fromYear === undefined || !known.includes(fromYear))
-    throw new BuildError(`--from ${String(options.from)}: no such edition; known editions: ${known.join(", ") || "none"}`);
-  if (known.includes(year)) throw new BuildError(`${EDITIONS_DIR}/${year}.json exists already: edition ${year} has been started; edit it, or delete its files to start again`);
+    throw new BuildError(
+      `--from ${String(options.from)}: no such edition; known editions: ${known.join(", ") || "none"}`
+    );
+  if (known.includes(year))
+    throw new BuildError(
+      `${EDITIONS_DIR}/${year}.json exists already: edition ${year} has been started; edit it, or delete its files to start again`
+    );
   if (year <= fromYear) throw new BuildError(`${year}: expected a year after the edition it starts from (${fromYear})`);
   const contentTo = path.join(root, "content", String(year));
-  if (await exists(contentTo)) throw new BuildError(`content/${year} exists already; move it away or start edition ${year} by hand`);
+  if (await exists(contentTo))
+    throw new BuildError(`content/${year} exists already; move it away or start edition ${year} by hand`);
 
   const from = await readEditionConfig(root, fromYear);
   const raw = JSON.parse(await readFile(editionConfigPath(root, fromYear), "utf8")) as Json;
@@ -151,7 +168,9 @@ export async function createEdition(options: NewEditionOptions): Promise<string[
   try {
     if (carries) {
       // Observed indicators: a file the import wrote for the new year is kept; otherwise the previous rows are carried.
-      const previous = await readFile(path.join(root, observedFile(fromYear)), "utf8").catch(() => "metric,scope,entity,year,period,value,unit,kind,source,note\n");
+      const previous = await readFile(path.join(root, observedFile(fromYear)), "utf8").catch(
+        () => "metric,scope,entity,year,period,value,unit,kind,source,note\n"
+      );
       await writeFileAtomic(observedTo, carryObserved(previous, shift, `observed-${year}`, from.dataYears[1]));
       created.push(observedTo);
       const manifest = JSON.parse(manifestBefore) as {sources: DataSource[]};
@@ -177,7 +196,9 @@ export async function createEdition(options: NewEditionOptions): Promise<string[
   }
   for (const file of created) info(`  wrote ${path.relative(root, file)}${file === contentTo ? "/" : ""}`);
   const newConfig = await readEditionConfig(root, year);
-  const rules = Object.entries(newConfig.multiplier.rules).map(([y, r]) => `${y} ${r.rule}`).join(", ");
+  const rules = Object.entries(newConfig.multiplier.rules)
+    .map(([y, r]) => `${y} ${r.rule}`)
+    .join(", ");
   return [
     `Edition ${year} started from ${fromYear}. Left to do:`,
     `1. data/editions/${year}.json: the date, the forecast assumption (forecast.gdpNominalGrowth and its source), the regions and figures you keep; texts marked ${PLACEHOLDER} must be rewritten.`,

@@ -37,7 +37,12 @@ import {lintContent} from "../render/lint-content.ts";
 import {PRINT_PAGE, printReport, type PrintResult} from "../render/pdf/print.ts";
 import {FIGURE_CSV_DIR, type RenderedFigure} from "../render/figures.ts";
 import {prepareSite, type FigureMemo, type SiteModel} from "../render/site.ts";
-import {computeEditionCached, editionFingerprint, type CachedComputation, type FiguresCacheOptions} from "./figures-cache.ts";
+import {
+  computeEditionCached,
+  editionFingerprint,
+  type CachedComputation,
+  type FiguresCacheOptions
+} from "./figures-cache.ts";
 
 /**
  * The pages rendered in the second pass (no other page reads them): data.html, the records pages (one per metric and
@@ -121,16 +126,23 @@ interface DevServerModule {
 }
 
 /** Classifies a changed file (absolute path); undefined when the preview does not depend on it. */
-export function classifyChange(file: string, options: Pick<PreviewOptions, "root" | "dataRoot" | "edition">): ChangeKind | undefined {
+export function classifyChange(
+  file: string,
+  options: Pick<PreviewOptions, "root" | "dataRoot" | "edition">
+): ChangeKind | undefined {
   const name = path.basename(file);
   if (name.startsWith(".") && name !== ".eleventy.js") return undefined;
   if (name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".tmp") || /^\d+$/.test(name)) return undefined;
-  const inside = (dir: string): boolean => !path.relative(dir, file).startsWith("..") && !path.isAbsolute(path.relative(dir, file));
+  const inside = (dir: string): boolean =>
+    !path.relative(dir, file).startsWith("..") && !path.isAbsolute(path.relative(dir, file));
   if (inside(path.join(options.dataRoot, "data"))) return "data";
   if (inside(path.join(options.root, "content", String(options.edition)))) return "site";
   if (inside(path.join(options.root, "templates", "assets"))) return "assets";
   if (inside(path.join(options.root, "templates"))) return "site";
-  if (file === path.join(options.root, ".eleventy.js") || (inside(path.join(options.root, "scripts")) && /\.(ts|mts|js|mjs|cjs)$/.test(name)))
+  if (
+    file === path.join(options.root, ".eleventy.js") ||
+    (inside(path.join(options.root, "scripts")) && /\.(ts|mts|js|mjs|cjs)$/.test(name))
+  )
     return "code";
   return undefined;
 }
@@ -159,7 +171,8 @@ export function describeError(error: unknown): string {
     seen.add(current);
     const message = (current as Error).message;
     if (typeof message === "string" && message && !lines.some((l) => l.includes(message))) lines.push(message);
-    current = (current as {originalError?: unknown; cause?: unknown}).originalError ?? (current as {cause?: unknown}).cause;
+    current =
+      (current as {originalError?: unknown; cause?: unknown}).originalError ?? (current as {cause?: unknown}).cause;
   }
   return lines.join("\n") || String(error);
 }
@@ -214,7 +227,10 @@ class TreeWatcher {
       const file = path.join(dir, name.toString());
       this.onChange(file);
       // A new sub-folder (or one replaced by a rename) is watched too.
-      void stat(file).then((s) => (s.isDirectory() ? this.add(file) : undefined), () => undefined);
+      void stat(file).then(
+        (s) => (s.isDirectory() ? this.add(file) : undefined),
+        () => undefined
+      );
     });
     watcher.on("error", () => {
       watcher.close();
@@ -222,7 +238,9 @@ class TreeWatcher {
     });
     this.watchers.set(dir, watcher);
     const entries = await readdir(dir, {withFileTypes: true}).catch(() => []);
-    for (const entry of entries) if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) await this.add(path.join(dir, entry.name));
+    for (const entry of entries)
+      if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith("."))
+        await this.add(path.join(dir, entry.name));
   }
 
   close(): void {
@@ -333,7 +351,8 @@ export class Preview extends EventEmitter {
     const kind = classifyChange(file, this.options);
     if (!kind) return;
     if (kind === "code") {
-      if (!this.codeNoticeShown) info(`serve: ${path.relative(this.options.root, file)} changed: restart npm run serve to run the new code`);
+      if (!this.codeNoticeShown)
+        info(`serve: ${path.relative(this.options.root, file)} changed: restart npm run serve to run the new code`);
       this.codeNoticeShown = true;
       return;
     }
@@ -420,7 +439,11 @@ export class Preview extends EventEmitter {
   /** Resolves when every change seen so far is built and the slow pages are current (or an error is shown). */
   async settled(): Promise<void> {
     await this.until(
-      () => !this.looping && this.pending.size === 0 && this.debounce === undefined && (!this.slowStale || this.error !== undefined)
+      () =>
+        !this.looping &&
+        this.pending.size === 0 &&
+        this.debounce === undefined &&
+        (!this.slowStale || this.error !== undefined)
     );
   }
 
@@ -469,7 +492,10 @@ export class Preview extends EventEmitter {
       await lintContent(root, [edition]);
       stage("lint");
       const previous = this.site;
-      const site = await prepareSite(root, context, this.computed!.reproduction, {figureMemo: this.figureMemo, revisions: this.revisions!});
+      const site = await prepareSite(root, context, this.computed!.reproduction, {
+        figureMemo: this.figureMemo,
+        revisions: this.revisions!
+      });
       stage("charts");
       const fast = path.join(this.options.workDir, "fast");
       await emptyDir(fast);
@@ -507,7 +533,12 @@ export class Preview extends EventEmitter {
   private async computeState(): Promise<EditionState> {
     const computed = await computeEditionCached(this.options.dataRoot, this.options.edition, this.options.cache);
     const context = createRenderContext(computed.config, computed.figures, computed.reference, computed.manifest);
-    const revisions = await editionRevisions(this.options.dataRoot, computed.config, computed.figures, this.options.cache);
+    const revisions = await editionRevisions(
+      this.options.dataRoot,
+      computed.config,
+      computed.figures,
+      this.options.cache
+    );
     return {computed, revisions, context, figureMemo: new Map(), recomputed: !computed.cached};
   }
 
@@ -515,19 +546,37 @@ export class Preview extends EventEmitter {
    * Tells the browsers to show the new build: a full page reload (measured faster than the client's in-place DOM
    * patch on these large pages, and the page is then exactly the file), or new style sheets only.
    */
-  private reload(build: {since: number; changes: ChangeKind[]; recomputed: boolean; stages: Record<string, number>; css?: boolean}): void {
+  private reload(build: {
+    since: number;
+    changes: ChangeKind[];
+    recomputed: boolean;
+    stages: Record<string, number>;
+    css?: boolean;
+  }): void {
     const at = performance.now();
     if (build.css) this.server?.reload({files: ["assets/style.css"], subtype: "css", build: {}});
     else this.server?.reload({files: [], build: {templates: []}});
-    const report: BuildReport = {ok: true, changes: build.changes, ms: at - build.since, at, recomputed: build.recomputed, stages: build.stages};
-    info(`serve: ✓ ${build.changes.join(" + ")} → reload (${formatSeconds(report.ms)}${build.recomputed ? ", figures recomputed" : ""})`);
+    const report: BuildReport = {
+      ok: true,
+      changes: build.changes,
+      ms: at - build.since,
+      at,
+      recomputed: build.recomputed,
+      stages: build.stages
+    };
+    info(
+      `serve: ✓ ${build.changes.join(" + ")} → reload (${formatSeconds(report.ms)}${build.recomputed ? ", figures recomputed" : ""})`
+    );
     this.emit("build", report);
   }
 
   private fail(error: unknown, since: number, changes: ChangeKind[]): void {
     const message = describeError(error);
     const internal = !(error instanceof BuildError) && !innermostBuildError(error);
-    this.error = internal && process.argv.includes("--debug") && error instanceof Error ? `${message}\n${error.stack ?? ""}` : message;
+    this.error =
+      internal && process.argv.includes("--debug") && error instanceof Error
+        ? `${message}\n${error.stack ?? ""}`
+        : message;
     process.stderr.write(`error: ${message.split("\n").join("\nerror: ")}\n`);
     const at = performance.now();
     this.server?.reload({files: [], build: {templates: []}});
@@ -572,7 +621,9 @@ export class Preview extends EventEmitter {
       await rm(path.join(this.siteDir, "pagefind"), {recursive: true, force: true});
       await rename(path.join(full, "pagefind"), path.join(this.siteDir, "pagefind"));
       this.slowStale = false;
-      info(`serve: ✓ ${DATA_PAGE}, ${slow.length - 2} records pages, ${PRINT_PAGE} and the search index (${formatSeconds(performance.now() - start)})`);
+      info(
+        `serve: ✓ ${DATA_PAGE}, ${slow.length - 2} records pages, ${PRINT_PAGE} and the search index (${formatSeconds(performance.now() - start)})`
+      );
     } catch (error) {
       this.fail(error, start, ["site"]);
     } finally {
@@ -584,7 +635,10 @@ export class Preview extends EventEmitter {
     // The webfonts and KaTeX come from node_modules and cannot change while the server runs: cached by the
     // browser, a reload fetches only the page and the site's own style sheets and script.
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-    res.setHeader("Cache-Control", IMMUTABLE_ASSETS.some((prefix) => pathname.startsWith(prefix)) ? "max-age=3600" : "no-cache");
+    res.setHeader(
+      "Cache-Control",
+      IMMUTABLE_ASSETS.some((prefix) => pathname.startsWith(prefix)) ? "max-age=3600" : "no-cache"
+    );
     const page = req.url ? requestedPage(req.url) : undefined;
     if (!page) return next();
     await this.until(() => this.firstDone);
@@ -619,7 +673,9 @@ export class Preview extends EventEmitter {
       const start = performance.now();
       const tocCache = path.join(this.options.root, ".cache", "pdf", `${this.options.edition}-toc.json`);
       const result = await printReport(this.siteDir, file, this.config!.shortTitle, {tocCache});
-      info(`serve: ✓ report.pdf, ${result.pages} pages (${formatSeconds(performance.now() - start)}) → ${path.relative(process.cwd(), file)}`);
+      info(
+        `serve: ✓ report.pdf, ${result.pages} pages (${formatSeconds(performance.now() - start)}) → ${path.relative(process.cwd(), file)}`
+      );
       return result;
     })().finally(() => {
       this.printing = undefined;

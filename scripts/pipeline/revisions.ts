@@ -23,11 +23,17 @@ export async function editionRevisions(
   if (previous === undefined) return {edition: config.edition, computed: [], published: []};
   const before = await computeEditionCached(dataRoot, previous, cache);
   const previousConfig = await readEditionConfig(dataRoot, previous);
-  const [publishedBefore, publishedNow] = await Promise.all([loadPublished(dataRoot, previous), loadPublished(dataRoot, config.edition)]);
+  const [publishedBefore, publishedNow] = await Promise.all([
+    loadPublished(dataRoot, previous),
+    loadPublished(dataRoot, config.edition)
+  ]);
   return {
     edition: config.edition,
     previous,
     computed: computedRevisions(before.figures, figures, previousConfig, config),
-    published: publishedRevisions(publishedBefore as unknown as PublishedInput[], publishedNow as unknown as PublishedInput[])
+    published: publishedRevisions(
+      publishedBefore as unknown as PublishedInput[],
+      publishedNow as unknown as PublishedInput[]
+    )
   };
 }

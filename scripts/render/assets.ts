@@ -22,10 +22,13 @@ export const FONT_FAMILIES = [
 /** Rewrites one @fontsource CSS file to woff2-only sources under fonts/, returning the CSS and the files it needs. */
 export function rewriteFontCss(css: string): {css: string; files: string[]} {
   const files: string[] = [];
-  const rewritten = css.replace(/src:\s*url\(\.\/files\/([^)]+\.woff2)\)\s*format\('woff2'\)[^;]*;/g, (_, file: string) => {
-    files.push(file);
-    return `src: url(fonts/${file}) format('woff2');`;
-  });
+  const rewritten = css.replace(
+    /src:\s*url\(\.\/files\/([^)]+\.woff2)\)\s*format\('woff2'\)[^;]*;/g,
+    (_, file: string) => {
+      files.push(file);
+      return `src: url(fonts/${file}) format('woff2');`;
+    }
+  );
   return {css: rewritten, files};
 }
 
@@ -49,5 +52,7 @@ export async function writeAssets(root: string, outDir: string): Promise<void> {
   await mkdir(path.join(assets, "katex", "fonts"), {recursive: true});
   await cp(path.join(katexDist, "katex.min.css"), path.join(assets, "katex", "katex.min.css"));
   const katexFonts = (await readdir(path.join(katexDist, "fonts"))).filter((f) => f.endsWith(".woff2"));
-  await Promise.all(katexFonts.map((f) => cp(path.join(katexDist, "fonts", f), path.join(assets, "katex", "fonts", f))));
+  await Promise.all(
+    katexFonts.map((f) => cp(path.join(katexDist, "fonts", f), path.join(assets, "katex", "fonts", f)))
+  );
 }

@@ -64,7 +64,6 @@ const OWNER_FILE = "baipishu-owner.pid";
 /** A profile folder with neither an owner nor Chromium's lock this old belongs to no run that is still starting. */
 const STALE_UNLOCKED_MS = 60 * 1000;
 
-
 /**
  * Removes profile folders that a killed run left in the temporary directory: the owner file names the build's
  * process, Chromium's SingletonLock its own ("host-pid"); a folder whose owner (or Chromium) is gone is stale, and
@@ -82,10 +81,15 @@ export async function sweepStaleProfiles(tmp = os.tmpdir()): Promise<string[]> {
     const dir = path.join(tmp, name);
     try {
       const owner = await readFile(path.join(dir, OWNER_FILE), "utf8").then(Number, () => undefined);
-      const chromium = await readlink(path.join(dir, "SingletonLock")).then((link) => Number(/-(\d+)$/.exec(link)?.[1]), () => undefined);
+      const chromium = await readlink(path.join(dir, "SingletonLock")).then(
+        (link) => Number(/-(\d+)$/.exec(link)?.[1]),
+        () => undefined
+      );
       const alive = [owner, chromium].filter((pid): pid is number => pid !== undefined && pid > 0);
       const stale =
-        alive.length > 0 ? !alive.some((pid) => isRunning(pid)) : Date.now() - (await stat(dir)).mtimeMs > STALE_UNLOCKED_MS;
+        alive.length > 0
+          ? !alive.some((pid) => isRunning(pid))
+          : Date.now() - (await stat(dir)).mtimeMs > STALE_UNLOCKED_MS;
       if (stale) {
         await rm(dir, {recursive: true, force: true});
         removed.push(dir);
@@ -121,7 +125,13 @@ export async function launchBrowser(options: {pipe?: boolean} = {}): Promise<Lau
   const forgetFolder = onInterrupt(() => rmSync(userDataDir, {recursive: true, force: true}));
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({executablePath, headless: true, userDataDir, args: CHROMIUM_ARGS, pipe: options.pipe ?? false});
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      userDataDir,
+      args: CHROMIUM_ARGS,
+      pipe: options.pipe ?? false
+    });
   } catch (error) {
     forgetFolder();
     await rm(userDataDir, {recursive: true, force: true});

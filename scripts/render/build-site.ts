@@ -70,7 +70,8 @@ export async function renderPages(site: SiteModel, outDir: string, options: Rend
               }
             });
       editionPlugin(config, site);
-      if (options.templateCache === false) (eleventyConfig as unknown as {setUseTemplateCache(use: boolean): void}).setUseTemplateCache(false);
+      if (options.templateCache === false)
+        (eleventyConfig as unknown as {setUseTemplateCache(use: boolean): void}).setUseTemplateCache(false);
     }
   });
   eleventy.logger.overrideLogger(eleventyConsole());
@@ -116,7 +117,8 @@ export function innermostBuildError(error: unknown): BuildError | undefined {
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     if (current instanceof BuildError) found = current;
-    current = (current as {originalError?: unknown; cause?: unknown}).originalError ?? (current as {cause?: unknown}).cause;
+    current =
+      (current as {originalError?: unknown; cause?: unknown}).originalError ?? (current as {cause?: unknown}).cause;
   }
   return found;
 }

@@ -18,14 +18,21 @@ export interface BoxPlacement {
 
 const BOX = /\{%-?\s*box\s+"([^"]+)"\s*-?%\}/g;
 
-export function numberBoxes(config: EditionConfig, sources: ReadonlyMap<string, string>, fileOf: (chapterId: string) => string): BoxPlacement[] {
+export function numberBoxes(
+  config: EditionConfig,
+  sources: ReadonlyMap<string, string>,
+  fileOf: (chapterId: string) => string
+): BoxPlacement[] {
   const boxes: BoxPlacement[] = [];
   for (const chapter of config.chapters) {
     const source = sources.get(chapter.id) ?? "";
     for (const match of source.matchAll(BOX)) {
       const title = match[1]!;
       const twice = boxes.find((b) => b.title === title);
-      if (twice) throw new BuildError(`${fileOf(chapter.id)}: 专栏 "${title}" appears twice (also in ${fileOf(twice.chapterId)}); give each box its own title`);
+      if (twice)
+        throw new BuildError(
+          `${fileOf(chapter.id)}: 专栏 "${title}" appears twice (also in ${fileOf(twice.chapterId)}); give each box its own title`
+        );
       const n = boxes.length + 1;
       boxes.push({id: `box-${n}`, label: `专栏${n}`, title, chapterId: chapter.id});
     }

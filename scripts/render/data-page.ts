@@ -120,7 +120,12 @@ class Numbering {
     let view = this.formulas.get(key);
     if (!view) {
       const n = this.formulas.size + 1;
-      view = {n, anchor: `formula-${n}`, html: renderTex(record.formula, {where: `record ${id}`}), description: describeFormula(key)};
+      view = {
+        n,
+        anchor: `formula-${n}`,
+        html: renderTex(record.formula, {where: `record ${id}`}),
+        description: describeFormula(key)
+      };
       this.formulas.set(key, view);
     }
     return view;
@@ -148,14 +153,24 @@ function recordView(site: SiteModel, record: FigureRecord, names: EntityNames, n
     forecast: record.forecast,
     estimated: record.estimated === true,
     // The formula's name is its description up to the colon ("名义增速：本年规模相对…" → 名义增速).
-    ...(formula ? {formula: {n: formula.n, anchor: formula.anchor, label: formula.description.split("：")[0] || `公式${formula.n}`}} : {}),
+    ...(formula
+      ? {
+          formula: {
+            n: formula.n,
+            anchor: formula.anchor,
+            label: formula.description.split("：")[0] || `公式${formula.n}`
+          }
+        }
+      : {}),
     inputs: record.inputs.slice(0, DATA_PAGE_INPUTS_SHOWN).map((input) => {
       const source = site.context.records.get(input);
       return {href: recordHref(input, UP), label: source ? recordTitle(source, names) : input};
     }),
     inputCount: record.inputs.length,
     citations: record.sources.map((s) => numbering.citation(s)).sort((a, b) => a - b),
-    ...(figure && chapter ? {figure: {label: figure.label, title: figure.title, href: `${UP}${chapter.url}#fig-${figure.id}`}} : {}),
+    ...(figure && chapter
+      ? {figure: {label: figure.label, title: figure.title, href: `${UP}${chapter.url}#fig-${figure.id}`}}
+      : {}),
     ...(record.note ? {noteHtml: noteHtml(record.note)} : {})
   };
 }
@@ -167,20 +182,35 @@ function recordView(site: SiteModel, record: FigureRecord, names: EntityNames, n
 export function entityOrder(site: Pick<SiteModel, "context">): Map<string, number> {
   const order = new Map<string, number>();
   const {provinces, sections} = site.context.reference;
-  for (const id of ["china", "primary", "secondary", "tertiary", ...provinces.map((p) => p.id), ...sections.map((s) => s.entity)])
+  for (const id of [
+    "china",
+    "primary",
+    "secondary",
+    "tertiary",
+    ...provinces.map((p) => p.id),
+    ...sections.map((s) => s.entity)
+  ])
     if (!order.has(id)) order.set(id, order.size);
   for (const r of site.context.figures.records) if (!order.has(r.entity)) order.set(r.entity, order.size);
   return order;
 }
 
 /** Records of one metric by scope (in SCOPE_ORDER), each scope by entity, then by year and period. */
-function byScope(records: readonly FigureRecord[], order: ReadonlyMap<string, number>): {scope: string; records: FigureRecord[]}[] {
+function byScope(
+  records: readonly FigureRecord[],
+  order: ReadonlyMap<string, number>
+): {scope: string; records: FigureRecord[]}[] {
   const scopes = [...new Set(records.map((r) => r.scope))].sort((a, b) => rank(SCOPE_ORDER, a) - rank(SCOPE_ORDER, b));
   return scopes.map((scope) => ({
     scope,
     records: records
       .filter((r) => r.scope === scope)
-      .sort((a, b) => order.get(a.entity)! - order.get(b.entity)! || a.year - b.year || (a.period ?? "").localeCompare(b.period ?? ""))
+      .sort(
+        (a, b) =>
+          order.get(a.entity)! - order.get(b.entity)! ||
+          a.year - b.year ||
+          (a.period ?? "").localeCompare(b.period ?? "")
+      )
   }));
 }
 
@@ -215,7 +245,12 @@ export function dataPageView(site: SiteModel): DataPageView {
   const summaries: (GroupSummary & {kind: FigureRecord["kind"]})[] = [];
   for (const [metric, list] of byMetric) {
     const groups = byScope(list, order);
-    const scopes = groups.map(({scope, records: members}) => ({scope, label: scopeLabel(scope), href: groupPage(metric, scope), count: members.length}));
+    const scopes = groups.map(({scope, records: members}) => ({
+      scope,
+      label: scopeLabel(scope),
+      href: groupPage(metric, scope),
+      count: members.length
+    }));
     for (const {scope, records: members} of groups) {
       const views = members.map((r) => recordView(site, r, names, numbering));
       const formulaNumbers = new Set(views.flatMap((r) => (r.formula ? [r.formula.n] : [])));
@@ -230,13 +265,26 @@ export function dataPageView(site: SiteModel): DataPageView {
         page: groupPage(metric, scope),
         count: members.length,
         // Links between records pages stay in their folder.
-        scopes: scopes.map((s) => ({label: s.label, href: s.href.slice(RECORDS_DIR.length + 1), count: s.count, current: s.scope === scope})),
+        scopes: scopes.map((s) => ({
+          label: s.label,
+          href: s.href.slice(RECORDS_DIR.length + 1),
+          count: s.count,
+          current: s.scope === scope
+        })),
         formulas: [...numbering.formulas.values()].filter((f) => formulaNumbers.has(f.n)),
-        citations: [...numbering.citations.entries()].filter(([, n]) => citationNumbers.has(n)).map(([text, n]) => ({n, text})),
+        citations: [...numbering.citations.entries()]
+          .filter(([, n]) => citationNumbers.has(n))
+          .map(([text, n]) => ({n, text})),
         records: views
       };
     }
-    summaries.push({metric, label: metricLabel(metric), count: list.length, scopes: scopes.map(({label, href, count}) => ({label, href, count})), kind: groupKind(list)});
+    summaries.push({
+      metric,
+      label: metricLabel(metric),
+      count: list.length,
+      scopes: scopes.map(({label, href, count}) => ({label, href, count})),
+      kind: groupKind(list)
+    });
   }
   return {
     count: records.length,
@@ -282,7 +330,10 @@ export function sourceView(source: DataSource): SourceView {
     citation: source.citation,
     file: source.file,
     unit: rule ? source.unit.replace(rule[0], rule[1]) : source.unit,
-    years: source.years.replace(/^(\d{4}) Q([1-4])$/, (_m, y: string, q: string) => `${y}年第${"一二三四"[Number(q) - 1]}季度`),
+    years: source.years.replace(
+      /^(\d{4}) Q([1-4])$/,
+      (_m, y: string, q: string) => `${y}年第${"一二三四"[Number(q) - 1]}季度`
+    ),
     estimated: source.estimated,
     estimate: source.estimateZh ?? "",
     upstream: source.upstream ?? []

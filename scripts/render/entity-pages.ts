@@ -26,16 +26,46 @@ export interface EntityRef {
 }
 
 const METRICS: Record<EntityScope, string[]> = {
-  province: ["iiot_value_added", "iiot_value_added_direct", "iiot_value_added_penetration", "nominal_growth", "share_of_gdp", "gdp", "gdp_nominal_growth", "employment_total", "employment_new", "employment_growth", "employment_rank"],
-  sector: ["iiot_value_added", "iiot_value_added_direct", "iiot_value_added_penetration", "nominal_growth", "employment_total", "employment_new", "employment_growth"]
+  province: [
+    "iiot_value_added",
+    "iiot_value_added_direct",
+    "iiot_value_added_penetration",
+    "nominal_growth",
+    "share_of_gdp",
+    "gdp",
+    "gdp_nominal_growth",
+    "employment_total",
+    "employment_new",
+    "employment_growth",
+    "employment_rank"
+  ],
+  sector: [
+    "iiot_value_added",
+    "iiot_value_added_direct",
+    "iiot_value_added_penetration",
+    "nominal_growth",
+    "employment_total",
+    "employment_new",
+    "employment_growth"
+  ]
 };
 
 export const MENTIONS_MARK = "<!-- entity mentions -->";
 
 export function entityRefs(context: RenderContext): EntityRef[] {
   return [
-    ...context.reference.provinces.map((p) => ({scope: "province" as const, entity: p.id, nameZh: p.nameZh, url: `province/${p.id}.html`})),
-    ...context.reference.sections.map((s) => ({scope: "sector" as const, entity: s.entity, nameZh: s.nameZh, url: `sector/${s.entity}.html`}))
+    ...context.reference.provinces.map((p) => ({
+      scope: "province" as const,
+      entity: p.id,
+      nameZh: p.nameZh,
+      url: `province/${p.id}.html`
+    })),
+    ...context.reference.sections.map((s) => ({
+      scope: "sector" as const,
+      entity: s.entity,
+      nameZh: s.nameZh,
+      url: `sector/${s.entity}.html`
+    }))
   ];
 }
 
@@ -78,7 +108,9 @@ export function entityPageHtml(context: RenderContext, ref: EntityRef, rel: stri
         if (!record) return "<td></td>";
         return `<td class="n"><a class="num${record.forecast ? " num-forecast" : ""}" href="${recordHref(id, rel)}">${escapeHtml(recordText(record, {}, ref.url))}</a></td>`;
       });
-      return cells.some((c) => c !== "<td></td>") ? `<tr><th scope="row">${escapeHtml(metricLabel(metric))}</th>${cells.join("")}</tr>` : "";
+      return cells.some((c) => c !== "<td></td>")
+        ? `<tr><th scope="row">${escapeHtml(metricLabel(metric))}</th>${cells.join("")}</tr>`
+        : "";
     })
     .join("");
   const head = years.map((y) => `<th scope="col">${y}${y > context.config.dataYears[1] ? "E" : ""}</th>`).join("");
@@ -97,7 +129,12 @@ interface Mention {
 }
 
 /** Sections of the chapters (by their headings) and figures that print a number of the entity. */
-function mentionsOf(ref: EntityRef, chapters: readonly {url: string; title: string; html: string}[], figures: readonly {href: string; figure: RenderedFigure}[], rel: string): Mention[] {
+function mentionsOf(
+  ref: EntityRef,
+  chapters: readonly {url: string; title: string; html: string}[],
+  figures: readonly {href: string; figure: RenderedFigure}[],
+  rel: string
+): Mention[] {
   const key = `/${ref.scope}/${ref.entity}/`;
   const out: Mention[] = [];
   for (const chapter of chapters) {
@@ -107,13 +144,18 @@ function mentionsOf(ref: EntityRef, chapters: readonly {url: string; title: stri
     for (const part of parts) {
       const heading = /^<h[2-4][^>]*\sid="([^"]+)"[^>]*>([\s\S]*?)<\/h[2-4]>/.exec(part);
       const body = part.replace(/<figure[\s\S]*?<\/figure>/g, "");
-      if (!body.includes(`data-record="`) || !new RegExp(`data-record="[^"]*${key.replace(/[/]/g, "\\/")}`).test(body)) continue;
+      if (!body.includes(`data-record="`) || !new RegExp(`data-record="[^"]*${key.replace(/[/]/g, "\\/")}`).test(body))
+        continue;
       const title = heading ? heading[2]!.replace(/<[^>]+>/g, "") : chapter.title;
-      out.push({href: `${rel}${chapter.url}${heading ? `#${heading[1]}` : ""}`, text: heading ? `${chapter.title} · ${title}` : chapter.title});
+      out.push({
+        href: `${rel}${chapter.url}${heading ? `#${heading[1]}` : ""}`,
+        text: heading ? `${chapter.title} · ${title}` : chapter.title
+      });
     }
   }
   for (const {href, figure} of figures)
-    if (figure.records.some((id) => id.includes(key))) out.push({href: `${rel}${href}`, text: `${figure.label}\u3000${figure.title}`});
+    if (figure.records.some((id) => id.includes(key)))
+      out.push({href: `${rel}${href}`, text: `${figure.label}\u3000${figure.title}`});
   return out;
 }
 
@@ -121,19 +163,30 @@ function mentionsOf(ref: EntityRef, chapters: readonly {url: string; title: stri
  * Fills the mentions of every entity page written under `outDir` from the chapter pages written there (both are
  * in the same Eleventy output), so the links follow what the chapters print.
  */
-export async function linkMentions(outDir: string, context: RenderContext, chapters: readonly {id: string; url: string; title: string}[], figures: readonly RenderedFigure[]): Promise<void> {
+export async function linkMentions(
+  outDir: string,
+  context: RenderContext,
+  chapters: readonly {id: string; url: string; title: string}[],
+  figures: readonly RenderedFigure[]
+): Promise<void> {
   const pages: {url: string; title: string; html: string}[] = [];
   for (const chapter of chapters) {
     const html = await readFile(path.join(outDir, chapter.url), "utf8").catch(() => undefined);
     if (html !== undefined) pages.push({url: chapter.url, title: chapter.title, html});
   }
-  const figureLinks = figures.map((figure) => ({figure, href: `${chapters.find((c) => c.id === figure.chapterId)?.url ?? ""}#fig-${figure.id}`}));
+  const figureLinks = figures.map((figure) => ({
+    figure,
+    href: `${chapters.find((c) => c.id === figure.chapterId)?.url ?? ""}#fig-${figure.id}`
+  }));
   for (const ref of entityRefs(context)) {
     const file = path.join(outDir, ref.url);
     const html = await readFile(file, "utf8").catch(() => undefined);
     if (html === undefined || !html.includes(MENTIONS_MARK)) continue;
     const list = mentionsOf(ref, pages, figureLinks, "../");
-    const body = list.length > 0 ? `<ul class="entity-mentions">${list.map((m) => `<li><a href="${escapeHtml(m.href)}">${escapeHtml(m.text)}</a></li>`).join("")}</ul>` : `<p>报告正文和图表中没有单独提及${escapeHtml(ref.nameZh)}的数字。</p>`;
+    const body =
+      list.length > 0
+        ? `<ul class="entity-mentions">${list.map((m) => `<li><a href="${escapeHtml(m.href)}">${escapeHtml(m.text)}</a></li>`).join("")}</ul>`
+        : `<p>报告正文和图表中没有单独提及${escapeHtml(ref.nameZh)}的数字。</p>`;
     await writeFile(file, html.replace(MENTIONS_MARK, body));
   }
 }

@@ -25,7 +25,11 @@ export function placedFigureIds(markdown: string): string[] {
  * Numbers every placed figure. `sources` maps chapter id → its Markdown source (chapter order = config order).
  * Unknown ids and figures placed twice are build errors that list what is known.
  */
-export function numberFigures(config: EditionConfig, sources: ReadonlyMap<string, string>, fileOf: (chapterId: string) => string): FigurePlacement[] {
+export function numberFigures(
+  config: EditionConfig,
+  sources: ReadonlyMap<string, string>,
+  fileOf: (chapterId: string) => string
+): FigurePlacement[] {
   const byId = new Map(config.figures.map((f) => [f.id, f]));
   const placements: FigurePlacement[] = [];
   const seen = new Map<string, string>();
@@ -39,7 +43,9 @@ export function numberFigures(config: EditionConfig, sources: ReadonlyMap<string
           `${fileOf(chapter.id)}: unknown figure "${id}"; known figures of the ${config.edition} edition: ${[...byId.keys()].join(", ")}`
         );
       if (seen.has(id))
-        throw new BuildError(`${fileOf(chapter.id)}: figure "${id}" is placed twice (first in ${fileOf(seen.get(id)!)})`);
+        throw new BuildError(
+          `${fileOf(chapter.id)}: figure "${id}" is placed twice (first in ${fileOf(seen.get(id)!)})`
+        );
       seen.set(id, chapter.id);
       const label = figure.kind === "table" ? `表${++tables}` : `图${++figures}`;
       placements.push({figure, label, chapterId: chapter.id});

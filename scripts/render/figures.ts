@@ -68,7 +68,9 @@ export async function renderFigure(context: RenderContext, placement: FigurePlac
   const where = `data/editions/${context.config.edition}.json figure "${figure.id}"`;
   const module = CHART_MODULES.get(figure.chart);
   if (!module)
-    throw new BuildError(`${where}: unknown chart module "${figure.chart}"; known: ${[...CHART_MODULES.keys()].join(", ")}`);
+    throw new BuildError(
+      `${where}: unknown chart module "${figure.chart}"; known: ${[...CHART_MODULES.keys()].join(", ")}`
+    );
   const output = module.build({context, figure, where});
   checkOutput(output, where);
   const panels: string[] = [];
@@ -82,7 +84,10 @@ export async function renderFigure(context: RenderContext, placement: FigurePlac
             idPrefix: `fig-${figure.id}-${i + 1}`
           })
         : panel.html;
-    const caption = panel.label || panel.title ? `<div class="panel-caption">${escapeHtml(panelLabel + (panel.title ?? ""))}</div>` : "";
+    const caption =
+      panel.label || panel.title
+        ? `<div class="panel-caption">${escapeHtml(panelLabel + (panel.title ?? ""))}</div>`
+        : "";
     panels.push(`<div class="figure-panel">${body}${caption}</div>`);
   }
   const sources = [...new Set([...(output.sources ?? []), ...figureSources(context, output.records)])];
@@ -122,5 +127,3 @@ export function figureOfRecord(figures: readonly RenderedFigure[]): Map<string, 
   for (const figure of figures) for (const id of figure.records) if (!map.has(id)) map.set(id, figure);
   return map;
 }
-
-

@@ -5,7 +5,19 @@
  */
 
 /** Display units a chapter or chart can ask for. */
-export const DISPLAY_UNITS = ["万亿元", "亿元", "%", "pp", "万人", "倍", "ratio", "个", "位", "万元/人", "plain"] as const;
+export const DISPLAY_UNITS = [
+  "万亿元",
+  "亿元",
+  "%",
+  "pp",
+  "万人",
+  "倍",
+  "ratio",
+  "个",
+  "位",
+  "万元/人",
+  "plain"
+] as const;
 export type DisplayUnit = (typeof DISPLAY_UNITS)[number];
 
 export interface FormatOptions {

@@ -308,7 +308,8 @@ export function entityNames(records: readonly FigureRecord[]): EntityNames {
   }
   const single = (scope: string, entity: string): string | undefined =>
     byScope.get(`${scope}/${entity}`) ?? ENTITY_LABELS[entity] ?? byEntity.get(entity);
-  const names: EntityNames = (scope, entity) => single(scope, entity) ?? groupName(entity, (e) => single(scope, e)) ?? entity;
+  const names: EntityNames = (scope, entity) =>
+    single(scope, entity) ?? groupName(entity, (e) => single(scope, e)) ?? entity;
   namesCache.set(records, names);
   return names;
 }
@@ -341,14 +342,20 @@ function joinedNames(joined: string, name: (entity: string) => string | undefine
 }
 
 const ORDINAL = ["", "一", "二", "三", "四"];
-const PART_OF_MONTH: Readonly<Record<string, string>> = {early: "上旬", mid: "中旬", late: "下旬", "mid/late": "中下旬"};
+const PART_OF_MONTH: Readonly<Record<string, string>> = {
+  early: "上旬",
+  mid: "中旬",
+  late: "下旬",
+  "mid/late": "中下旬"
+};
 
 /** A sub-year period in Chinese: 2022-09 → 2022年9月, 2023-Q1-Q3 → 2023年前三季度, 2020-03-mid → 2020年3月中旬. */
 export function periodLabel(period: string): string {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(period))) return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
   if ((m = /^(\d{4})-(\d{2})$/.exec(period))) return `${m[1]}年${Number(m[2])}月`;
-  if ((m = /^(\d{4})-(\d{2})-(early|mid|late|mid\/late)$/.exec(period))) return `${m[1]}年${Number(m[2])}月${PART_OF_MONTH[m[3]!]}`;
+  if ((m = /^(\d{4})-(\d{2})-(early|mid|late|mid\/late)$/.exec(period)))
+    return `${m[1]}年${Number(m[2])}月${PART_OF_MONTH[m[3]!]}`;
   if ((m = /^(\d{4})-Q([1-4])$/.exec(period))) return `${m[1]}年第${ORDINAL[Number(m[2])]}季度`;
   if ((m = /^(\d{4})-Q1-Q([2-4])$/.exec(period))) return `${m[1]}年前${ORDINAL[Number(m[2])]}季度`;
   if ((m = /^(\d{4})-H([12])$/.exec(period))) return `${m[1]}年${m[2] === "1" ? "上" : "下"}半年`;

@@ -19,7 +19,17 @@ export const NAMED_TERMS = ["5G", "4G", "IPv6", "1+N+X", "工业4.0"] as const;
  * Proper names in Latin letters that the paper prints as they are (platforms, strategies, fairs): the one list the
  * check for English words in front of the reader accepts. Any other Latin word of four letters or more is a bug.
  */
-export const LATIN_NAMES = ["Predix", "MindSphere", "COSMOPlat", "COSMO", "FusionPlant", "WeMake", "CeBIT", "ROOTCLOUD", "Connected Industries"] as const;
+export const LATIN_NAMES = [
+  "Predix",
+  "MindSphere",
+  "COSMOPlat",
+  "COSMO",
+  "FusionPlant",
+  "WeMake",
+  "CeBIT",
+  "ROOTCLOUD",
+  "Connected Industries"
+] as const;
 
 /** A calendar date written in Arabic numerals: 2021年5月, 2021年5月25日. */
 export const DATE_PATTERN = /(?<!\d)(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?/g;
@@ -106,10 +116,17 @@ export async function lintContent(root: string, editions?: readonly number[]): P
           file,
           row: hit.line,
           value: hit.text,
-          expected: 'a number from the figures file ([[增加值@p]], see README "Writing a chapter") — or {% lit "…" %} if it is not data'
+          expected:
+            'a number from the figures file ([[增加值@p]], see README "Writing a chapter") — or {% lit "…" %} if it is not data'
         });
       for (const hit of findSelfReferences(source))
-        problems.push({file, row: hit.line, value: hit.text, expected: "prose about the subject, not about this paper's making (the comparison with the published papers and the data sources are pages of the site)"});
+        problems.push({
+          file,
+          row: hit.line,
+          value: hit.text,
+          expected:
+            "prose about the subject, not about this paper's making (the comparison with the published papers and the data sources are pages of the site)"
+        });
     }
   }
   if (problems.length > 0) throw new DataError(problems);

@@ -13,7 +13,14 @@ export interface MarkupShare {
   share: number;
 }
 
-const MARKUP = [/^---\n[\s\S]*?\n---\n/, /\{%[\s\S]*?%\}/g, /\{\{[\s\S]*?\}\}/g, /\{#[\s\S]*?#\}/g, /\[\[[^[\]\n]+\]\]/g, /<!--[\s\S]*?-->/g];
+const MARKUP = [
+  /^---\n[\s\S]*?\n---\n/,
+  /\{%[\s\S]*?%\}/g,
+  /\{\{[\s\S]*?\}\}/g,
+  /\{#[\s\S]*?#\}/g,
+  /\[\[[^[\]\n]+\]\]/g,
+  /<!--[\s\S]*?-->/g
+];
 
 export function markupShare(source: string): MarkupShare {
   const count = (text: string) => text.replace(/\n/g, "").length;

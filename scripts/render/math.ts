@@ -15,7 +15,12 @@ export function renderTex(tex: string, options: {display?: boolean; where?: stri
   let html: string;
   try {
     // strict "ignore": Chinese inside \text{} and in math mode is intended.
-    html = katex.renderToString(tex, {displayMode: options.display ?? false, throwOnError: true, strict: "ignore", output: "html"});
+    html = katex.renderToString(tex, {
+      displayMode: options.display ?? false,
+      throwOnError: true,
+      strict: "ignore",
+      output: "html"
+    });
   } catch (error) {
     throw new BuildError(`${options.where ?? "formula"}: KaTeX cannot render "${tex}" (${(error as Error).message})`);
   }

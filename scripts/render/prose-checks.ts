@@ -9,9 +9,12 @@ import {SELF_REFERENCE} from "./lint-content.ts";
 
 /** The Chinese names of the entities an edition's records name (provinces, sectors, regions, segments, …). */
 export function entityNames(figures: FiguresFile): string[] {
-  return [...new Set(figures.records.map((r) => r.entityZh).filter((n): n is string => typeof n === "string" && n.length >= 2))];
+  return [
+    ...new Set(
+      figures.records.map((r) => r.entityZh).filter((n): n is string => typeof n === "string" && n.length >= 2)
+    )
+  ];
 }
-
 
 /**
  * Each sentence of the chapter with numbers, linked words and the given names replaced by placeholders; sentences
@@ -32,7 +35,11 @@ export function skeletons(html: string, names: readonly string[], minLength = 12
 }
 
 /** Skeletons that occur more than `limit` times, with their count. */
-export function repeatedSkeletons(html: string, names: readonly string[], limit = 4): {skeleton: string; count: number}[] {
+export function repeatedSkeletons(
+  html: string,
+  names: readonly string[],
+  limit = 4
+): {skeleton: string; count: number}[] {
   const counts = new Map<string, number>();
   for (const s of skeletons(html, names)) counts.set(s, (counts.get(s) ?? 0) + 1);
   return [...counts].filter(([, n]) => n > limit).map(([skeleton, count]) => ({skeleton, count}));
@@ -41,7 +48,10 @@ export function repeatedSkeletons(html: string, names: readonly string[], limit 
 /** Lists of three or more names (joined by 、) printed more than once in the chapter, in the same order. */
 export function repeatedLists(html: string, names: readonly string[]): string[] {
   const text = bodyText(html.replace(/<a class="num[^"]*"[^>]*>[\s\S]*?<\/a>/g, "")).replace(/（[^）]*）/g, "");
-  const alternatives = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const alternatives = [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
   const list = new RegExp(`(?:${alternatives})(?:[、和](?:${alternatives})){2,}`, "g");
   const seen = new Map<string, number>();
   for (const m of text.matchAll(list)) seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);

@@ -171,14 +171,19 @@ const UNIT_KINDS: Readonly<Record<string, string>> = {
 
 const unitKind = (unit: string): string => UNIT_KINDS[unit] ?? `单位为${unit}的数字`;
 const levelText = (value: number): string => `${plainText(value, 2)}%`;
-const rateText = (unit: string) => (value: number): string => `${plainText(value, 2)}${unit === "%" || unit === "pp" ? "个百分点" : ""}`;
+const rateText =
+  (unit: string) =>
+  (value: number): string =>
+    `${plainText(value, 2)}${unit === "%" || unit === "pp" ? "个百分点" : ""}`;
 
 /** One sentence on levels or rates: count, median, worst (named), and the split by unit when there is one. */
 function explainStats(stats: DiffStats, levels: boolean, rowLabel: (row: ReproductionRow) => string): string {
   const format = levels ? levelText : rateText(stats.byUnit.length === 1 ? stats.byUnit[0]!.unit : "");
   let text = `${levels ? "规模类" : "比率类"}${stats.count}项，偏差中位数${format(stats.median)}，最大${format(size(stats.worst))}（${rowLabel(stats.worst)}）`;
   if (stats.byUnit.length > 1) {
-    const parts = stats.byUnit.map((u) => `${unitKind(u.unit)}${u.count}项中位数${(levels ? levelText : rateText(u.unit))(u.median)}`);
+    const parts = stats.byUnit.map(
+      (u) => `${unitKind(u.unit)}${u.count}项中位数${(levels ? levelText : rateText(u.unit))(u.median)}`
+    );
     text += `；其中${parts.join("，")}`;
     const high = stats.byUnit.reduce((a, b) => (b.median > a.median ? b : a));
     const low = stats.byUnit.reduce((a, b) => (b.median < a.median ? b : a));
@@ -198,10 +203,14 @@ export function explainScope(
   const clean = rows.filter((r) => !r.inconsistent);
   const levels = diffStats(clean.filter((r) => isLevel(r.unit)));
   const rates = diffStats(clean.filter((r) => !isLevel(r.unit)));
-  const parts = [levels ? explainStats(levels, true, rowLabel) : "", rates ? explainStats(rates, false, rowLabel) : ""].filter(Boolean);
+  const parts = [
+    levels ? explainStats(levels, true, rowLabel) : "",
+    rates ? explainStats(rates, false, rowLabel) : ""
+  ].filter(Boolean);
   const flagged = rows.filter((r) => r.inconsistent && r.diffPct !== null).length;
   const targets = clean.filter((r) => r.target && r.diffPct !== null).length;
-  if (targets > 0) parts.push(`其中${targets}项是校准目标：未公开参数按它们拟合，偏差接近零是拟合所致，不说明模型准确。`);
+  if (targets > 0)
+    parts.push(`其中${targets}项是校准目标：未公开参数按它们拟合，偏差接近零是拟合所致，不说明模型准确。`);
   if (flagged > 0) parts.push(`另有${flagged}项原版数字彼此矛盾，不计入统计。`);
   if (parts.length === 0) return `${label}：没有可对照的数字。`;
   return `${label}：${parts.join("")}`;
@@ -295,10 +304,12 @@ export function findingText(finding: ReproductionFinding, names: EntityNames): {
   // "x = [a, b] but … gives [c, d]" bounds the flagged number itself; another form compares two derived quantities.
   if (interval && flagged.some((id) => finding.message.startsWith(`${id} = [`)))
     text += `按印出精度在${a}至${b}之间，而由其他原版数字推得${c}至${d}`;
-  else if (interval) text += `与其他原版数字不能同时成立：按两条途径推得的数值分别在${a}至${b}和${c}至${d}之间，互不重叠`;
+  else if (interval)
+    text += `与其他原版数字不能同时成立：按两条途径推得的数值分别在${a}至${b}和${c}至${d}之间，互不重叠`;
   else if (given) text += `先后印为${given[1]!.split(" and ").map(number).join("、")}`;
   else text += "与其他原版数字不能同时成立";
-  if (others.length > 0) text += `（涉及${others.slice(0, 6).map(label).join("、")}${others.length > 6 ? `等${others.length}个数字` : ""}）`;
+  if (others.length > 0)
+    text += `（涉及${others.slice(0, 6).map(label).join("、")}${others.length > 6 ? `等${others.length}个数字` : ""}）`;
   return {title, text: `${text}。`};
 }
 

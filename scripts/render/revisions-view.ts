@@ -16,7 +16,14 @@ const REASON_ZH: Record<RevisionReason, string> = {
   calibration: "参数重新校准"
 };
 
-const HEADLINE = new Set(["iiot_value_added", "iiot_value_added_direct", "iiot_value_added_penetration", "nominal_growth", "share_of_gdp", "employment_total"]);
+const HEADLINE = new Set([
+  "iiot_value_added",
+  "iiot_value_added_direct",
+  "iiot_value_added_penetration",
+  "nominal_growth",
+  "share_of_gdp",
+  "employment_total"
+]);
 
 export interface RevisionRow {
   id: string;
@@ -36,7 +43,8 @@ const isRank = (metric: string): boolean => /_rank$/.test(metric);
 /** A value in its unit: "4100.00亿元", "3.57%", "2.10个百分点", "5位". */
 export function revisionValue(value: number, unit: string, metric: string): string {
   if (isRank(metric)) return `${plainText(value, 0)}位`;
-  const suffix = unit === "pp" || unit === "个百分点" ? "个百分点" : unit === "亿元" || unit === "万人" || unit === "%" ? unit : "";
+  const suffix =
+    unit === "pp" || unit === "个百分点" ? "个百分点" : unit === "亿元" || unit === "万人" || unit === "%" ? unit : "";
   return `${plainText(value, 2)}${suffix}`;
 }
 
@@ -62,17 +70,31 @@ function row(r: Revision, names: EntityNames, context: RenderContext): RevisionR
 }
 
 export function revisionsView(report: RevisionsReport | undefined, context: RenderContext) {
-  if (!report || report.previous === undefined) return {previous: undefined, counts: [], flips: [], groups: [], published: []};
+  if (!report || report.previous === undefined)
+    return {previous: undefined, counts: [], flips: [], groups: [], published: []};
   const names = entityNames(context.figures.records);
   const toRow = (r: Revision) => row(r, names, context);
   const counts = (Object.keys(REASON_ZH) as RevisionReason[]).map((reason) => ({
     label: REASON_ZH[reason],
     count: report.computed.filter((r) => r.reasons.includes(reason)).length
   }));
-  const flips = report.computed.filter((r) => r.flip === "sign" && (HEADLINE.has(r.metric) || r.metric === "employment_growth")).map(toRow);
+  const flips = report.computed
+    .filter((r) => r.flip === "sign" && (HEADLINE.has(r.metric) || r.metric === "employment_growth"))
+    .map(toRow);
   const scopes = ["national", "region", "province", "sector", "tier"];
   const groups = scopes
-    .map((scope) => ({scope, label: scopeLabel(scope), rows: report.computed.filter((r) => r.scope === scope && HEADLINE.has(r.metric)).map(toRow)}))
+    .map((scope) => ({
+      scope,
+      label: scopeLabel(scope),
+      rows: report.computed.filter((r) => r.scope === scope && HEADLINE.has(r.metric)).map(toRow)
+    }))
     .filter((g) => g.rows.length > 0);
-  return {previous: report.previous, total: report.computed.length, counts, flips, groups, published: report.published.map(toRow)};
+  return {
+    previous: report.previous,
+    total: report.computed.length,
+    counts,
+    flips,
+    groups,
+    published: report.published.map(toRow)
+  };
 }

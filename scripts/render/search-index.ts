@@ -21,7 +21,13 @@ interface PagefindModule {
 
 interface PagefindIndex {
   addDirectory(dir: {path: string; glob?: string}): Promise<{errors: string[]; page_count: number}>;
-  addCustomRecord(record: {url: string; content: string; language: string; meta?: Record<string, string>; filters?: Record<string, string[]>}): Promise<{errors: string[]}>;
+  addCustomRecord(record: {
+    url: string;
+    content: string;
+    language: string;
+    meta?: Record<string, string>;
+    filters?: Record<string, string[]>;
+  }): Promise<{errors: string[]}>;
   writeFiles(options: {outputPath: string}): Promise<{errors: string[]}>;
 }
 
@@ -52,8 +58,16 @@ export async function writeSearchIndex(siteDir: string, context: RenderContext):
       const id = [last.metric, last.scope, last.entity, last.year].join("/") + (last.period ? `@${last.period}` : "");
       // The series' name without the year: "广东 · 工业互联网产业增加值".
       const title = recordTitle(last, names).replace(/^\S+\s/, "");
-      const values = records.map((r) => `${r.period ? periodLabel(r.period) : `${r.year}年`}${recordText(r, {}, "search index")}`).join("，");
-      return index!.addCustomRecord({url: recordHref(id), content: `${title}：${values}。`, language: "zh", meta: {title}, filters: {类别: ["测算数字"]}});
+      const values = records
+        .map((r) => `${r.period ? periodLabel(r.period) : `${r.year}年`}${recordText(r, {}, "search index")}`)
+        .join("，");
+      return index!.addCustomRecord({
+        url: recordHref(id),
+        content: `${title}：${values}。`,
+        language: "zh",
+        meta: {title},
+        filters: {类别: ["测算数字"]}
+      });
     });
     for (const result of await Promise.all(batch)) check("records", result.errors);
     check("write", (await index!.writeFiles({outputPath: path.join(siteDir, "pagefind")})).errors);

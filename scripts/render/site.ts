@@ -58,7 +58,9 @@ async function readChapters(root: string, context: RenderContext): Promise<Chapt
         return {...chapter, url: chapterUrl(chapter), inputPath, source};
       } catch (error) {
         if (isErrnoException(error) && error.code === "ENOENT")
-          throw new BuildError(`${inputPath}: chapter file not found (listed in data/editions/${config.edition}.json chapters)`);
+          throw new BuildError(
+            `${inputPath}: chapter file not found (listed in data/editions/${config.edition}.json chapters)`
+          );
         throw error;
       }
     })
@@ -101,5 +103,15 @@ export async function prepareSite(
     }
     figures.set(placement.figure.id, figure);
   }
-  return {...(options.revisions ? {revisions: options.revisions} : {}), context, root, chapters, placements, boxes, figures, figureOfRecord: figureOfRecord([...figures.values()]), reproduction};
+  return {
+    ...(options.revisions ? {revisions: options.revisions} : {}),
+    context,
+    root,
+    chapters,
+    placements,
+    boxes,
+    figures,
+    figureOfRecord: figureOfRecord([...figures.values()]),
+    reproduction
+  };
 }

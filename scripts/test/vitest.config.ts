@@ -9,7 +9,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {name: "unit", include: ["scripts/test/**/*.test.ts"], exclude: ["scripts/test/e2e/**"], testTimeout: 60_000}
+        test: {
+          name: "unit",
+          include: ["scripts/test/**/*.test.ts"],
+          exclude: ["scripts/test/e2e/**"],
+          testTimeout: 60_000
+        }
       },
       {
         extends: true,

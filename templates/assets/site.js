@@ -22,7 +22,10 @@
   }
 
   function closeCard() {
-    if (open) { open.remove(); open = null; }
+    if (open) {
+      open.remove();
+      open = null;
+    }
   }
 
   function showCard(anchor) {
@@ -54,7 +57,9 @@
       if (card.inputCount > card.inputs.length) list.appendChild(el("li", "", "……共 " + card.inputCount + " 项"));
       box.appendChild(list);
     }
-    var names = card.sources.map(function (i) { return sources[i]; });
+    var names = card.sources.map(function (i) {
+      return sources[i];
+    });
     if (names.length) box.appendChild(el("p", "", "来源：" + names.join("；") + (card.estimated ? "（含估算）" : "")));
     var figure = card.figure === undefined ? null : figures[card.figure];
     if (figure) {
@@ -71,7 +76,10 @@
     box.appendChild(more);
     document.body.appendChild(box);
     var rect = anchor.getBoundingClientRect();
-    var left = Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8);
+    var left = Math.min(
+      window.scrollX + rect.left,
+      window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8
+    );
     box.style.left = Math.max(8, left) + "px";
     box.style.top = window.scrollY + rect.bottom + 6 + "px";
     anchor.setAttribute("aria-describedby", "num-card");
@@ -103,17 +111,26 @@
       var shown = 0;
       items.forEach(function (item) {
         var text = (item.textContent || "").toLowerCase();
-        var match = terms.every(function (t) { return text.indexOf(t) >= 0; });
+        var match = terms.every(function (t) {
+          return text.indexOf(t) >= 0;
+        });
         item.hidden = !match;
         if (match) shown++;
       });
       document.querySelectorAll(".record-group, .record-groups-section").forEach(function (group) {
         var members = group.querySelectorAll(selector);
-        group.hidden = members.length > 0 && !Array.prototype.some.call(members, function (m) { return !m.hidden; });
+        group.hidden =
+          members.length > 0 &&
+          !Array.prototype.some.call(members, function (m) {
+            return !m.hidden;
+          });
       });
       if (count) count.textContent = terms.length ? "显示 " + shown + " / " + items.length + " 项" : "";
     };
     filter.addEventListener("input", apply);
-    if (location.hash.indexOf("#q=") === 0) { filter.value = decodeURIComponent(location.hash.slice(3)); apply(); }
+    if (location.hash.indexOf("#q=") === 0) {
+      filter.value = decodeURIComponent(location.hash.slice(3));
+      apply();
+    }
   }
 })();

@@ -33,7 +33,11 @@ export interface CalibrationOptions {
   fitYears: [number, number];
 }
 
-export const DEFAULT_CALIBRATION: CalibrationOptions = {regularisation: 1e-4, appliesToDirect: true, fitYears: [2007, 2016]};
+export const DEFAULT_CALIBRATION: CalibrationOptions = {
+  regularisation: 1e-4,
+  appliesToDirect: true,
+  fitYears: [2007, 2016]
+};
 
 type Part = "direct" | "penetration" | "total";
 
@@ -50,15 +54,27 @@ const PART_OF: Record<string, Part> = {
   iiot_value_added_penetration: "penetration"
 };
 
-function parseTargets(config: EditionConfig): {values: ValueTarget[]; newInfrastructure?: {record: string; value: number}} {
+function parseTargets(config: EditionConfig): {
+  values: ValueTarget[];
+  newInfrastructure?: {record: string; value: number};
+} {
   const values: ValueTarget[] = [];
   let newInfrastructure: {record: string; value: number} | undefined;
   for (const t of config.calibration.targets) {
     const id = parseRecordId(t.record);
-    if (!id || id.scope !== "national") throw new ModelError("edition config calibration.targets", `found "${t.record}"; expected a national record id (metric/national/china/year)`);
+    if (!id || id.scope !== "national")
+      throw new ModelError(
+        "edition config calibration.targets",
+        `found "${t.record}"; expected a national record id (metric/national/china/year)`
+      );
     if (id.metric === "new_infrastructure_output") newInfrastructure = {record: t.record, value: t.value};
-    else if (PART_OF[id.metric]) values.push({record: t.record, year: id.year, part: PART_OF[id.metric]!, value: t.value});
-    else throw new ModelError("edition config calibration.targets", `found "${t.record}"; expected a target of ${Object.keys(PART_OF).join(", ")} or new_infrastructure_output (no parameter is fitted to ${id.metric})`);
+    else if (PART_OF[id.metric])
+      values.push({record: t.record, year: id.year, part: PART_OF[id.metric]!, value: t.value});
+    else
+      throw new ModelError(
+        "edition config calibration.targets",
+        `found "${t.record}"; expected a target of ${Object.keys(PART_OF).join(", ")} or new_infrastructure_output (no parameter is fitted to ${id.metric})`
+      );
   }
   return {values, ...(newInfrastructure ? {newInfrastructure} : {})};
 }
@@ -149,13 +165,19 @@ export function calibrate(
   const {values: targets, newInfrastructure} = parseTargets(config);
   const base = config.baseYear;
   const baseTargets = targets.filter((t) => t.year === base);
-  if (baseTargets.length === 0) throw new ModelError("edition config calibration.targets", `no target for the base year ${base}; expected one, the shares S_k are fitted to it`);
+  if (baseTargets.length === 0)
+    throw new ModelError(
+      "edition config calibration.targets",
+      `no target for the base year ${base}; expected one, the shares S_k are fitted to it`
+    );
 
   // 1. Shares.
   const m = inputs.relatedSubsectors.length;
   const evaluate = (s: readonly number[]): number[] => {
     const r = computeBaseYear(setup, s);
-    return baseTargets.map((t) => (r[t.part === "total" ? "direct" : t.part] + (t.part === "total" ? r.penetration : 0) - t.value) / t.value);
+    return baseTargets.map(
+      (t) => (r[t.part === "total" ? "direct" : t.part] + (t.part === "total" ? r.penetration : 0) - t.value) / t.value
+    );
   };
   const shares = fitShares(evaluate, new Array<number>(m).fill(0.15), options.regularisation);
   const baseResult = computeBaseYear(setup, shares);
@@ -181,11 +203,15 @@ export function calibrate(
   for (const year of targetYears) {
     const rule = rules.get(year)?.rule;
     if (rule !== "calibrated")
-      throw new ModelError("edition config calibration.targets", `a target for ${year}, whose multiplier rule is "${rule ?? "none"}"; expected targets only for calibrated years — remove the target, or remove the year's rule from multiplier.rules`);
+      throw new ModelError(
+        "edition config calibration.targets",
+        `a target for ${year}, whose multiplier rule is "${rule ?? "none"}"; expected targets only for calibrated years — remove the target, or remove the year's rule from multiplier.rules`
+      );
   }
   for (const year of targetYears) {
     const ts = targets.filter((t) => t.year === year);
-    const objective = (logM: number): number => ts.reduce((acc, t) => acc + (Math.log(fitted(year, t.part, Math.exp(logM))) - Math.log(t.value)) ** 2, 0);
+    const objective = (logM: number): number =>
+      ts.reduce((acc, t) => acc + (Math.log(fitted(year, t.part, Math.exp(logM))) - Math.log(t.value)) ** 2, 0);
     anchors.set(year, Math.exp(goldenMinimum(objective, Math.log(0.1), Math.log(10))));
   }
   const calibratedYears = timeline.years.slice(1).filter((y) => rules.get(y)?.rule === "calibrated");
@@ -197,7 +223,9 @@ export function calibrate(
       `${unanchored.join(", ")} calibrated but no target at or after ${unanchored.length > 1 ? "them" : "it"} (last target year ${lastAnchor}); expected a target, or a declared rule such as {"rule": "trend", "window": 3} or {"rule": "carry-forward"} for ${unanchored.join(", ")}`
     );
   const annual = interpolateAnnual(anchors, calibratedYears);
-  const multiplierValues = Object.fromEntries([...annual.entries()].sort((a, b) => a[0] - b[0]).map(([y, mu]) => [String(y), mu]));
+  const multiplierValues = Object.fromEntries(
+    [...annual.entries()].sort((a, b) => a[0] - b[0]).map(([y, mu]) => [String(y), mu])
+  );
 
   const command = `\`npm run calibrate -- --edition ${config.edition}\``;
   const targetsText = `the targets of data/editions/${config.edition}.json`;
@@ -216,14 +244,24 @@ export function calibrate(
     },
     cobbDouglas: {
       fitYears: options.fitYears,
-      provenance: "the appendix's window 2007–2016 (before the IIoT strategy, γ ≡ 1); estimates are published as records, not used"
+      provenance:
+        "the appendix's window 2007–2016 (before the IIoT strategy, γ ≡ 1); estimates are published as records, not used"
     }
   };
   if (newInfrastructure) {
-    const investment = inputs.observed.find((o) => o.metric === "new_infrastructure_investment" && o.year === config.forecastYear);
-    if (!investment) throw new ModelError("edition config calibration.targets", `target ${newInfrastructure.record} needs the observed new_infrastructure_investment of ${config.forecastYear} in the data`);
+    const investment = inputs.observed.find(
+      (o) => o.metric === "new_infrastructure_investment" && o.year === config.forecastYear
+    );
+    if (!investment)
+      throw new ModelError(
+        "edition config calibration.targets",
+        `target ${newInfrastructure.record} needs the observed new_infrastructure_investment of ${config.forecastYear} in the data`
+      );
     const dii = investment.value * (investment.unit === "万亿元" ? 1e4 : 1);
-    params.newInfrastructure = {cf: newInfrastructure.value / dii, provenance: `CF = ${newInfrastructure.value} ÷ ${dii} (ΔII), fitted by ${command} to ${newInfrastructure.record}`};
+    params.newInfrastructure = {
+      cf: newInfrastructure.value / dii,
+      provenance: `CF = ${newInfrastructure.value} ÷ ${dii} (ΔII), fitted by ${command} to ${newInfrastructure.record}`
+    };
   }
 
   // The fit, from the full model with the final parameters (what the build will compute).

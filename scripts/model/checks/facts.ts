@@ -57,13 +57,15 @@ export class FactStore {
     const out: {id: string; scope: string; entity: string; year: number}[] = [];
     for (const id of this.ids()) {
       const p = parseRecordId(id);
-      if (p && p.metric === metric && (scope === undefined || p.scope === scope) && !p.period) out.push({id, scope: p.scope, entity: p.entity, year: p.year});
+      if (p && p.metric === metric && (scope === undefined || p.scope === scope) && !p.period)
+        out.push({id, scope: p.scope, entity: p.entity, year: p.year});
     }
     return out;
   }
 }
 
-export const key = (metric: string, scope: string, entity: string, year: number): string => `${metric}/${scope}/${entity}/${year}`;
+export const key = (metric: string, scope: string, entity: string, year: number): string =>
+  `${metric}/${scope}/${entity}/${year}`;
 
 /** Computed figures: every record is a point. */
 export function computedFacts(records: readonly FigureRecord[]): FactStore {
@@ -83,7 +85,14 @@ export function publishedFacts(records: readonly PublishedInput[]): FactStore {
     const period = r.when && !/^\d{4}-\d{4}$/.test(r.when) ? `@${r.when}` : "";
     const id = key(r.metric, r.scope, r.entity, r.year) + period;
     const c = canonicalise(r);
-    store.add({ref: publishedRef(id, i + 1), id, interval: c.interval, value: c.value, unit: c.unit, ...(r.when ? {when: r.when} : {})});
+    store.add({
+      ref: publishedRef(id, i + 1),
+      id,
+      interval: c.interval,
+      value: c.value,
+      unit: c.unit,
+      ...(r.when ? {when: r.when} : {})
+    });
   });
   return store;
 }
@@ -106,7 +115,13 @@ export const VALUE_ADDED_SERIES: SeriesNames[] = [
 export const EMPLOYMENT_SERIES: SeriesNames = {level: "employment_total", growth: "employment_growth"};
 
 /** g_n: given, or implied by the next year's growth and change of growth (g_n = g_{n+1} − Δg_{n+1}). */
-export function growthAt(store: FactStore, names: SeriesNames, scope: string, entity: string, year: number): Derived | undefined {
+export function growthAt(
+  store: FactStore,
+  names: SeriesNames,
+  scope: string,
+  entity: string,
+  year: number
+): Derived | undefined {
   const given = store.get(key(names.growth, scope, entity, year));
   if (given) return given;
   if (!names.change) return undefined;
@@ -117,7 +132,14 @@ export function growthAt(store: FactStore, names: SeriesNames, scope: string, en
 }
 
 /** Level of `year`: given, or implied by a later level and the growth rates in between (up to `depth` years). */
-export function levelAt(store: FactStore, names: SeriesNames, scope: string, entity: string, year: number, depth = 3): Derived | undefined {
+export function levelAt(
+  store: FactStore,
+  names: SeriesNames,
+  scope: string,
+  entity: string,
+  year: number,
+  depth = 3
+): Derived | undefined {
   const given = store.get(key(names.level, scope, entity, year));
   if (given) return given;
   if (depth === 0) return undefined;

@@ -12,7 +12,13 @@ import {parseRecordId} from "../records/records.ts";
 import {computedFacts, publishedFacts, type FactStore} from "./facts.ts";
 import type {PublishedInput} from "./precision.ts";
 import type {Finding, Rule, RuleContext} from "./rule.ts";
-import {countsAgreeWithLevels, oneValuePerQuantity, provincesAddUp, tierEqualsSections, totalEqualsParts} from "./rules-levels.ts";
+import {
+  countsAgreeWithLevels,
+  oneValuePerQuantity,
+  provincesAddUp,
+  tierEqualsSections,
+  totalEqualsParts
+} from "./rules-levels.ts";
 import {
   aggregateGrowthAgreesWithParts,
   cagrAgreesWithCumulativeGrowth,
@@ -28,7 +34,12 @@ import {
   shareAndContributionImplyOneGdp,
   shareOfGdpAgreesWithGdp
 } from "./rules-gdp.ts";
-import {employmentRatioEqualsVaRatio, employmentShareAgreesWithLabour, employmentTotalFollowsProductivity, vaPerJobUniform} from "./rules-employment.ts";
+import {
+  employmentRatioEqualsVaRatio,
+  employmentShareAgreesWithLabour,
+  employmentTotalFollowsProductivity,
+  vaPerJobUniform
+} from "./rules-employment.ts";
 
 export type {Finding} from "./rule.ts";
 
@@ -61,17 +72,32 @@ export const COMPUTED_TOLERANCE = 1e-9;
 export const INPUT_VINTAGE_TOLERANCE = 0.01;
 
 /** Section entities by tier and the provinces, read from the figures file itself (tier records name their sections). */
-function structure(figures: FiguresFile, config: EditionConfig): {tierSections: Map<Tier, string[]>; provinces: string[]} {
+function structure(
+  figures: FiguresFile,
+  config: EditionConfig
+): {tierSections: Map<Tier, string[]>; provinces: string[]} {
   const tierSections = new Map<Tier, string[]>();
   for (const j of TIERS) {
-    const r = figures.records.find((x) => x.metric === "iiot_value_added" && x.scope === "tier" && x.entity === j && x.year === config.baseYear);
-    tierSections.set(j, (r?.inputs ?? []).map((id) => parseRecordId(id)?.entity ?? "").filter((e) => e !== ""));
+    const r = figures.records.find(
+      (x) => x.metric === "iiot_value_added" && x.scope === "tier" && x.entity === j && x.year === config.baseYear
+    );
+    tierSections.set(
+      j,
+      (r?.inputs ?? []).map((id) => parseRecordId(id)?.entity ?? "").filter((e) => e !== "")
+    );
   }
-  const provinces = [...new Set(figures.records.filter((r) => r.metric === "gdp" && r.scope === "province").map((r) => r.entity))].sort();
+  const provinces = [
+    ...new Set(figures.records.filter((r) => r.metric === "gdp" && r.scope === "province").map((r) => r.entity))
+  ].sort();
   return {tierSections, provinces};
 }
 
-export function ruleContext(store: FactStore, figures: FiguresFile, config: EditionConfig, published: boolean): RuleContext {
+export function ruleContext(
+  store: FactStore,
+  figures: FiguresFile,
+  config: EditionConfig,
+  published: boolean
+): RuleContext {
   const {tierSections, provinces} = structure(figures, config);
   return {
     edition: config.edition,
@@ -99,7 +125,9 @@ export function runRules(ctx: RuleContext): Finding[] {
       prior.involved = [...new Set([...prior.involved, ...f.involved])];
     }
   }
-  return [...merged.values()].sort((a, b) => (a.rule + a.message < b.rule + b.message ? -1 : a.rule + a.message > b.rule + b.message ? 1 : 0));
+  return [...merged.values()].sort((a, b) =>
+    a.rule + a.message < b.rule + b.message ? -1 : a.rule + a.message > b.rule + b.message ? 1 : 0
+  );
 }
 
 /** The build's check: every rule over the computed figures; returns one line per violation (empty = consistent). */
@@ -109,6 +137,10 @@ export function checkFigures(figures: FiguresFile, config: EditionConfig): strin
 }
 
 /** The same rules over the published numbers: the paper's inconsistencies, each naming the lines it rests on. */
-export function checkPublished(published: readonly PublishedInput[], figures: FiguresFile, config: EditionConfig): Finding[] {
+export function checkPublished(
+  published: readonly PublishedInput[],
+  figures: FiguresFile,
+  config: EditionConfig
+): Finding[] {
   return runRules(ruleContext(publishedFacts(published), figures, config, true));
 }

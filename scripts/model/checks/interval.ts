@@ -27,7 +27,8 @@ export function div(a: Interval, b: Interval): Interval {
   return mul(a, {lo: 1 / b.hi, hi: 1 / b.lo});
 }
 
-export const scale = (a: Interval, k: number): Interval => (k >= 0 ? {lo: a.lo * k, hi: a.hi * k} : {lo: a.hi * k, hi: a.lo * k});
+export const scale = (a: Interval, k: number): Interval =>
+  k >= 0 ? {lo: a.lo * k, hi: a.hi * k} : {lo: a.hi * k, hi: a.lo * k};
 export const shift = (a: Interval, k: number): Interval => ({lo: a.lo + k, hi: a.hi + k});
 
 /** a^e for a > 0 (monotone in a). */
@@ -64,7 +65,7 @@ export function fractionalRange(items: readonly {level: Interval; c: Interval}[]
     let t = items.reduce((s, it) => s + it.level.lo, 0) / items.reduce((s, it, i) => s + it.level.lo * c[i]!, 0);
     for (let iteration = 0; iteration < 100; iteration++) {
       // Maximise (or minimise) N − t·D: each L_i at the end where its coefficient 1 − t·c_i pushes the right way.
-      const levels = items.map((it, i) => ((1 - t * c[i]!) > 0 === maximise ? it.level.hi : it.level.lo));
+      const levels = items.map((it, i) => (1 - t * c[i]! > 0 === maximise ? it.level.hi : it.level.lo));
       const next = levels.reduce((s, l) => s + l, 0) / levels.reduce((s, l, i) => s + l * c[i]!, 0);
       if (Math.abs(next - t) <= 1e-15 * Math.abs(t)) return next;
       t = next;

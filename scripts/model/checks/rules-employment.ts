@@ -17,17 +17,25 @@ export const vaPerJobUniform: Rule = (ctx) => {
   const groups: {name: string; sections: readonly string[]; national: boolean}[] =
     ctx.methods.employment === "provincial-share"
       ? [{name: "every section", sections: [...ctx.tierSections.values()].flat(), national: true}]
-      : TIERS.map((j) => ({name: `every section of the ${j} tier`, sections: ctx.tierSections.get(j) ?? [], national: false}));
+      : TIERS.map((j) => ({
+          name: `every section of the ${j} tier`,
+          sections: ctx.tierSections.get(j) ?? [],
+          national: false
+        }));
   const years = new Set(ctx.store.select("employment_total", "sector").map((s) => s.year));
   for (const year of [...years].sort())
     for (const g of groups) {
       const members: {name: string; ratio: Interval; jobs: Fact[]; refs: string[]}[] = [];
-      const entries = [...g.sections.map((s) => ({scope: "sector", entity: s})), ...(g.national ? [{scope: "national", entity: "china"}] : [])];
+      const entries = [
+        ...g.sections.map((s) => ({scope: "sector", entity: s})),
+        ...(g.national ? [{scope: "national", entity: "china"}] : [])
+      ];
       for (const {scope, entity} of entries) {
         const va = ctx.store.get(key("iiot_value_added", scope, entity, year));
         const jobs = ctx.store.facts(key("employment_total", scope, entity, year));
         if (!va || jobs.length === 0) continue;
-        for (const job of jobs) members.push({name: entity, ratio: div(va.interval, job.interval), jobs: [job], refs: [...va.refs, job.ref]});
+        for (const job of jobs)
+          members.push({name: entity, ratio: div(va.interval, job.interval), jobs: [job], refs: [...va.refs, job.ref]});
       }
       if (members.length < 2) continue;
       const lo = Math.max(...members.map((m) => m.ratio.lo));
@@ -64,7 +72,9 @@ export const employmentTotalFollowsProductivity: Rule = (ctx) => {
       const parts: Interval[] = [];
       for (const j of TIERS) {
         const sections = ctx.tierSections.get(j) ?? [];
-        const z = ctx.store.get(key("iiot_value_added", "tier", j, year)) ?? (sections.length === 1 ? ctx.store.get(key("iiot_value_added", "sector", sections[0]!, year)) : undefined);
+        const z =
+          ctx.store.get(key("iiot_value_added", "tier", j, year)) ??
+          (sections.length === 1 ? ctx.store.get(key("iiot_value_added", "sector", sections[0]!, year)) : undefined);
         const labour = ctx.inputs.get(key("employed_persons", "tier", j, year));
         const gdp = ctx.inputs.get(key("gdp", "tier", j, year));
         if (!z || !labour || !gdp) break;
@@ -75,7 +85,15 @@ export const employmentTotalFollowsProductivity: Rule = (ctx) => {
     }
     if (!expected) continue;
     for (const f of ctx.store.facts(id)) {
-      const finding = compare({...ctx, inputTolerance: ctx.inputTolerance + ROUTE_TOLERANCE}, "employment-total-follows-productivity", f, expected, refs, "value added ÷ the method's productivity (national statistics)", true);
+      const finding = compare(
+        {...ctx, inputTolerance: ctx.inputTolerance + ROUTE_TOLERANCE},
+        "employment-total-follows-productivity",
+        f,
+        expected,
+        refs,
+        "value added ÷ the method's productivity (national statistics)",
+        true
+      );
       if (finding) findings.push(finding);
     }
   }
@@ -89,12 +107,25 @@ export const employmentRatioEqualsVaRatio: Rule = (ctx) => {
   for (const {id, scope, entity, year} of ctx.store.select("employment_penetration_to_direct_ratio"))
     for (const f of ctx.store.facts(id)) {
       const span = f.when ? /^(\d{4})-(\d{4})$/.exec(f.when) : null;
-      const years = span ? Array.from({length: Number(span[2]) - Number(span[1]) + 1}, (_, i) => Number(span[1]) + i) : [year];
+      const years = span
+        ? Array.from({length: Number(span[2]) - Number(span[1]) + 1}, (_, i) => Number(span[1]) + i)
+        : [year];
       for (const y of years) {
         const r = ctx.store.get(key("penetration_to_direct_ratio", scope, entity, y));
         if (!r) continue;
         if (meets(f.interval, r.interval)) continue;
-        findings.push(...compact([compare(ctx, "employment-ratio-equals-va-ratio", f, r.interval, r.refs, `the ${y} value-added ratio (pro-rata split)`)]));
+        findings.push(
+          ...compact([
+            compare(
+              ctx,
+              "employment-ratio-equals-va-ratio",
+              f,
+              r.interval,
+              r.refs,
+              `the ${y} value-added ratio (pro-rata split)`
+            )
+          ])
+        );
       }
     }
   return findings;
@@ -107,7 +138,19 @@ export const employmentShareAgreesWithLabour: Rule = (ctx) => {
     const labour = ctx.inputs.get(key("employed_persons", "national", "china", year));
     if (!e || !labour) continue;
     for (const f of ctx.store.facts(id))
-      findings.push(...compact([compare(ctx, "employment-share-agrees-with-labour", f, scale(div(e.interval, labour.interval), 100), [...e.refs, ...labour.refs], "IIoT employment ÷ national employment", true)]));
+      findings.push(
+        ...compact([
+          compare(
+            ctx,
+            "employment-share-agrees-with-labour",
+            f,
+            scale(div(e.interval, labour.interval), 100),
+            [...e.refs, ...labour.refs],
+            "IIoT employment ÷ national employment",
+            true
+          )
+        ])
+      );
   }
   return findings;
 };

@@ -18,7 +18,19 @@ export const shareOfGdpAgreesWithGdp: Rule = (ctx) => {
     const gdp = ctx.inputs.get(key("gdp", scope, entity, year));
     if (!z || !gdp) continue;
     for (const f of ctx.store.facts(id))
-      findings.push(...compact([compare(ctx, "share-of-gdp-agrees-with-gdp", f, scale(div(z.interval, gdp.interval), 100), [...z.refs, ...gdp.refs], "value added ÷ GDP (statistical GDP)", true)]));
+      findings.push(
+        ...compact([
+          compare(
+            ctx,
+            "share-of-gdp-agrees-with-gdp",
+            f,
+            scale(div(z.interval, gdp.interval), 100),
+            [...z.refs, ...gdp.refs],
+            "value added ÷ GDP (statistical GDP)",
+            true
+          )
+        ])
+      );
   }
   return findings;
 };
@@ -38,7 +50,18 @@ export const contributionAgreesWithGdp: Rule = (ctx) => {
     if (!z || !z0 || !g || !g0) continue;
     const expected = scale(div(sub(z.interval, z0.interval), sub(g.interval, g0.interval)), 100);
     for (const f of ctx.store.facts(id))
-      findings.push(...compact([compare(ctx, "contribution-agrees-with-gdp", f, expected, [...z.refs, ...z0.refs, ...g.refs, ...g0.refs], "ΔZ ÷ ΔGDP")]));
+      findings.push(
+        ...compact([
+          compare(
+            ctx,
+            "contribution-agrees-with-gdp",
+            f,
+            expected,
+            [...z.refs, ...z0.refs, ...g.refs, ...g0.refs],
+            "ΔZ ÷ ΔGDP"
+          )
+        ])
+      );
   }
   return findings;
 };
@@ -68,9 +91,19 @@ export const shareAndContributionImplyOneGdp: Rule = (ctx) => {
     if (!share || !sharePrev || !z || !zPrev || !dz) continue;
     const gdpFromShare = div(z.interval, scale(share.interval, 0.01));
     for (const c of ctx.store.facts(id)) {
-      const gdpFromContribution = add(div(zPrev.interval, scale(sharePrev.interval, 0.01)), div(dz.interval, scale(c.interval, 0.01)));
+      const gdpFromContribution = add(
+        div(zPrev.interval, scale(sharePrev.interval, 0.01)),
+        div(dz.interval, scale(c.interval, 0.01))
+      );
       const probe = {...c, interval: gdpFromContribution, id: `GDP ${year} implied by ${id}`};
-      const finding = compare(ctx, "share-and-contribution-imply-one-gdp", probe, gdpFromShare, [...share.refs, ...sharePrev.refs, ...z.refs, ...zPrev.refs, ...dz.refs], `the share of GDP (${key("share_of_gdp", scope, entity, year)})`);
+      const finding = compare(
+        ctx,
+        "share-and-contribution-imply-one-gdp",
+        probe,
+        gdpFromShare,
+        [...share.refs, ...sharePrev.refs, ...z.refs, ...zPrev.refs, ...dz.refs],
+        `the share of GDP (${key("share_of_gdp", scope, entity, year)})`
+      );
       if (finding) findings.push({...finding, flagged: [c.ref, ...share.refs]});
     }
   }
@@ -83,7 +116,9 @@ function intensities(ctx: RuleContext, year: number): {eta: Interval[]; refs: st
   const refs: string[] = [];
   for (const j of TIERS) {
     const sections = ctx.tierSections.get(j) ?? [];
-    const z = ctx.store.get(key("iiot_value_added", "tier", j, year)) ?? (sections.length === 1 ? ctx.store.get(key("iiot_value_added", "sector", sections[0]!, year)) : undefined);
+    const z =
+      ctx.store.get(key("iiot_value_added", "tier", j, year)) ??
+      (sections.length === 1 ? ctx.store.get(key("iiot_value_added", "sector", sections[0]!, year)) : undefined);
     const gdp = ctx.inputs.get(key("gdp", "tier", j, year));
     if (!z || !gdp) return undefined;
     eta.push(scale(div(z.interval, gdp.interval), 100));
@@ -100,7 +135,19 @@ export const provinceShareWithinTierIntensities: Rule = (ctx) => {
     if (!bounds) continue;
     const range = {lo: Math.min(...bounds.eta.map((e) => e.lo)), hi: Math.max(...bounds.eta.map((e) => e.hi))};
     for (const f of ctx.store.facts(id))
-      findings.push(...compact([compare(ctx, "province-share-within-tier-intensities", f, range, bounds.refs, "the range of the tier intensities η^j = Z^j / GDP^j", true)]));
+      findings.push(
+        ...compact([
+          compare(
+            ctx,
+            "province-share-within-tier-intensities",
+            f,
+            range,
+            bounds.refs,
+            "the range of the tier intensities η^j = Z^j / GDP^j",
+            true
+          )
+        ])
+      );
   }
   return findings;
 };
@@ -126,8 +173,19 @@ export const provinceValueWithinTierShares: Rule = (ctx) => {
       const bound = scale(hull(shares), 1);
       const upper = {lo: 0, hi: national.interval.hi * bound.hi};
       for (const f of ctx.store.facts(id))
-        findings.push(...compact([compare(ctx, "province-value-within-tier-shares", f, upper, refs, "the national value times the province's largest share of a tier's GDP", true)]));
+        findings.push(
+          ...compact([
+            compare(
+              ctx,
+              "province-value-within-tier-shares",
+              f,
+              upper,
+              refs,
+              "the national value times the province's largest share of a tier's GDP",
+              true
+            )
+          ])
+        );
     }
   return findings;
 };
-

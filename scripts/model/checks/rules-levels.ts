@@ -49,7 +49,10 @@ function checkSum(ctx: RuleContext, rule: string, id: string, parts: readonly st
 export const totalEqualsParts: Rule = (ctx) => {
   const findings: Finding[] = [];
   for (const {id, scope, entity, year} of ctx.store.select("iiot_value_added")) {
-    const parts = [key("iiot_value_added_direct", scope, entity, year), key("iiot_value_added_penetration", scope, entity, year)];
+    const parts = [
+      key("iiot_value_added_direct", scope, entity, year),
+      key("iiot_value_added_penetration", scope, entity, year)
+    ];
     findings.push(...checkSum(ctx, "total-equals-direct-plus-penetration", id, parts, "direct + penetration"));
   }
   for (const [total, direct, pen] of [
@@ -57,10 +60,20 @@ export const totalEqualsParts: Rule = (ctx) => {
     ["employment_new", "employment_direct_new", "employment_penetration_new"]
   ] as const)
     for (const {id, scope, entity, year} of ctx.store.select(total, "national"))
-      findings.push(...checkSum(ctx, "total-equals-direct-plus-penetration", id, [key(direct, scope, entity, year), key(pen, scope, entity, year)], "direct + penetration"));
+      findings.push(
+        ...checkSum(
+          ctx,
+          "total-equals-direct-plus-penetration",
+          id,
+          [key(direct, scope, entity, year), key(pen, scope, entity, year)],
+          "direct + penetration"
+        )
+      );
   // The direct-industry segments make up the direct industry.
   for (const {id, year} of ctx.store.select("iiot_value_added_direct", "national")) {
-    const segments = ["network", "platform", "data", "security"].map((g) => key("iiot_value_added_direct", "direct_segment", g, year));
+    const segments = ["network", "platform", "data", "security"].map((g) =>
+      key("iiot_value_added_direct", "direct_segment", g, year)
+    );
     findings.push(...checkSum(ctx, "direct-equals-sum-of-segments", id, segments, "the four segments"));
   }
   return findings;
@@ -73,11 +86,27 @@ export const tierEqualsSections: Rule = (ctx) => {
   for (const metric of metrics)
     for (const {id, entity, year} of ctx.store.select(metric, "tier")) {
       const sections = ctx.tierSections.get(entity as (typeof TIERS)[number]) ?? [];
-      findings.push(...checkSum(ctx, "tier-equals-sum-of-sections", id, sections.map((s) => key(metric, "sector", s, year)), `the sum of its ${sections.length} section(s)`));
+      findings.push(
+        ...checkSum(
+          ctx,
+          "tier-equals-sum-of-sections",
+          id,
+          sections.map((s) => key(metric, "sector", s, year)),
+          `the sum of its ${sections.length} section(s)`
+        )
+      );
     }
   for (const metric of ["iiot_value_added", "iiot_value_added_direct", "iiot_value_added_penetration"])
     for (const {id, year} of ctx.store.select(metric, "national"))
-      findings.push(...checkSum(ctx, "national-equals-sum-of-tiers", id, TIERS.map((j) => key(metric, "tier", j, year)), "the three tiers"));
+      findings.push(
+        ...checkSum(
+          ctx,
+          "national-equals-sum-of-tiers",
+          id,
+          TIERS.map((j) => key(metric, "tier", j, year)),
+          "the three tiers"
+        )
+      );
   return findings;
 };
 
@@ -86,10 +115,26 @@ export const provincesAddUp: Rule = (ctx) => {
   const metrics = ["iiot_value_added", "iiot_value_added_direct", "iiot_value_added_penetration", "employment_total"];
   for (const metric of metrics) {
     for (const {id, year} of ctx.store.select(metric, "national"))
-      findings.push(...checkSum(ctx, "national-equals-sum-of-provinces", id, ctx.provinces.map((p) => key(metric, "province", p, year)), "the 31 provinces"));
+      findings.push(
+        ...checkSum(
+          ctx,
+          "national-equals-sum-of-provinces",
+          id,
+          ctx.provinces.map((p) => key(metric, "province", p, year)),
+          "the 31 provinces"
+        )
+      );
     for (const region of ctx.regions)
       for (const {id, year} of ctx.store.select(metric, "region").filter((s) => s.entity === region.id))
-        findings.push(...checkSum(ctx, "region-equals-sum-of-provinces", id, region.provinces.map((p) => key(metric, "province", p, year)), `its provinces (${region.provinces.join(", ")})`));
+        findings.push(
+          ...checkSum(
+            ctx,
+            "region-equals-sum-of-provinces",
+            id,
+            region.provinces.map((p) => key(metric, "province", p, year)),
+            `its provinces (${region.provinces.join(", ")})`
+          )
+        );
   }
   return findings;
 };
@@ -113,22 +158,43 @@ export const countsAgreeWithLevels: Rule = (ctx) => {
         const level = ctx.store.get(key("iiot_value_added", g.scope, e, year));
         const bound = ctx.store.get(key("iiot_value_added_lower_bound", g.scope, e, year));
         // A claim 超过千亿元 is a statement, not a rounded number: its printed bound counts as is.
-        if ((level && level.interval.lo > THOUSAND) || (bound && ctx.store.facts(key("iiot_value_added_lower_bound", g.scope, e, year)).some((f) => f.value >= THOUSAND))) {
+        if (
+          (level && level.interval.lo > THOUSAND) ||
+          (bound &&
+            ctx.store.facts(key("iiot_value_added_lower_bound", g.scope, e, year)).some((f) => f.value >= THOUSAND))
+        ) {
           above++;
           refs.push(...(level?.refs ?? []), ...(bound?.refs ?? []));
         } else if (level && level.interval.hi <= THOUSAND) below++;
       }
       const expected = {lo: above, hi: g.entities.length - below};
       for (const f of ctx.store.facts(id)) {
-        const finding = compare({...ctx, tolerance: 0}, "count-agrees-with-levels", {...f, interval: {lo: f.value, hi: f.value}}, expected, refs, `${above} entities known above 1,000 亿元 and ${below} known below`);
+        const finding = compare(
+          {...ctx, tolerance: 0},
+          "count-agrees-with-levels",
+          {...f, interval: {lo: f.value, hi: f.value}},
+          expected,
+          refs,
+          `${above} entities known above 1,000 亿元 and ${below} known below`
+        );
         if (finding) findings.push(finding);
       }
       const share = ctx.store.facts(key(g.metric.replace("count_", "share_of_"), g.scope, id.split("/")[2]!, year));
       const counts = ctx.store.get(id);
       if (counts)
         for (const f of share) {
-          const expectedShare = {lo: (counts.interval.lo / g.entities.length) * 100, hi: (counts.interval.hi / g.entities.length) * 100};
-          const finding = compare(ctx, "share-of-count-agrees-with-count", f, expectedShare, counts.refs, `the count over ${g.entities.length}`);
+          const expectedShare = {
+            lo: (counts.interval.lo / g.entities.length) * 100,
+            hi: (counts.interval.hi / g.entities.length) * 100
+          };
+          const finding = compare(
+            ctx,
+            "share-of-count-agrees-with-count",
+            f,
+            expectedShare,
+            counts.refs,
+            `the count over ${g.entities.length}`
+          );
           if (finding) findings.push(finding);
         }
     }

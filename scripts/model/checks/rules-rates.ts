@@ -6,7 +6,15 @@
  */
 import {TIERS} from "../inputs.ts";
 import {div, fractionalRange, mul, pow, scale, shift, sub, type Interval} from "./interval.ts";
-import {EMPLOYMENT_SERIES, growthAt, key, levelAt, VALUE_ADDED_SERIES, type Derived, type SeriesNames} from "./facts.ts";
+import {
+  EMPLOYMENT_SERIES,
+  growthAt,
+  key,
+  levelAt,
+  VALUE_ADDED_SERIES,
+  type Derived,
+  type SeriesNames
+} from "./facts.ts";
 import {compact, compare, type Finding, type Rule, type RuleContext} from "./rule.ts";
 
 const SERIES: SeriesNames[] = [...VALUE_ADDED_SERIES, EMPLOYMENT_SERIES, {level: "gdp", growth: "gdp_nominal_growth"}];
@@ -22,7 +30,11 @@ export const growthAgreesWithLevels: Rule = (ctx) => {
       if (!now || !before) continue;
       const expected = scale(shift(div(now.interval, before.interval), -1), 100);
       for (const f of ctx.store.facts(id))
-        findings.push(...compact([compare(ctx, "growth-agrees-with-levels", f, expected, [...now.refs, ...before.refs], "the two levels")]));
+        findings.push(
+          ...compact([
+            compare(ctx, "growth-agrees-with-levels", f, expected, [...now.refs, ...before.refs], "the two levels")
+          ])
+        );
     }
   // New jobs are the difference of two levels.
   for (const [level, metric] of [
@@ -35,7 +47,18 @@ export const growthAgreesWithLevels: Rule = (ctx) => {
       const before = ctx.store.get(key(level, scope, entity, year - 1));
       if (!now || !before) continue;
       for (const f of ctx.store.facts(id))
-        findings.push(...compact([compare(ctx, "new-jobs-agree-with-levels", f, sub(now.interval, before.interval), [...now.refs, ...before.refs], "the two levels")]));
+        findings.push(
+          ...compact([
+            compare(
+              ctx,
+              "new-jobs-agree-with-levels",
+              f,
+              sub(now.interval, before.interval),
+              [...now.refs, ...before.refs],
+              "the two levels"
+            )
+          ])
+        );
     }
   return findings;
 };
@@ -45,16 +68,34 @@ export const growthChangeAgreesWithGrowth: Rule = (ctx) => {
   for (const names of VALUE_ADDED_SERIES)
     for (const {id, scope, entity, year} of ctx.store.select(names.change!)) {
       const now = ctx.store.get(key(names.growth, scope, entity, year));
-      const before = ctx.store.get(key(names.growth, scope, entity, year - 1)) ?? impliedGrowth(ctx, names, scope, entity, year - 1);
+      const before =
+        ctx.store.get(key(names.growth, scope, entity, year - 1)) ?? impliedGrowth(ctx, names, scope, entity, year - 1);
       if (!now || !before) continue;
       for (const f of ctx.store.facts(id))
-        findings.push(...compact([compare(ctx, "growth-change-agrees-with-growth", f, sub(now.interval, before.interval), [...now.refs, ...before.refs], "the two growth rates")]));
+        findings.push(
+          ...compact([
+            compare(
+              ctx,
+              "growth-change-agrees-with-growth",
+              f,
+              sub(now.interval, before.interval),
+              [...now.refs, ...before.refs],
+              "the two growth rates"
+            )
+          ])
+        );
     }
   return findings;
 };
 
 /** Growth implied by two levels (given or implied), when the paper does not print it. */
-function impliedGrowth(ctx: RuleContext, names: SeriesNames, scope: string, entity: string, year: number): Derived | undefined {
+function impliedGrowth(
+  ctx: RuleContext,
+  names: SeriesNames,
+  scope: string,
+  entity: string,
+  year: number
+): Derived | undefined {
   const now = levelAt(ctx.store, {...names, change: undefined}, scope, entity, year, 0);
   const before = levelAt(ctx.store, {...names, change: undefined}, scope, entity, year - 1, 0);
   if (!now || !before) return undefined;
@@ -62,7 +103,13 @@ function impliedGrowth(ctx: RuleContext, names: SeriesNames, scope: string, enti
 }
 
 /** Aggregate growth from the parts: Σ L_i,n / Σ (L_i,n / (1 + g_i,n)) − 1, with the exact range over the intervals. */
-function aggregateGrowth(ctx: RuleContext, names: SeriesNames, scope: string, parts: readonly string[], year: number): Derived | undefined {
+function aggregateGrowth(
+  ctx: RuleContext,
+  names: SeriesNames,
+  scope: string,
+  parts: readonly string[],
+  year: number
+): Derived | undefined {
   const items: {level: Interval; c: Interval}[] = [];
   const refs: string[] = [];
   for (const p of parts) {
@@ -80,17 +127,47 @@ export const aggregateGrowthAgreesWithParts: Rule = (ctx) => {
   const findings: Finding[] = [];
   const direct = VALUE_ADDED_SERIES[1]!;
   const total = VALUE_ADDED_SERIES[0]!;
-  const cases: {names: SeriesNames; scope: string; entity: string; partScope: string; parts: readonly string[]; what: string}[] = [
-    {names: direct, scope: "national", entity: "china", partScope: "direct_segment", parts: ["network", "platform", "data", "security"], what: "the four segments' levels and growth"},
-    ...TIERS.map((j) => ({names: total, scope: "tier", entity: j, partScope: "sector", parts: ctx.tierSections.get(j) ?? [], what: `the levels and growth of the sections of the ${j} tier`})),
-    {names: total, scope: "national", entity: "china", partScope: "tier", parts: TIERS, what: "the three tiers' levels and growth"}
+  const cases: {
+    names: SeriesNames;
+    scope: string;
+    entity: string;
+    partScope: string;
+    parts: readonly string[];
+    what: string;
+  }[] = [
+    {
+      names: direct,
+      scope: "national",
+      entity: "china",
+      partScope: "direct_segment",
+      parts: ["network", "platform", "data", "security"],
+      what: "the four segments' levels and growth"
+    },
+    ...TIERS.map((j) => ({
+      names: total,
+      scope: "tier",
+      entity: j,
+      partScope: "sector",
+      parts: ctx.tierSections.get(j) ?? [],
+      what: `the levels and growth of the sections of the ${j} tier`
+    })),
+    {
+      names: total,
+      scope: "national",
+      entity: "china",
+      partScope: "tier",
+      parts: TIERS,
+      what: "the three tiers' levels and growth"
+    }
   ];
   for (const c of cases)
     for (const {id, year} of ctx.store.select(c.names.growth, c.scope).filter((s) => s.entity === c.entity)) {
       const expected = aggregateGrowth(ctx, c.names, c.partScope, c.parts, year);
       if (!expected) continue;
       for (const f of ctx.store.facts(id))
-        findings.push(...compact([compare(ctx, "aggregate-growth-agrees-with-parts", f, expected.interval, expected.refs, c.what)]));
+        findings.push(
+          ...compact([compare(ctx, "aggregate-growth-agrees-with-parts", f, expected.interval, expected.refs, c.what)])
+        );
     }
   return findings;
 };
@@ -102,13 +179,45 @@ export const ratiosAgreeWithLevels: Rule = (ctx) => {
     const p = levelAt(ctx.store, pen, scope, entity, year, 0);
     const d = levelAt(ctx.store, direct, scope, entity, year, 0);
     if (p && d)
-      for (const f of ctx.store.facts(id)) findings.push(...compact([compare(ctx, "ratio-agrees-with-levels", f, div(p.interval, d.interval), [...p.refs, ...d.refs], "penetration ÷ direct")]));
+      for (const f of ctx.store.facts(id))
+        findings.push(
+          ...compact([
+            compare(
+              ctx,
+              "ratio-agrees-with-levels",
+              f,
+              div(p.interval, d.interval),
+              [...p.refs, ...d.refs],
+              "penetration ÷ direct"
+            )
+          ])
+        );
   }
-  const shares: {metric: string; part: (scope: string, entity: string, year: number) => string; whole: (scope: string, entity: string, year: number) => string}[] = [
-    {metric: "penetration_share_of_total", part: (s, e, y) => key(pen.level, s, e, y), whole: (s, e, y) => key(total.level, s, e, y)},
-    {metric: "tier_share_of_total", part: (s, e, y) => key(total.level, s, e, y), whole: (_s, _e, y) => key(total.level, "national", "china", y)},
-    {metric: "segment_share_of_direct", part: (s, e, y) => key(direct.level, s, e, y), whole: (_s, _e, y) => key(direct.level, "national", "china", y)},
-    {metric: "new_infrastructure_share_of_iiot_value_added", part: (s, e, y) => key("new_infrastructure_output", s, e, y), whole: (s, e, y) => key(total.level, s, e, y)}
+  const shares: {
+    metric: string;
+    part: (scope: string, entity: string, year: number) => string;
+    whole: (scope: string, entity: string, year: number) => string;
+  }[] = [
+    {
+      metric: "penetration_share_of_total",
+      part: (s, e, y) => key(pen.level, s, e, y),
+      whole: (s, e, y) => key(total.level, s, e, y)
+    },
+    {
+      metric: "tier_share_of_total",
+      part: (s, e, y) => key(total.level, s, e, y),
+      whole: (_s, _e, y) => key(total.level, "national", "china", y)
+    },
+    {
+      metric: "segment_share_of_direct",
+      part: (s, e, y) => key(direct.level, s, e, y),
+      whole: (_s, _e, y) => key(direct.level, "national", "china", y)
+    },
+    {
+      metric: "new_infrastructure_share_of_iiot_value_added",
+      part: (s, e, y) => key("new_infrastructure_output", s, e, y),
+      whole: (s, e, y) => key(total.level, s, e, y)
+    }
   ];
   for (const sh of shares)
     for (const {id, scope, entity, year} of ctx.store.select(sh.metric)) {
@@ -116,14 +225,26 @@ export const ratiosAgreeWithLevels: Rule = (ctx) => {
       const whole = ctx.store.get(sh.whole(scope, entity, year));
       if (!part || !whole) continue;
       for (const f of ctx.store.facts(id))
-        findings.push(...compact([compare(ctx, "share-agrees-with-levels", f, scale(div(part.interval, whole.interval), 100), [...part.refs, ...whole.refs], "part ÷ whole")]));
+        findings.push(
+          ...compact([
+            compare(
+              ctx,
+              "share-agrees-with-levels",
+              f,
+              scale(div(part.interval, whole.interval), 100),
+              [...part.refs, ...whole.refs],
+              "part ÷ whole"
+            )
+          ])
+        );
     }
   // Penetration share and ratio describe one split: share = ratio / (1 + ratio).
   for (const {id, scope, entity, year} of ctx.store.select("penetration_share_of_total")) {
     const r = ctx.store.get(key("penetration_to_direct_ratio", scope, entity, year));
     if (!r) continue;
     const expected = {lo: (r.interval.lo / (1 + r.interval.lo)) * 100, hi: (r.interval.hi / (1 + r.interval.hi)) * 100};
-    for (const f of ctx.store.facts(id)) findings.push(...compact([compare(ctx, "share-agrees-with-ratio", f, expected, r.refs, "ratio ÷ (1 + ratio)")]));
+    for (const f of ctx.store.facts(id))
+      findings.push(...compact([compare(ctx, "share-agrees-with-ratio", f, expected, r.refs, "ratio ÷ (1 + ratio)")]));
   }
   return findings;
 };
@@ -134,7 +255,9 @@ export const ratioAgreesWithGrowthRates: Rule = (ctx) => {
   const [, direct, pen] = VALUE_ADDED_SERIES as [SeriesNames, SeriesNames, SeriesNames];
   const ratios = ctx.store.select("penetration_to_direct_ratio");
   for (const earlier of ratios)
-    for (const later of ratios.filter((r) => r.scope === earlier.scope && r.entity === earlier.entity && r.year > earlier.year)) {
+    for (const later of ratios.filter(
+      (r) => r.scope === earlier.scope && r.entity === earlier.entity && r.year > earlier.year
+    )) {
       let factor: Interval = {lo: 1, hi: 1};
       const refs: string[] = [];
       let complete = true;
@@ -150,7 +273,18 @@ export const ratioAgreesWithGrowthRates: Rule = (ctx) => {
       const r = ctx.store.get(later.id);
       if (!complete || !r) continue;
       for (const f of ctx.store.facts(earlier.id))
-        findings.push(...compact([compare(ctx, "ratio-agrees-with-growth-rates", f, mul(r.interval, factor), [...r.refs, ...refs], `the ${later.year} ratio and the direct and penetration growth rates in between`)]));
+        findings.push(
+          ...compact([
+            compare(
+              ctx,
+              "ratio-agrees-with-growth-rates",
+              f,
+              mul(r.interval, factor),
+              [...r.refs, ...refs],
+              `the ${later.year} ratio and the direct and penetration growth rates in between`
+            )
+          ])
+        );
     }
   return findings;
 };
@@ -171,7 +305,18 @@ export const cagrAgreesWithCumulativeGrowth: Rule = (ctx) => {
       if (span.steps <= 0) continue;
       for (const c of cumulative) {
         const expected = scale(shift(pow(growthFactor(c.interval), 1 / span.steps), -1), 100);
-        findings.push(...compact([compare(ctx, "cagr-agrees-with-cumulative-growth", f, expected, [c.ref], `the cumulative growth over ${span.steps} annual steps (${span.from}–${year})`)]));
+        findings.push(
+          ...compact([
+            compare(
+              ctx,
+              "cagr-agrees-with-cumulative-growth",
+              f,
+              expected,
+              [c.ref],
+              `the cumulative growth over ${span.steps} annual steps (${span.from}–${year})`
+            )
+          ])
+        );
       }
     }
   }
@@ -181,7 +326,18 @@ export const cagrAgreesWithCumulativeGrowth: Rule = (ctx) => {
       const end = ctx.store.get(key("iiot_value_added", scope, entity, year));
       const start = ctx.store.get(key("iiot_value_added", scope, entity, span.from));
       if (!end || !start) continue;
-      findings.push(...compact([compare(ctx, "cumulative-growth-agrees-with-levels", f, scale(shift(div(end.interval, start.interval), -1), 100), [...end.refs, ...start.refs], "the two levels")]));
+      findings.push(
+        ...compact([
+          compare(
+            ctx,
+            "cumulative-growth-agrees-with-levels",
+            f,
+            scale(shift(div(end.interval, start.interval), -1), 100),
+            [...end.refs, ...start.refs],
+            "the two levels"
+          )
+        ])
+      );
     }
   }
   return findings;

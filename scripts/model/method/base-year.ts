@@ -52,7 +52,11 @@ export function prepareBaseYear(io: IoTable, related: readonly RelatedSubsector[
   const position = new Map(io.sectors.map((s, i) => [s.code, i]));
   const relatedIndex = related.map((r) => {
     const i = position.get(r.ioCode);
-    if (i === undefined) throw new ModelError("data/concordance/related-subsectors.csv", `found "${r.ioCode}"; expected a product code of the ${io.year} IO table`);
+    if (i === undefined)
+      throw new ModelError(
+        "data/concordance/related-subsectors.csv",
+        `found "${r.ioCode}"; expected a product code of the ${io.year} IO table`
+      );
     return i;
   });
   return {io, coefficients: technicalCoefficients(io), relatedIndex, related: [...related]};

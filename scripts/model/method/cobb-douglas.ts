@@ -29,9 +29,16 @@ export interface CobbDouglasFit {
 }
 
 /** Ordinary least squares y = X b by the normal equations (k ≤ 3 regressors: conditioning is not an issue here). */
-export function ols(x: readonly (readonly number[])[], y: readonly number[]): {coefficients: number[]; rSquared: number} {
+export function ols(
+  x: readonly (readonly number[])[],
+  y: readonly number[]
+): {coefficients: number[]; rSquared: number} {
   const k = x[0]?.length ?? 0;
-  if (x.length !== y.length || x.length <= k) throw new ModelError("Cobb–Douglas fit (data/national/macro.csv)", `${x.length} observations for ${k} regressors; expected more years of data`);
+  if (x.length !== y.length || x.length <= k)
+    throw new ModelError(
+      "Cobb–Douglas fit (data/national/macro.csv)",
+      `${x.length} observations for ${k} regressors; expected more years of data`
+    );
   const xtx = new Float64Array(k * k);
   const xty = new Float64Array(k);
   x.forEach((row, t) => {
@@ -55,9 +62,14 @@ export function ols(x: readonly (readonly number[])[], y: readonly number[]): {c
 export function fitCobbDouglas(macro: readonly MacroObservation[], fitYears: [number, number]): CobbDouglasFit {
   const window = macro.filter((m) => m.year >= fitYears[0] && m.year <= fitYears[1]).sort((a, b) => a.year - b.year);
   const first = window[0];
-  if (!first) throw new ModelError("Cobb–Douglas fit (data/national/macro.csv)", `no observation in ${fitYears[0]}–${fitYears[1]}`);
+  if (!first)
+    throw new ModelError(
+      "Cobb–Douglas fit (data/national/macro.csv)",
+      `no observation in ${fitYears[0]}–${fitYears[1]}`
+    );
   const base = {output: first.output, capital: first.capital, labour: first.labour};
-  const perWorker = (m: MacroObservation, value: number, level: number): number => Math.log(value / level / (m.labour / base.labour));
+  const perWorker = (m: MacroObservation, value: number, level: number): number =>
+    Math.log(value / level / (m.labour / base.labour));
   const x = window.map((m) => [1, perWorker(m, m.capital, base.capital)]);
   const y = window.map((m) => perWorker(m, m.output, base.output));
   const {coefficients, rSquared} = ols(x, y);
@@ -78,13 +90,20 @@ export interface GammaPoint {
  * γ_n and μ_n for `years` (consecutive). The year before the first is needed as the base of its μ; years beyond
  * the macro data (the forecast year) use Y, K, L continued linearly from the last two observations.
  */
-export function gammaSeries(fit: CobbDouglasFit, macro: readonly MacroObservation[], years: readonly number[]): GammaPoint[] {
+export function gammaSeries(
+  fit: CobbDouglasFit,
+  macro: readonly MacroObservation[],
+  years: readonly number[]
+): GammaPoint[] {
   const sorted = [...macro].sort((a, b) => a.year - b.year);
   const at = (year: number): {y: number; k: number; l: number; estimated: boolean} => {
     const hit = sorted.find((m) => m.year === year);
     if (hit) return {y: hit.output, k: hit.capital, l: hit.labour, estimated: hit.estimated};
     const pick = (f: (m: MacroObservation) => number): number =>
-      extrapolateLinear(sorted.map((m) => ({year: m.year, value: f(m), estimated: m.estimated})), year).value;
+      extrapolateLinear(
+        sorted.map((m) => ({year: m.year, value: f(m), estimated: m.estimated})),
+        year
+      ).value;
     return {y: pick((m) => m.output), k: pick((m) => m.capital), l: pick((m) => m.labour), estimated: true};
   };
   const gamma = (year: number): {g: number; estimated: boolean} => {

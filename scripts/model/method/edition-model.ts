@@ -56,24 +56,39 @@ export interface EditionModel {
 export function shareVector(inputs: Inputs, params: Params): number[] {
   return inputs.relatedSubsectors.map((r) => {
     const s = params.shares.values[r.ioCode];
-    if (s === undefined) throw new ModelError("parameters (shares S_k)", `no share S_k for related sub-sector ${r.ioCode}; run npm run calibrate for the edition`);
+    if (s === undefined)
+      throw new ModelError(
+        "parameters (shares S_k)",
+        `no share S_k for related sub-sector ${r.ioCode}; run npm run calibrate for the edition`
+      );
     return s;
   });
 }
 
 /** The observed new-infrastructure investment (ΔII, 亿元) of the forecast year, if the inputs carry it. */
 function newInfrastructureInvestment(inputs: Inputs, year: number): {value: number; id: string} | undefined {
-  const hit = inputs.observed.find((o) => o.metric === "new_infrastructure_investment" && o.scope === "national" && o.year === year);
+  const hit = inputs.observed.find(
+    (o) => o.metric === "new_infrastructure_investment" && o.scope === "national" && o.year === year
+  );
   if (!hit) return undefined;
   const factor = hit.unit === "万亿元" ? 1e4 : 1;
   const id = `${hit.metric}/${hit.scope}/${hit.entity}/${hit.year}${hit.period ? `@${hit.period}` : ""}`;
   return {value: hit.value * factor, id};
 }
 
-export function computeModel(inputs: Inputs, config: EditionConfig, params: Params, setup?: BaseYearSetup): EditionModel {
+export function computeModel(
+  inputs: Inputs,
+  config: EditionConfig,
+  params: Params,
+  setup?: BaseYearSetup
+): EditionModel {
   const timeline = buildTimeline(inputs, config);
   const baseSetup = setup ?? prepareBaseYear(inputs.io, inputs.relatedSubsectors);
-  if (inputs.io.year !== config.baseYear) throw new ModelError("edition config baseYear", `found ${config.baseYear}; expected ${inputs.io.year}, the year of the input–output table`);
+  if (inputs.io.year !== config.baseYear)
+    throw new ModelError(
+      "edition config baseYear",
+      `found ${config.baseYear}; expected ${inputs.io.year}, the year of the input–output table`
+    );
   const shares = shareVector(inputs, params);
   const base = computeBaseYear(baseSetup, shares);
 
@@ -91,13 +106,20 @@ export function computeModel(inputs: Inputs, config: EditionConfig, params: Para
 
   const provinces = new Map<number, Map<string, ProvinceResult>>();
   for (const year of timeline.years)
-    provinces.set(year, allocateProvinces(config.methods.regionalAllocation, projection.tiers.get(year)!, timeline.provincial.get(year)!));
+    provinces.set(
+      year,
+      allocateProvinces(config.methods.regionalAllocation, projection.tiers.get(year)!, timeline.provincial.get(year)!)
+    );
 
   const employment = new Map<number, EmploymentYear>();
   let pi: Map<string, number> | undefined;
   if (config.methods.employment === "provincial-share") {
     const main = inputs.provincialMainEmployment.filter((m) => m.year === PI_YEAR);
-    if (main.length === 0) throw new ModelError("edition config methods.employment", `the provincial-share method needs provincial main employment of ${PI_YEAR} in the data`);
+    if (main.length === 0)
+      throw new ModelError(
+        "edition config methods.employment",
+        `the provincial-share method needs provincial main employment of ${PI_YEAR} in the data`
+      );
     pi = employmentShares(new Map(main.map((m) => [m.province, m.total])));
   }
   for (const year of timeline.years) {
@@ -106,7 +128,10 @@ export function computeModel(inputs: Inputs, config: EditionConfig, params: Para
       forecast: year > timeline.lastDataYear,
       national: projection.national.get(year)!,
       provinces: provinces.get(year)!,
-      sections: projection.sections.get(year)! as ReadonlyMap<SectionCode, {direct: number; penetration: number; total: number}>,
+      sections: projection.sections.get(year)! as ReadonlyMap<
+        SectionCode,
+        {direct: number; penetration: number; total: number}
+      >,
       accounts: timeline.national.get(year)!,
       labour: timeline.labour.get(year)!,
       provincialAccounts: timeline.provincial.get(year)!,

@@ -78,12 +78,14 @@ export function employmentProvincialShare(
   pi: ReadonlyMap<string, number>
 ): EmploymentYear {
   const L = input.labour.total;
-  if (pi.size !== input.provinces.size) throw new Error(`employment shares π cover ${pi.size} provinces, the allocation ${input.provinces.size}`);
+  if (pi.size !== input.provinces.size)
+    throw new Error(`employment shares π cover ${pi.size} provinces, the allocation ${input.provinces.size}`);
   const raw = new Map<string, number>();
   for (const [id, p] of input.provinces) {
     const share = pi.get(id);
     const gdp = input.provincialAccounts.get(id)?.gdp;
-    if (share === undefined || gdp === undefined) throw new ModelError("provincial data", `province ${id} lacks an employment share or GDP`);
+    if (share === undefined || gdp === undefined)
+      throw new ModelError("provincial data", `province ${id} lacks an employment share or GDP`);
     raw.set(id, (p.total * share * L) / gdp);
   }
   const provincialSum = [...raw.values()].reduce((s, v) => s + v, 0);
@@ -104,11 +106,18 @@ export function employmentProvincialTier(input: EmploymentYearInput, sections: r
   for (const [id, p] of input.provinces) {
     const acc = input.provincialAccounts.get(id);
     const lab = input.provincialLabour.get(id);
-    if (!acc || !lab) throw new ModelError("provincial data", `province ${id} lacks tier GDP or tier employment for ${input.year}`);
-    provinces.set(id, TIERS.reduce((s, j) => s + (acc[j] > 0 ? (p.byTier[j].total * lab[j]) / acc[j] : 0), 0));
+    if (!acc || !lab)
+      throw new ModelError("provincial data", `province ${id} lacks tier GDP or tier employment for ${input.year}`);
+    provinces.set(
+      id,
+      TIERS.reduce((s, j) => s + (acc[j] > 0 ? (p.byTier[j].total * lab[j]) / acc[j] : 0), 0)
+    );
   }
   const total = [...provinces.values()].reduce((s, v) => s + v, 0);
-  const productivity = Object.fromEntries(TIERS.map((j) => [j, input.accounts[j] / input.labour[j]])) as Record<Tier, number>;
+  const productivity = Object.fromEntries(TIERS.map((j) => [j, input.accounts[j] / input.labour[j]])) as Record<
+    Tier,
+    number
+  >;
   const sectionJobs = bySection(sections, input.sections, productivity);
   let sum = 0;
   let direct = 0;
@@ -116,6 +125,10 @@ export function employmentProvincialTier(input: EmploymentYearInput, sections: r
     sum += e.total;
     direct += e.direct;
   }
-  const national: EmploymentParts = {total, direct: (total * direct) / sum, penetration: (total * (sum - direct)) / sum};
+  const national: EmploymentParts = {
+    total,
+    direct: (total * direct) / sum,
+    penetration: (total * (sum - direct)) / sum
+  };
   return {national, provinces, sections: sectionJobs, productivity};
 }

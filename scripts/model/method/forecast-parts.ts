@@ -13,7 +13,11 @@ import {ModelError} from "../../lib/errors.ts";
 
 /** Average annual growth (%) from `start` to `end` over `years` years. */
 export function trendGrowth(start: number, end: number, years: number): number {
-  if (!(start > 0) || !(end > 0) || !(years > 0)) throw new ModelError("the forecast's trend window", `found ${start} → ${end} over ${years} years; expected positive levels and years`);
+  if (!(start > 0) || !(end > 0) || !(years > 0))
+    throw new ModelError(
+      "the forecast's trend window",
+      `found ${start} → ${end} over ${years} years; expected positive levels and years`
+    );
   return ((end / start) ** (1 / years) - 1) * 100;
 }
 
@@ -34,7 +38,11 @@ export interface WholePath {
 }
 
 /** The forecast of every part (see the file comment); `label` names a part in an error. */
-export function forecastParts<K>(parts: ReadonlyMap<K, PartPath>, whole: WholePath, label: (key: K) => string): Map<K, number> {
+export function forecastParts<K>(
+  parts: ReadonlyMap<K, PartPath>,
+  whole: WholePath,
+  label: (key: K) => string
+): Map<K, number> {
   const raw = new Map<K, number>();
   for (const [key, part] of parts) {
     const factor = 1 + (whole.growth + part.trend - whole.trend) / 100;

@@ -31,7 +31,11 @@ export interface AugmentedTable {
  * Lays out the augmented table for the related sub-sectors `relatedIndex` (0-based sector positions) with IIoT
  * shares `shares` (same order).
  */
-export function augmentLayout(base: number, relatedIndex: readonly number[], shares: readonly number[]): AugmentedTable {
+export function augmentLayout(
+  base: number,
+  relatedIndex: readonly number[],
+  shares: readonly number[]
+): AugmentedTable {
   if (relatedIndex.length !== shares.length) throw new Error("one share per related sub-sector expected");
   const m = relatedIndex.length;
   const size = base + m;
@@ -40,7 +44,11 @@ export function augmentLayout(base: number, relatedIndex: readonly number[], sha
   for (let p = 0; p < base; p++) origin[p] = p;
   relatedIndex.forEach((k, j) => {
     const s = shares[j]!;
-    if (!(s >= 0 && s <= 1)) throw new ModelError("parameters (shares S_k)", `share of related sub-sector ${k}: found ${s}; expected a value in [0, 1]`);
+    if (!(s >= 0 && s <= 1))
+      throw new ModelError(
+        "parameters (shares S_k)",
+        `share of related sub-sector ${k}: found ${s}; expected a value in [0, 1]`
+      );
     if (share[k] !== 1) throw new Error(`related sub-sector ${k} listed twice`);
     share[k] = 1 - s;
     origin[base + j] = k;

@@ -28,7 +28,11 @@ export function virtualColumns(leontiefMatrix: Float64Array, layout: AugmentedTa
  * ΔY_i for the original sectors (i < base), in the unit of `virtualOutput` (万元 for the IO table); `virtualOutput[j]`
  * = X_{k_j} S_{k_j}.
  */
-export function inducedOutput(c: LeontiefColumns, layout: AugmentedTable, virtualOutput: readonly number[]): Float64Array {
+export function inducedOutput(
+  c: LeontiefColumns,
+  layout: AugmentedTable,
+  virtualOutput: readonly number[]
+): Float64Array {
   const {columns, m} = c;
   const dy = new Float64Array(layout.base);
   for (let j = 0; j < m; j++) {

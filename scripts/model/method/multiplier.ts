@@ -74,17 +74,26 @@ export function ruleClauseZh(rule: MultiplierRule): string {
  * nothing. Calibrated years must come before every other rule, because the other rules continue the calibrated path
  * and the calibration fits cumulative levels.
  */
-export function multiplierRules(config: Pick<EditionConfig, "multiplier">, years: readonly number[]): Map<number, MultiplierRule> {
+export function multiplierRules(
+  config: Pick<EditionConfig, "multiplier">,
+  years: readonly number[]
+): Map<number, MultiplierRule> {
   const later = years.slice(1);
   const rules = new Map<number, MultiplierRule>();
   for (const key of Object.keys(config.multiplier.rules))
     if (!later.includes(Number(key)))
-      throw new ModelError(WHERE, `found a rule for ${key}; expected only years ${later[0]}–${later.at(-1)} (after the base year, up to the forecast year)`);
+      throw new ModelError(
+        WHERE,
+        `found a rule for ${key}; expected only years ${later[0]}–${later.at(-1)} (after the base year, up to the forecast year)`
+      );
   let other: number | undefined;
   for (const year of later) {
     const rule = config.multiplier.rules[String(year)] ?? {rule: "calibrated" as const};
     if (rule.rule === "calibrated" && other !== undefined)
-      throw new ModelError(WHERE, `${year} is calibrated but ${other} before it follows "${rules.get(other)!.rule}"; expected the calibrated years first — give ${year} a rule too, or calibrate ${other}`);
+      throw new ModelError(
+        WHERE,
+        `${year} is calibrated but ${other} before it follows "${rules.get(other)!.rule}"; expected the calibrated years first — give ${year} a rule too, or calibrate ${other}`
+      );
     if (rule.rule !== "calibrated") other ??= year;
     rules.set(year, rule);
   }
@@ -92,8 +101,16 @@ export function multiplierRules(config: Pick<EditionConfig, "multiplier">, years
 }
 
 /** μ of one year by a rule that does not need the calibration, from the μ of the years before it. */
-export function ruleValue(rule: Exclude<MultiplierRule, {rule: "calibrated"}>, year: number, before: ReadonlyMap<number, number>, cobbDouglas: ReadonlyMap<number, number>): number {
-  const previous = [...before.entries()].filter(([y]) => y < year).sort((a, b) => a[0] - b[0]).map(([, mu]) => mu);
+export function ruleValue(
+  rule: Exclude<MultiplierRule, {rule: "calibrated"}>,
+  year: number,
+  before: ReadonlyMap<number, number>,
+  cobbDouglas: ReadonlyMap<number, number>
+): number {
+  const previous = [...before.entries()]
+    .filter(([y]) => y < year)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, mu]) => mu);
   switch (rule.rule) {
     case "unity":
       return 1;
@@ -101,7 +118,11 @@ export function ruleValue(rule: Exclude<MultiplierRule, {rule: "calibrated"}>, y
       return rule.value;
     case "cobb-douglas": {
       const mu = cobbDouglas.get(year);
-      if (mu === undefined) throw new ModelError(WHERE, `${year}: no Cobb–Douglas multiplier for this year; expected macro data (data/national/macro.csv) up to ${year - 1}`);
+      if (mu === undefined)
+        throw new ModelError(
+          WHERE,
+          `${year}: no Cobb–Douglas multiplier for this year; expected macro data (data/national/macro.csv) up to ${year - 1}`
+        );
       return mu;
     }
     case "carry-forward":
@@ -109,7 +130,10 @@ export function ruleValue(rule: Exclude<MultiplierRule, {rule: "calibrated"}>, y
       const window = rule.rule === "trend" ? rule.window : 1;
       const last = previous.slice(-window);
       if (last.length < window)
-        throw new ModelError(WHERE, `${year}: "${rule.rule}" needs the multiplier of the ${window} year(s) before it; found ${last.length} — use "unity" or "given" for the first year after the base year`);
+        throw new ModelError(
+          WHERE,
+          `${year}: "${rule.rule}" needs the multiplier of the ${window} year(s) before it; found ${last.length} — use "unity" or "given" for the first year after the base year`
+        );
       return Math.exp(last.reduce((s, mu) => s + Math.log(mu), 0) / window);
     }
   }
@@ -135,7 +159,10 @@ export function multiplierPath(
     const rule = rules.get(year) ?? {rule: "calibrated" as const};
     const mu = rule.rule === "calibrated" ? calibrated[String(year)] : ruleValue(rule, year, annual, cobbDouglas);
     if (mu === undefined || !(mu > 0))
-      throw new ModelError(`technology multiplier of ${year} (rule "${rule.rule}")`, `found ${String(mu)}; expected a number > 0 — run npm run calibrate for the edition`);
+      throw new ModelError(
+        `technology multiplier of ${year} (rule "${rule.rule}")`,
+        `found ${String(mu)}; expected a number > 0 — run npm run calibrate for the edition`
+      );
     annual.set(year, mu);
     m *= mu;
     cumulative.set(year, m);

@@ -29,13 +29,21 @@ export interface Projection {
 }
 
 /** r^dir_s and r^pen_s = base-year value of s ÷ V_{2017,s}. */
-export function contributionRates(base: BaseYearResult, sections: readonly SectionInfo[], timeline: Timeline): ContributionRates {
+export function contributionRates(
+  base: BaseYearResult,
+  sections: readonly SectionInfo[],
+  timeline: Timeline
+): ContributionRates {
   const va = timeline.sectionVa.get(timeline.baseYear)!;
   const direct = new Map<SectionCode, number>();
   const penetration = new Map<SectionCode, number>();
   for (const s of sections) {
     const v = va.get(s.code)?.value;
-    if (!v || v <= 0) throw new ModelError("section value added (data/national/section-value-added.csv)", `section ${s.code} has no positive ${timeline.baseYear} value; found ${String(v)}`);
+    if (!v || v <= 0)
+      throw new ModelError(
+        "section value added (data/national/section-value-added.csv)",
+        `section ${s.code} has no positive ${timeline.baseYear} value; found ${String(v)}`
+      );
     direct.set(s.code, (base.directBySection.get(s.code) ?? 0) / v);
     penetration.set(s.code, (base.penetrationBySection.get(s.code) ?? 0) / v);
   }
@@ -75,7 +83,8 @@ export function project(
     }
     bySection.set(year, row);
     const tierRow = new Map<Tier, Parts>();
-    for (const tier of TIERS) tierRow.set(tier, sumParts(sections.filter((s) => s.tier === tier).map((s) => row.get(s.code)!)));
+    for (const tier of TIERS)
+      tierRow.set(tier, sumParts(sections.filter((s) => s.tier === tier).map((s) => row.get(s.code)!)));
     tiers.set(year, tierRow);
     national.set(year, sumParts(row.values()));
   }

@@ -49,10 +49,15 @@ export function provinceWeights(
     }
     return out;
   }
-  const tierTotals = Object.fromEntries(TIERS.map((j) => [j, ids.reduce((s, id) => s + accounts.get(id)![j], 0)])) as Record<Tier, number>;
+  const tierTotals = Object.fromEntries(
+    TIERS.map((j) => [j, ids.reduce((s, id) => s + accounts.get(id)![j], 0)])
+  ) as Record<Tier, number>;
   for (const id of ids) {
     const a = accounts.get(id)!;
-    out.set(id, Object.fromEntries(TIERS.map((j) => [j, tierTotals[j] > 0 ? a[j] / tierTotals[j] : 0])) as Record<Tier, number>);
+    out.set(
+      id,
+      Object.fromEntries(TIERS.map((j) => [j, tierTotals[j] > 0 ? a[j] / tierTotals[j] : 0])) as Record<Tier, number>
+    );
   }
   return out;
 }

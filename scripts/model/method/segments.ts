@@ -18,7 +18,9 @@ export function segmentValues(
   timeline: Timeline,
   multiplier: MultiplierPath
 ): Map<number, Map<DirectSegment, number>> {
-  const splitOf = new Map(related.map((r) => [r.ioCode, r.segments.length > 0 ? r.segments : [{segment: r.segment, share: 1}]]));
+  const splitOf = new Map(
+    related.map((r) => [r.ioCode, r.segments.length > 0 ? r.segments : [{segment: r.segment, share: 1}]])
+  );
   const baseVa = timeline.sectionVa.get(timeline.baseYear)!;
   const out = new Map<number, Map<DirectSegment, number>>();
   for (const year of timeline.years) {
@@ -27,7 +29,11 @@ export function segmentValues(
     const row = new Map<DirectSegment, number>(DIRECT_SEGMENTS.map((g) => [g, 0]));
     for (const p of products) {
       const split = splitOf.get(p.ioCode);
-      if (!split) throw new ModelError("data/concordance/related-subsectors.csv", `related sub-sector ${p.ioCode} has no direct segment`);
+      if (!split)
+        throw new ModelError(
+          "data/concordance/related-subsectors.csv",
+          `related sub-sector ${p.ioCode} has no direct segment`
+        );
       const growth = va.get(p.section as SectionCode)!.value / baseVa.get(p.section)!.value;
       for (const {segment, share} of split) row.set(segment, row.get(segment)! + share * p.value * growth * m);
     }

@@ -46,7 +46,11 @@ export function variedYears(rules: ReadonlyMap<number, MultiplierRule>, years: r
   return uncalibrated.length > 0 ? uncalibrated : [years.at(-1)!];
 }
 
-export function multiplierSensitivity(model: EditionModel, sections: readonly SectionInfo[], params: Params): Sensitivity {
+export function multiplierSensitivity(
+  model: EditionModel,
+  sections: readonly SectionInfo[],
+  params: Params
+): Sensitivity {
   const {timeline, multiplier} = model;
   const varied = variedYears(multiplier.rules, timeline.years);
   const shown = [timeline.lastDataYear, timeline.years.at(-1)!];
@@ -55,7 +59,9 @@ export function multiplierSensitivity(model: EditionModel, sections: readonly Se
     const national = project(model.base, sections, timeline, path).national;
     return new Map(shown.map((y) => [y, national.get(y)!.total]));
   };
-  const rows: SensitivityRow[] = [{rule: "adopted", totals: new Map(shown.map((y) => [y, model.projection.national.get(y)!.total]))}];
+  const rows: SensitivityRow[] = [
+    {rule: "adopted", totals: new Map(shown.map((y) => [y, model.projection.national.get(y)!.total]))}
+  ];
   for (const rule of SENSITIVITY_RULES) {
     const rules = new Map(multiplier.rules);
     for (const y of varied) rules.set(y, rule);

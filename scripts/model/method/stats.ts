@@ -5,9 +5,11 @@
  */
 import {evaluate} from "../records/formulas.ts";
 
-export const growth = (current: number, previous: number): number => evaluate("growth", {Z_n: current, Z_prev: previous});
+export const growth = (current: number, previous: number): number =>
+  evaluate("growth", {Z_n: current, Z_prev: previous});
 
-export const growthChangePp = (g: number, gPrevious: number): number => evaluate("growth_change_pp", {g_n: g, g_prev: gPrevious});
+export const growthChangePp = (g: number, gPrevious: number): number =>
+  evaluate("growth_change_pp", {g_n: g, g_prev: gPrevious});
 
 export const shareOfGdp = (value: number, gdp: number): number => evaluate("share_of_gdp", {Z_n: value, GDP_n: gdp});
 
@@ -16,7 +18,8 @@ export const contributionToGdpGrowth = (z: number, zPrevious: number, gdp: numbe
 
 export const ratio = (part: number, other: number): number => evaluate("ratio", {P_n: part, D_n: other});
 
-export const shareOfTotal = (part: number, whole: number): number => evaluate("share_of_total", {part_n: part, whole_n: whole});
+export const shareOfTotal = (part: number, whole: number): number =>
+  evaluate("share_of_total", {part_n: part, whole_n: whole});
 
 /** Compound annual growth over `steps` annual steps (end year − start year). */
 export function cagr(end: number, start: number, steps: number): number {
@@ -24,12 +27,14 @@ export function cagr(end: number, start: number, steps: number): number {
   return evaluate("cagr", {Z_n: end, Z_0: start, T: steps});
 }
 
-export const cumulativeGrowth = (end: number, start: number): number => evaluate("cumulative_growth", {Z_n: end, Z_0: start});
+export const cumulativeGrowth = (end: number, start: number): number =>
+  evaluate("cumulative_growth", {Z_n: end, Z_0: start});
 
 export const growthIncreaseMultiple = (g: number, gPrevious: number): number =>
   evaluate("growth_increase_multiple", {g_n: g, g_prev: gPrevious});
 
-export const employmentNew = (e: number, ePrevious: number): number => evaluate("employment_new", {E_n: e, E_prev: ePrevious});
+export const employmentNew = (e: number, ePrevious: number): number =>
+  evaluate("employment_new", {E_n: e, E_prev: ePrevious});
 
 export const employmentShareOfNational = (e: number, labour: number): number =>
   evaluate("employment_share_of_national", {E_n: e, L_n: labour});

@@ -9,7 +9,15 @@
  *   A data year missing from a series is continued the same linear way and flagged `estimated`.
  */
 import type {EditionConfig} from "../edition-config.ts";
-import {TIERS, type Inputs, type NationalAccounts, type NationalEmployment, type ProvincialAccounts, type ProvincialEmployment, type SectionCode} from "../inputs.ts";
+import {
+  TIERS,
+  type Inputs,
+  type NationalAccounts,
+  type NationalEmployment,
+  type ProvincialAccounts,
+  type ProvincialEmployment,
+  type SectionCode
+} from "../inputs.ts";
 import {ModelError} from "../../lib/errors.ts";
 import {forecastParts, trendGrowth} from "./forecast-parts.ts";
 import {extrapolateLinear, upTo, yearRange, type Point} from "./series.ts";
@@ -57,16 +65,29 @@ function grow(value: number, growthPct: number): number {
 /** Continues one field linearly from the observed years to `year`. */
 function linearField<T extends {year: number}>(rows: readonly T[], field: (r: T) => number, year: number): number {
   const points: Point[] = rows.map((r) => ({year: r.year, value: field(r), estimated: false}));
-  return extrapolateLinear(points.filter((p) => p.year < year), year).value;
+  return extrapolateLinear(
+    points.filter((p) => p.year < year),
+    year
+  ).value;
 }
 
 /** Accounts-like rows (national or one province) for every year; growth by the GDP assumption in the forecast year. */
-function accountsPath(rows: readonly (Accounts & {year: number; estimated: boolean})[], t: {years: number[]; lastDataYear: number; gdpGrowth: number}): Map<number, AccountsYear> {
+function accountsPath(
+  rows: readonly (Accounts & {year: number; estimated: boolean})[],
+  t: {years: number[]; lastDataYear: number; gdpGrowth: number}
+): Map<number, AccountsYear> {
   const out = new Map<number, AccountsYear>();
   for (const year of t.years) {
     const hit = rows.find((r) => r.year === year);
     if (hit && year <= t.lastDataYear) {
-      out.set(year, {gdp: hit.gdp, primary: hit.primary, secondary: hit.secondary, tertiary: hit.tertiary, estimated: hit.estimated, forecast: false});
+      out.set(year, {
+        gdp: hit.gdp,
+        primary: hit.primary,
+        secondary: hit.secondary,
+        tertiary: hit.tertiary,
+        estimated: hit.estimated,
+        forecast: false
+      });
       continue;
     }
     const prev = out.get(year - 1);
@@ -87,12 +108,22 @@ function accountsPath(rows: readonly (Accounts & {year: number; estimated: boole
   return out;
 }
 
-function labourPath(rows: readonly (Labour & {year: number; estimated: boolean})[], t: {years: number[]; lastDataYear: number}): Map<number, LabourYear> {
+function labourPath(
+  rows: readonly (Labour & {year: number; estimated: boolean})[],
+  t: {years: number[]; lastDataYear: number}
+): Map<number, LabourYear> {
   const out = new Map<number, LabourYear>();
   for (const year of t.years) {
     const hit = rows.find((r) => r.year === year);
     if (hit && year <= t.lastDataYear) {
-      out.set(year, {total: hit.total, primary: hit.primary, secondary: hit.secondary, tertiary: hit.tertiary, estimated: hit.estimated, forecast: false});
+      out.set(year, {
+        total: hit.total,
+        primary: hit.primary,
+        secondary: hit.secondary,
+        tertiary: hit.tertiary,
+        estimated: hit.estimated,
+        forecast: false
+      });
       continue;
     }
     const known = rows.filter((r) => r.year < year);
@@ -121,7 +152,9 @@ export function buildTimeline(inputs: Inputs, config: EditionConfig): Timeline {
         const prev = sectionVa.get(year - 1)!.get(section.code)!;
         figure = {value: grow(prev.value, gdpGrowth), estimated: true, forecast: true};
       } else {
-        const points = rows.filter((r) => r.year < year).map((r) => ({year: r.year, value: r.value, estimated: r.estimated}));
+        const points = rows
+          .filter((r) => r.year < year)
+          .map((r) => ({year: r.year, value: r.value, estimated: r.estimated}));
         figure = {value: extrapolateLinear(points, year).value, estimated: true, forecast: false};
       }
       sectionVa.get(year)!.set(section.code, figure);
@@ -138,13 +171,31 @@ export function buildTimeline(inputs: Inputs, config: EditionConfig): Timeline {
   for (const province of inputs.provinces) {
     const rows = accounts
       .filter((r: ProvincialAccounts) => r.province === province.id)
-      .map((r) => ({year: r.year, gdp: r.gdp, primary: r.primary, secondary: r.secondary, tertiary: r.tertiary, estimated: r.tiersEstimated}));
+      .map((r) => ({
+        year: r.year,
+        gdp: r.gdp,
+        primary: r.primary,
+        secondary: r.secondary,
+        tertiary: r.tertiary,
+        estimated: r.tiersEstimated
+      }));
     if (rows.length > 0) for (const [year, v] of accountsPath(rows, t)) provincial.get(year)!.set(province.id, v);
     const lab = employment.filter((r: ProvincialEmployment) => r.province === province.id);
     if (lab.length > 0) for (const [year, v] of labourPath(lab, t)) provincialLabour.get(year)!.set(province.id, v);
   }
 
-  const timeline = {baseYear: config.baseYear, lastDataYear, forecastYear: config.forecastYear, years, gdpGrowth, sectionVa, national, labour, provincial, provincialLabour};
+  const timeline = {
+    baseYear: config.baseYear,
+    lastDataYear,
+    forecastYear: config.forecastYear,
+    years,
+    gdpGrowth,
+    sectionVa,
+    national,
+    labour,
+    provincial,
+    provincialLabour
+  };
   forecastPartsByTrend(timeline, inputs, config.forecast.partsTrendWindow);
   return timeline;
 }
@@ -166,26 +217,42 @@ function forecastPartsByTrend(t: Timeline, inputs: Inputs, window: number): void
     return value;
   };
   const sectionAt = (code: SectionCode, year: number) =>
-    t.sectionVa.get(year)?.get(code)?.value ?? inputs.sectionValueAdded.find((r) => r.section === code && r.year === year)?.value;
+    t.sectionVa.get(year)?.get(code)?.value ??
+    inputs.sectionValueAdded.find((r) => r.section === code && r.year === year)?.value;
   const nationalAt = (year: number) => t.national.get(year) ?? inputs.nationalAccounts.find((r) => r.year === year);
-  const provinceAt = (id: string, year: number) => t.provincial.get(year)?.get(id) ?? inputs.provincialAccounts.find((r) => r.province === id && r.year === year);
+  const provinceAt = (id: string, year: number) =>
+    t.provincial.get(year)?.get(id) ?? inputs.provincialAccounts.find((r) => r.province === id && r.year === year);
   const trendOf = (what: string, from: number | undefined, to: number) => trendGrowth(needs(what, from), to, window);
   const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
 
   const sections = inputs.sections.map((s) => s.code);
-  const sectionTrend = new Map(sections.map((c) => [c, trendOf(`section ${c}`, sectionAt(c, start), sectionAt(c, last)!)]));
-  const sectionsWholeTrend = trendOf("the sum of the sections", sum(sections.map((c) => needs(`section ${c}`, sectionAt(c, start)))), sum(sections.map((c) => sectionAt(c, last)!)));
+  const sectionTrend = new Map(
+    sections.map((c) => [c, trendOf(`section ${c}`, sectionAt(c, start), sectionAt(c, last)!)])
+  );
+  const sectionsWholeTrend = trendOf(
+    "the sum of the sections",
+    sum(sections.map((c) => needs(`section ${c}`, sectionAt(c, start)))),
+    sum(sections.map((c) => sectionAt(c, last)!))
+  );
   const nationalStart = nationalAt(start);
-  const tierTrend = new Map(TIERS.map((j) => [j, trendOf(`national ${j}`, nationalStart?.[j], t.national.get(last)![j])]));
+  const tierTrend = new Map(
+    TIERS.map((j) => [j, trendOf(`national ${j}`, nationalStart?.[j], t.national.get(last)![j])])
+  );
   const gdpTrend = trendOf("national GDP", nationalStart?.gdp, t.national.get(last)!.gdp);
   const provinces = [...t.provincial.get(last)!.keys()];
-  const provinceTrend = new Map(provinces.map((id) => [id, trendOf(`province ${id}`, provinceAt(id, start)?.gdp, t.provincial.get(last)!.get(id)!.gdp)]));
+  const provinceTrend = new Map(
+    provinces.map((id) => [
+      id,
+      trendOf(`province ${id}`, provinceAt(id, start)?.gdp, t.provincial.get(last)!.get(id)!.gdp)
+    ])
+  );
   const provincesWholeTrend = trendOf(
     "the sum of the provinces",
     sum(provinces.map((id) => needs(`province ${id}`, provinceAt(id, start)?.gdp))),
     sum(provinces.map((id) => t.provincial.get(last)!.get(id)!.gdp))
   );
-  const provinceTierTrend = (id: string, j: (typeof TIERS)[number]) => trendOf(`province ${id} ${j}`, provinceAt(id, start)?.[j], t.provincial.get(last)!.get(id)![j]);
+  const provinceTierTrend = (id: string, j: (typeof TIERS)[number]) =>
+    trendOf(`province ${id} ${j}`, provinceAt(id, start)?.[j], t.provincial.get(last)!.get(id)![j]);
 
   for (const year of t.years.filter((y) => y > last)) {
     const g = t.gdpGrowth;
@@ -199,13 +266,21 @@ function forecastPartsByTrend(t: Timeline, inputs: Inputs, window: number): void
 
     const nation = t.national.get(year)!;
     const prevNation = t.national.get(year - 1)!;
-    const tiers = forecastParts(new Map(TIERS.map((j) => [j, {prev: prevNation[j], trend: tierTrend.get(j)!}])), {trend: gdpTrend, growth: g, forecast: nation.gdp}, (j) => `national ${j}`);
+    const tiers = forecastParts(
+      new Map(TIERS.map((j) => [j, {prev: prevNation[j], trend: tierTrend.get(j)!}])),
+      {trend: gdpTrend, growth: g, forecast: nation.gdp},
+      (j) => `national ${j}`
+    );
     for (const [j, value] of tiers) nation[j] = value;
 
     const prevProvinces = t.provincial.get(year - 1)!;
     const gdps = forecastParts(
       new Map(provinces.map((id) => [id, {prev: prevProvinces.get(id)!.gdp, trend: provinceTrend.get(id)!}])),
-      {trend: provincesWholeTrend, growth: g, forecast: sum(provinces.map((id) => prevProvinces.get(id)!.gdp)) * (1 + g / 100)},
+      {
+        trend: provincesWholeTrend,
+        growth: g,
+        forecast: sum(provinces.map((id) => prevProvinces.get(id)!.gdp)) * (1 + g / 100)
+      },
       (id) => `province ${id}`
     );
     for (const [id, gdp] of gdps) {
@@ -215,7 +290,14 @@ function forecastPartsByTrend(t: Timeline, inputs: Inputs, window: number): void
         {trend: provinceTrend.get(id)!, growth: (gdp / prev.gdp - 1) * 100, forecast: gdp},
         (j) => `province ${id} ${j}`
       );
-      t.provincial.get(year)!.set(id, {gdp, primary: own.get("primary")!, secondary: own.get("secondary")!, tertiary: own.get("tertiary")!, estimated: true, forecast: true});
+      t.provincial.get(year)!.set(id, {
+        gdp,
+        primary: own.get("primary")!,
+        secondary: own.get("secondary")!,
+        tertiary: own.get("tertiary")!,
+        estimated: true,
+        forecast: true
+      });
     }
   }
 }

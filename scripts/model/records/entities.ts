@@ -11,7 +11,12 @@ export const ALL_PROVINCES = "all_provinces";
 export const ALL_SECTORS = "all_sectors";
 
 export const TIER_ZH: Record<Tier, string> = {primary: "第一产业", secondary: "第二产业", tertiary: "第三产业"};
-export const SEGMENT_ZH: Record<DirectSegment, string> = {network: "网络", platform: "平台", data: "数据", security: "安全"};
+export const SEGMENT_ZH: Record<DirectSegment, string> = {
+  network: "网络",
+  platform: "平台",
+  data: "数据",
+  security: "安全"
+};
 
 /** Entity id of an IO product in the figures file ("io_088"). */
 export const ioEntity = (code: string): string => `io_${code}`;
@@ -19,7 +24,10 @@ export const ioEntity = (code: string): string => `io_${code}`;
 import {ruleEntity, SENSITIVITY_RULES} from "../method/sensitivity.ts";
 import {ruleNameZh} from "../method/multiplier.ts";
 
-export function entityNamer(inputs: Inputs, config: EditionConfig): (scope: Scope, entity: string) => string | undefined {
+export function entityNamer(
+  inputs: Inputs,
+  config: EditionConfig
+): (scope: Scope, entity: string) => string | undefined {
   const names = new Map<string, string>();
   const put = (scope: Scope, entity: string, zh: string): void => {
     names.set(`${scope}/${entity}`, zh);

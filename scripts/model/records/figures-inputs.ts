@@ -51,11 +51,25 @@ function addSeriesYear(
 ): void {
   const prev = `${metric}/${scope}/${entity}/${year - 1}`;
   if (year > lastDataYear)
-    book.add(metric, scope, entity, year, value, unit, growthRule, {inputs: book.has(prev) ? [prev] : [], estimated: true});
-  else book.add(metric, scope, entity, year, value, unit, "input_series", {kind: "input", sources: titles, estimated: row.estimated});
+    book.add(metric, scope, entity, year, value, unit, growthRule, {
+      inputs: book.has(prev) ? [prev] : [],
+      estimated: true
+    });
+  else
+    book.add(metric, scope, entity, year, value, unit, "input_series", {
+      kind: "input",
+      sources: titles,
+      estimated: row.estimated
+    });
 }
 
-export function addInputRecords(book: RecordBook, model: EditionModel, inputs: Inputs, config: EditionConfig, params: Params): void {
+export function addInputRecords(
+  book: RecordBook,
+  model: EditionModel,
+  inputs: Inputs,
+  config: EditionConfig,
+  params: Params
+): void {
   const t = model.timeline;
   const last = t.lastDataYear;
   const vaTitles = seriesTitles(inputs, "sectionValueAdded");
@@ -63,7 +77,19 @@ export function addInputRecords(book: RecordBook, model: EditionModel, inputs: I
     const va = t.sectionVa.get(year)!;
     for (const s of inputs.sections) {
       const f = va.get(s.code)!;
-      addSeriesYear(book, "section_value_added", "sector", s.entity, year, f.value, "亿元", f, vaTitles, "forecast_relative_trend", last);
+      addSeriesYear(
+        book,
+        "section_value_added",
+        "sector",
+        s.entity,
+        year,
+        f.value,
+        "亿元",
+        f,
+        vaTitles,
+        "forecast_relative_trend",
+        last
+      );
     }
   }
   const accTitles = seriesTitles(inputs, "nationalAccounts");
@@ -71,21 +97,73 @@ export function addInputRecords(book: RecordBook, model: EditionModel, inputs: I
   for (const year of t.years) {
     const a: AccountsYear = t.national.get(year)!;
     addSeriesYear(book, "gdp", "national", NATIONAL, year, a.gdp, "亿元", a, accTitles, "forecast_growth", last);
-    for (const j of TIERS) addSeriesYear(book, "gdp", "tier", j, year, a[j], "亿元", a, accTitles, "forecast_relative_trend", last);
+    for (const j of TIERS)
+      addSeriesYear(book, "gdp", "tier", j, year, a[j], "亿元", a, accTitles, "forecast_relative_trend", last);
     const l: LabourYear = t.labour.get(year)!;
-    addSeriesYear(book, "employed_persons", "national", NATIONAL, year, l.total, "万人", l, labTitles, "extrapolate_linear", last);
-    for (const j of TIERS) addSeriesYear(book, "employed_persons", "tier", j, year, l[j], "万人", l, labTitles, "extrapolate_linear", last);
+    addSeriesYear(
+      book,
+      "employed_persons",
+      "national",
+      NATIONAL,
+      year,
+      l.total,
+      "万人",
+      l,
+      labTitles,
+      "extrapolate_linear",
+      last
+    );
+    for (const j of TIERS)
+      addSeriesYear(book, "employed_persons", "tier", j, year, l[j], "万人", l, labTitles, "extrapolate_linear", last);
   }
   const pAccTitles = seriesTitles(inputs, "provincialAccounts");
   const pLabTitles = seriesTitles(inputs, "provincialEmployment");
   for (const year of t.years) {
     for (const [id, a] of t.provincial.get(year)!) {
       addSeriesYear(book, "gdp", "province", id, year, a.gdp, "亿元", a, pAccTitles, "forecast_relative_trend", last);
-      for (const j of TIERS) addSeriesYear(book, `gdp_${j}`, "province", id, year, a[j], "亿元", a, pAccTitles, "forecast_relative_trend", last);
+      for (const j of TIERS)
+        addSeriesYear(
+          book,
+          `gdp_${j}`,
+          "province",
+          id,
+          year,
+          a[j],
+          "亿元",
+          a,
+          pAccTitles,
+          "forecast_relative_trend",
+          last
+        );
     }
     for (const [id, l] of t.provincialLabour.get(year)!) {
-      addSeriesYear(book, "employed_persons", "province", id, year, l.total, "万人", l, pLabTitles, "extrapolate_linear", last);
-      for (const j of TIERS) addSeriesYear(book, `employed_persons_${j}`, "province", id, year, l[j], "万人", l, pLabTitles, "extrapolate_linear", last);
+      addSeriesYear(
+        book,
+        "employed_persons",
+        "province",
+        id,
+        year,
+        l.total,
+        "万人",
+        l,
+        pLabTitles,
+        "extrapolate_linear",
+        last
+      );
+      for (const j of TIERS)
+        addSeriesYear(
+          book,
+          `employed_persons_${j}`,
+          "province",
+          id,
+          year,
+          l[j],
+          "万人",
+          l,
+          pLabTitles,
+          "extrapolate_linear",
+          last
+        );
     }
   }
 
@@ -104,8 +182,26 @@ export function addInputRecords(book: RecordBook, model: EditionModel, inputs: I
     const e = ioEntity(s.code);
     const opts = {kind: "input" as const, sources: ioTitles, note: "国家统计局原表以万元计，已换算为亿元"};
     book.add("io_output", "other", e, io.year, s.output / WAN_PER_YI, "亿元", "input_series", opts);
-    book.add("io_intermediate_input", "other", e, io.year, s.intermediateInput / WAN_PER_YI, "亿元", "input_series", opts);
-    book.add("io_value_added", "other", e, io.year, (s.output - s.intermediateInput) / WAN_PER_YI, "亿元", "input_series", opts);
+    book.add(
+      "io_intermediate_input",
+      "other",
+      e,
+      io.year,
+      s.intermediateInput / WAN_PER_YI,
+      "亿元",
+      "input_series",
+      opts
+    );
+    book.add(
+      "io_value_added",
+      "other",
+      e,
+      io.year,
+      (s.output - s.intermediateInput) / WAN_PER_YI,
+      "亿元",
+      "input_series",
+      opts
+    );
   }
 
   const macroTitles = seriesTitles(inputs, "macro");
@@ -126,10 +222,19 @@ export function addInputRecords(book: RecordBook, model: EditionModel, inputs: I
     });
   });
   if (model.newInfrastructure && params.newInfrastructure)
-    book.add("new_infrastructure_cf", "national", NATIONAL, model.newInfrastructure.year, model.newInfrastructure.cf, "", "param_cf", {
-      kind: "parameter",
-      note: newInfrastructureNote(params.newInfrastructure.provenance)
-    });
+    book.add(
+      "new_infrastructure_cf",
+      "national",
+      NATIONAL,
+      model.newInfrastructure.year,
+      model.newInfrastructure.cf,
+      "",
+      "param_cf",
+      {
+        kind: "parameter",
+        note: newInfrastructureNote(params.newInfrastructure.provenance)
+      }
+    );
 }
 
 /** inputs.observed as records (kind observed or context), values and units as given, with their source's title. */

@@ -6,7 +6,8 @@ import type {Scope} from "./records.ts";
 import type {RecordBook} from "./record-book.ts";
 import {growth, growthChangePp} from "../method/stats.ts";
 
-export const id = (metric: string, scope: Scope, entity: string, year: number): string => `${metric}/${scope}/${entity}/${year}`;
+export const id = (metric: string, scope: Scope, entity: string, year: number): string =>
+  `${metric}/${scope}/${entity}/${year}`;
 
 export interface GrowthSpec {
   level: string;
@@ -26,13 +27,24 @@ export function addGrowthSeries(book: RecordBook, spec: GrowthSpec): void {
     if (!book.has(now) || !book.has(before)) continue;
     const previous = book.value(before);
     if (previous === 0) continue;
-    book.add(spec.growth, scope, entity, year, growth(book.value(now), previous), "%", "growth", {inputs: [now, before]});
+    book.add(spec.growth, scope, entity, year, growth(book.value(now), previous), "%", "growth", {
+      inputs: [now, before]
+    });
     const gBefore = id(spec.growth, scope, entity, year - 1);
     if (spec.change && book.has(gBefore)) {
       const gNow = id(spec.growth, scope, entity, year);
-      book.add(spec.change, scope, entity, year, growthChangePp(book.value(gNow), book.value(gBefore)), "pp", "growth_change_pp", {
-        inputs: [gNow, gBefore]
-      });
+      book.add(
+        spec.change,
+        scope,
+        entity,
+        year,
+        growthChangePp(book.value(gNow), book.value(gBefore)),
+        "pp",
+        "growth_change_pp",
+        {
+          inputs: [gNow, gBefore]
+        }
+      );
     }
   }
 }

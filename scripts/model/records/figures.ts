@@ -13,13 +13,23 @@ import type {BaseYearSetup} from "../method/base-year.ts";
 import {RecordBook} from "./record-book.ts";
 import {entityNamer} from "./entities.ts";
 import {addInputRecords, addObservedRecords} from "./figures-inputs.ts";
-import {addBaseYearRecords, addMultiplierRecords, addSensitivityRecords, addValueAddedRecords} from "./figures-national.ts";
+import {
+  addBaseYearRecords,
+  addMultiplierRecords,
+  addSensitivityRecords,
+  addValueAddedRecords
+} from "./figures-national.ts";
 import {addRegionalRecords} from "./figures-regional.ts";
 import {addEmploymentRecords} from "./figures-employment.ts";
 import {addNewInfrastructureRecords, addSegmentRecords} from "./figures-direct.ts";
 
 /** Records from an already computed model (the calibration and the benchmark reuse the model). */
-export function figuresFromModel(model: EditionModel, inputs: Inputs, config: EditionConfig, params: Params): FiguresFile {
+export function figuresFromModel(
+  model: EditionModel,
+  inputs: Inputs,
+  config: EditionConfig,
+  params: Params
+): FiguresFile {
   const book = new RecordBook(config.forecastYear, entityNamer(inputs, config));
   addObservedRecords(book, inputs, config.dataYears[1]);
   addInputRecords(book, model, inputs, config, params);
@@ -34,6 +44,11 @@ export function figuresFromModel(model: EditionModel, inputs: Inputs, config: Ed
   return {edition: config.edition, records: book.records()};
 }
 
-export function computeFigures(inputs: Inputs, config: EditionConfig, params: Params, setup?: BaseYearSetup): FiguresFile {
+export function computeFigures(
+  inputs: Inputs,
+  config: EditionConfig,
+  params: Params,
+  setup?: BaseYearSetup
+): FiguresFile {
   return figuresFromModel(computeModel(inputs, config, params, setup), inputs, config, params);
 }

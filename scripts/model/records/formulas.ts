@@ -37,42 +37,46 @@ const EXPRESSIONS = {
     expression: "(Z_n / Z_prev - 1) * 100",
     symbols: {Z_n: "Z_n", Z_prev: "Z_{n-1}"},
     descriptionZh: "名义增速：本年规模相对上年规模的增长率（%）",
-    legend: {"g_n": "名义增速（%）", "Z_n": "第 n 年规模", "Z_{n-1}": "上年规模"}
+    legend: {g_n: "名义增速（%）", Z_n: "第 n 年规模", "Z_{n-1}": "上年规模"}
   },
   growth_change_pp: {
     lhs: "\\Delta g_n",
     expression: "g_n - g_prev",
     symbols: {g_n: "g_n", g_prev: "g_{n-1}"},
     descriptionZh: "增速变化：本年增速减上年增速（个百分点）",
-    legend: {"\\Delta g_n": "增速变化（个百分点）", "g_n": "本年名义增速（%）", "g_{n-1}": "上年名义增速（%）"}
+    legend: {"\\Delta g_n": "增速变化（个百分点）", g_n: "本年名义增速（%）", "g_{n-1}": "上年名义增速（%）"}
   },
   share_of_gdp: {
     lhs: "s_n",
     expression: "Z_n / GDP_n * 100",
     symbols: {Z_n: "Z_n", GDP_n: "GDP_n"},
     descriptionZh: "占 GDP 比重：工业互联网增加值除以（全国或地区）GDP（%）",
-    legend: {"s_n": "占 GDP 比重（%）", "Z_n": "工业互联网增加值（亿元）", "GDP_n": "国内（地区）生产总值（亿元）"}
+    legend: {s_n: "占 GDP 比重（%）", Z_n: "工业互联网增加值（亿元）", GDP_n: "国内（地区）生产总值（亿元）"}
   },
   contribution_to_gdp_growth: {
     lhs: "c_n",
     expression: "(Z_n - Z_prev) / (GDP_n - GDP_prev) * 100",
     symbols: {Z_n: "Z_n", Z_prev: "Z_{n-1}", GDP_n: "GDP_n", GDP_prev: "GDP_{n-1}"},
     descriptionZh: "对 GDP 增长的贡献率：工业互联网增加值增量除以 GDP 增量（%）",
-    legend: {"c_n": "贡献率（%）", "Z_n": "工业互联网增加值（亿元）", "GDP_n": "国内生产总值（亿元）"}
+    legend: {c_n: "贡献率（%）", Z_n: "工业互联网增加值（亿元）", GDP_n: "国内生产总值（亿元）"}
   },
   ratio: {
     lhs: "\\rho_n",
     expression: "P_n / D_n",
     symbols: {P_n: "Z^{\\text{indirect}}_n", D_n: "Z^{\\text{direct}}_n"},
     descriptionZh: "渗透产业与直接产业之比",
-    legend: {"\\rho_n": "渗透/直接比值", "Z^{\\text{indirect}}_n": "渗透产业增加值（或就业）", "Z^{\\text{direct}}_n": "直接产业增加值（或就业）"}
+    legend: {
+      "\\rho_n": "渗透/直接比值",
+      "Z^{\\text{indirect}}_n": "渗透产业增加值（或就业）",
+      "Z^{\\text{direct}}_n": "直接产业增加值（或就业）"
+    }
   },
   share_of_total: {
     lhs: "w_n",
     expression: "part_n / whole_n * 100",
     symbols: {part_n: "Z^{x}_n", whole_n: "Z^{X}_n"},
     descriptionZh: "结构占比：部分（渗透产业、某产业或某细分领域）占整体的比重（%）",
-    legend: {"w_n": "占比（%）", "Z^{x}_n": "部分的增加值", "Z^{X}_n": "整体的增加值"}
+    legend: {w_n: "占比（%）", "Z^{x}_n": "部分的增加值", "Z^{X}_n": "整体的增加值"}
   },
   cagr: {
     lhs: "\\bar g",
@@ -86,49 +90,53 @@ const EXPRESSIONS = {
     expression: "(Z_n / Z_0 - 1) * 100",
     symbols: {Z_n: "Z_{n}", Z_0: "Z_{n_0}"},
     descriptionZh: "累计增长：期末规模相对期初规模的增长率（%）",
-    legend: {"G": "累计增长（%）", "Z_{n_0}": "期初规模", "Z_{n}": "期末规模"}
+    legend: {G: "累计增长（%）", "Z_{n_0}": "期初规模", "Z_{n}": "期末规模"}
   },
   growth_increase_multiple: {
     lhs: "m_n",
     expression: "g_n / g_prev - 1",
     symbols: {g_n: "g_n", g_prev: "g_{n-1}"},
     descriptionZh: "增速提高倍数：本年增速为上年增速的倍数减一",
-    legend: {"m_n": "提高倍数", "g_n": "本年增速", "g_{n-1}": "上年增速"}
+    legend: {m_n: "提高倍数", g_n: "本年增速", "g_{n-1}": "上年增速"}
   },
   employment_new: {
     lhs: "\\Delta E_n",
     expression: "E_n - E_prev",
     symbols: {E_n: "E_n", E_prev: "E_{n-1}"},
     descriptionZh: "新增就业：本年带动就业减上年带动就业（万人）",
-    legend: {"\\Delta E_n": "新增就业（万人）", "E_n": "带动就业（万人）"}
+    legend: {"\\Delta E_n": "新增就业（万人）", E_n: "带动就业（万人）"}
   },
   employment_share_of_national: {
     lhs: "e_n",
     expression: "E_n / L_n * 100",
     symbols: {E_n: "E_n", L_n: "L_n"},
     descriptionZh: "带动就业占全国就业人员的比重（%）",
-    legend: {"e_n": "就业占比（%）", "E_n": "带动就业（万人）", "L_n": "全国就业人员（万人）"}
+    legend: {e_n: "就业占比（%）", E_n: "带动就业（万人）", L_n: "全国就业人员（万人）"}
   },
   share_of_count: {
     lhs: "q_n",
     expression: "count_n / N * 100",
     symbols: {count_n: "\\#\\{i : Z_{i,n} > 1000\\}", N: "N"},
     descriptionZh: "超过千亿元的省份个数占全部省份的比重（%）",
-    legend: {"q_n": "占比（%）", "N": "省份个数（31）"}
+    legend: {q_n: "占比（%）", N: "省份个数（31）"}
   },
   new_infrastructure_output: {
     lhs: "CI",
     expression: "CF * DII",
     symbols: {CF: "CF", DII: "\\Delta II"},
     descriptionZh: "新基建带动的增加值：单位投资增加值系数乘以工业互联网领域新增投资",
-    legend: {"CI": "新基建带动的增加值（亿元）", "CF": "单位固定资产投资的增加值", "\\Delta II": "工业互联网领域新基建新增投资（亿元）"}
+    legend: {
+      CI: "新基建带动的增加值（亿元）",
+      CF: "单位固定资产投资的增加值",
+      "\\Delta II": "工业互联网领域新基建新增投资（亿元）"
+    }
   },
   forecast_growth: {
     lhs: "V_{f}",
     expression: "V_prev * (1 + g / 100)",
     symbols: {V_prev: "V_{f-1}", g: "g^{GDP}"},
     descriptionZh: "预测年：按版本假定的名义 GDP 增速外推上年数值",
-    legend: {"V_f": "预测年数值", "V_{f-1}": "最后数据年数值", "g^{GDP}": "假定名义 GDP 增速（%）"}
+    legend: {V_f: "预测年数值", "V_{f-1}": "最后数据年数值", "g^{GDP}": "假定名义 GDP 增速（%）"}
   },
   extrapolate_linear: {
     lhs: "v_{t}",
@@ -145,15 +153,16 @@ export type ExpressionId = keyof typeof EXPRESSIONS;
 const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   forecast_relative_trend: {
     tex: "V_{i,f} = k \\, V_{i,f-1} \\left(1 + \\frac{g + \\tau_i - \\tau}{100}\\right), \\quad k = \\frac{W_f}{\\sum_i V_{i,f-1} \\left(1 + \\frac{g + \\tau_i - \\tau}{100}\\right)}",
-    descriptionZh: "预测年的各组成部分（门类、三次产业、省份及省内三次产业）：在整体的预测增速上加上该部分近年年均增速与整体年均增速之差，再按同一比例缩放，使各部分之和等于整体的预测值",
+    descriptionZh:
+      "预测年的各组成部分（门类、三次产业、省份及省内三次产业）：在整体的预测增速上加上该部分近年年均增速与整体年均增速之差，再按同一比例缩放，使各部分之和等于整体的预测值",
     legend: {
       "V_{i,f}": "部分 i 的预测年数值",
       "V_{i,f-1}": "部分 i 的上年数值",
-      "g": "整体的预测年增速（%）",
+      g: "整体的预测年增速（%）",
       "\\tau_i": "部分 i 在趋势窗口内的年均增速（%）",
       "\\tau": "整体在同一窗口内的年均增速（%）",
-      "W_f": "整体的预测年数值",
-      "k": "使各部分之和等于整体的缩放系数"
+      W_f: "整体的预测年数值",
+      k: "使各部分之和等于整体的缩放系数"
     }
   },
   input_series: {
@@ -164,7 +173,7 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   param_share: {
     tex: "S_k \\in [0, 1]",
     descriptionZh: "相关子行业 k 中属于工业互联网的比例（未公开，按版本公布的数值校准）",
-    legend: {"S_k": "子行业 k 的工业互联网关联系数"}
+    legend: {S_k: "子行业 k 的工业互联网关联系数"}
   },
   param_multiplier: {
     tex: "\\mu_n",
@@ -174,7 +183,12 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   multiplier_sensitivity: {
     tex: "Z^{(r)}_n = \\sum_{s} \\bigl(d_s + p_s\\bigr) M^{(r)}_n \\, VA_{s,n}",
     descriptionZh: "敏感性测算：未校准年份的乘数改按规则 r 取值时的全国工业互联网增加值",
-    legend: {"r": "乘数规则", "M^{(r)}_n": "按规则 r 得到的累计乘数", "d_s, p_s": "门类 s 的基年直接、渗透贡献率", "VA_{s,n}": "门类 s 第 n 年增加值"}
+    legend: {
+      r: "乘数规则",
+      "M^{(r)}_n": "按规则 r 得到的累计乘数",
+      "d_s, p_s": "门类 s 的基年直接、渗透贡献率",
+      "VA_{s,n}": "门类 s 第 n 年增加值"
+    }
   },
   multiplier_carry_forward: {
     tex: "\\mu_n = \\mu_{n-1}",
@@ -184,7 +198,7 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   multiplier_trend: {
     tex: "\\mu_n = \\Bigl(\\prod_{t = n-k}^{n-1} \\mu_t\\Bigr)^{1/k}",
     descriptionZh: "年度技术乘数取此前 k 年乘数的几何平均",
-    legend: {"k": "平均的年数"}
+    legend: {k: "平均的年数"}
   },
   multiplier_unity: {
     tex: "\\mu_n = 1",
@@ -199,22 +213,22 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   multiplier_cumulative: {
     tex: "M_n = \\prod_{t = n_0 + 1}^{n} \\mu_t,\\quad M_{n_0} = 1",
     descriptionZh: "累计技术乘数：基年以来各年乘数之积",
-    legend: {"M_n": "累计乘数", "\\mu_t": "第 t 年乘数", "n_0": "基年（2017）"}
+    legend: {M_n: "累计乘数", "\\mu_t": "第 t 年乘数", n_0: "基年（2017）"}
   },
   param_cf: {
     tex: "CF",
     descriptionZh: "单位固定资产投资带来的增加值（未公开，按版本公布的数值校准）",
-    legend: {"CF": "投资增加值系数"}
+    legend: {CF: "投资增加值系数"}
   },
   direct_base_product: {
     tex: "Z^{\\text{direct}}_{2017,k} = S_k\\,(X_k - M_k)",
     descriptionZh: "基年相关子行业 k 的直接产业增加值（投入产出表，万元折算为亿元）",
-    legend: {"S_k": "关联系数", "X_k": "总产出", "M_k": "中间投入合计"}
+    legend: {S_k: "关联系数", X_k: "总产出", M_k: "中间投入合计"}
   },
   direct_base: {
     tex: "Z^{\\text{direct}}_{2017} = \\sum_{k \\in K} S_k\\,(X_k - M_k)",
     descriptionZh: "基年直接产业增加值：各相关子行业中与工业互联网关联部分的增加值之和",
-    legend: {"K": "11 个相关子行业", "S_k": "关联系数", "X_k - M_k": "子行业增加值"}
+    legend: {K: "11 个相关子行业", S_k: "关联系数", "X_k - M_k": "子行业增加值"}
   },
   direct_rate: {
     tex: "r^{\\text{dir}}_{s} = \\frac{\\sum_{k \\in K \\cap s} S_k (X_k - M_k)}{V_{2017,s}}",
@@ -224,17 +238,17 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   augmented_split: {
     tex: "z'_{pq} = s_p s_q\\, z_{o(p)o(q)},\\quad X'_p = s_p X_{o(p)},\\quad a'_{pq} = \\frac{z'_{pq}}{X'_q} = s_p\\, a_{o(p)o(q)}",
     descriptionZh: "扩展投入产出表：每个相关子行业的行与列按关联系数拆分为虚拟纯工业互联网部门与其余部分，行列合计不变",
-    legend: {"o(p)": "扩展部门 p 对应的原部门", "s_p": "拆分比例（虚拟部门为 S_k，其余部分为 1−S_k，其他部门为 1）"}
+    legend: {"o(p)": "扩展部门 p 对应的原部门", s_p: "拆分比例（虚拟部门为 S_k，其余部分为 1−S_k，其他部门为 1）"}
   },
   induced_output: {
     tex: "\\Delta Y_i = \\sum_{j=1}^{11} \\frac{C_{i,149+j}}{C_{149+j,149+j}}\\, X_{k_j} S_{k_j},\\quad C = (I - A')^{-1}",
     descriptionZh: "工业互联网部门总产出带动的各部门产出（只求解里昂惕夫逆矩阵中虚拟部门对应的列）",
-    legend: {"C": "扩展表的里昂惕夫逆矩阵", "X_{k_j} S_{k_j}": "虚拟部门总产出"}
+    legend: {C: "扩展表的里昂惕夫逆矩阵", "X_{k_j} S_{k_j}": "虚拟部门总产出"}
   },
   penetration_lambda: {
     tex: "\\lambda_i = \\frac{\\Delta Y_i}{X_i}",
     descriptionZh: "定向贡献比：带动产出占部门 i 总产出（原表）的比重",
-    legend: {"X_i": "原投入产出表部门 i 的总产出"}
+    legend: {X_i: "原投入产出表部门 i 的总产出"}
   },
   penetration_dz: {
     tex: "dz_i = \\lambda_i\\,(X_i - M_i)",
@@ -254,12 +268,12 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   direct_section: {
     tex: "Z^{\\text{direct}}_{n,s} = r^{\\text{dir}}_{s}\\, M_n\\, V_{n,s}",
     descriptionZh: "门类 s 第 n 年直接产业增加值：直接贡献率 × 累计技术乘数 × 门类增加值",
-    legend: {"M_n": "累计技术乘数（参数规定是否作用于直接产业）", "V_{n,s}": "门类增加值"}
+    legend: {M_n: "累计技术乘数（参数规定是否作用于直接产业）", "V_{n,s}": "门类增加值"}
   },
   penetration_section: {
     tex: "Z^{\\text{indirect}}_{n,s} = r^{\\text{pen}}_{s}\\, M_n\\, V_{n,s}",
     descriptionZh: "门类 s 第 n 年渗透产业增加值：渗透贡献率 × 累计技术乘数 × 门类增加值",
-    legend: {"M_n": "累计技术乘数", "V_{n,s}": "门类增加值"}
+    legend: {M_n: "累计技术乘数", "V_{n,s}": "门类增加值"}
   },
   total_sum: {
     tex: "Z_n = Z^{\\text{direct}}_n + Z^{\\text{indirect}}_n",
@@ -269,12 +283,13 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   sum_sections: {
     tex: "Z^{x}_n = \\sum_{s} Z^{x}_{n,s}",
     descriptionZh: "全国（或三次产业）数值为所含门类之和",
-    legend: {"s": "门类（三次产业按国家统计局划分：A 第一产业；B–E 第二产业；其余第三产业）"}
+    legend: {s: "门类（三次产业按国家统计局划分：A 第一产业；B–E 第二产业；其余第三产业）"}
   },
   cd_ols: {
     tex: "\\ln \\frac{Y_t}{L_t} = \\ln \\hat A + \\hat\\alpha \\ln \\frac{K_t}{L_t} + \\epsilon_t,\\quad \\hat\\beta = 1 - \\hat\\alpha",
-    descriptionZh: "规模报酬不变（α＋β＝1）的柯布—道格拉斯生产函数的最小二乘估计（拟合期内技术乘数视为不变；产出、资本和劳动均以拟合期首年为1的指数表示）",
-    legend: {"Y": "产出指数", "K": "资本投入指数", "L": "劳动投入指数"}
+    descriptionZh:
+      "规模报酬不变（α＋β＝1）的柯布—道格拉斯生产函数的最小二乘估计（拟合期内技术乘数视为不变；产出、资本和劳动均以拟合期首年为1的指数表示）",
+    legend: {Y: "产出指数", K: "资本投入指数", L: "劳动投入指数"}
   },
   cd_gamma: {
     tex: "\\gamma_n = \\frac{Y_n}{\\hat A K_n^{\\hat\\alpha} L_n^{\\hat\\beta}}",
@@ -304,12 +319,12 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   region_sum: {
     tex: "Z_{R,n} = \\sum_{i \\in R} Z_{i,n}",
     descriptionZh: "区域数值为所含省份之和",
-    legend: {"R": "区域（省份构成见版本配置）"}
+    legend: {R: "区域（省份构成见版本配置）"}
   },
   employment_province_share: {
     tex: "Pro_{i,n} = \\frac{GDP_{i,n}}{\\pi_i L_n},\\quad E_{i,n} = \\frac{Z_{i,n}}{Pro_{i,n}}",
     descriptionZh: "省级带动就业（2020 年版）：省份劳动生产率由 2018 年就业占比 π 推算",
-    legend: {"\\pi_i": "省份 i 2018 年就业人数占全国比重", "L_n": "全国就业人员"}
+    legend: {"\\pi_i": "省份 i 2018 年就业人数占全国比重", L_n: "全国就业人员"}
   },
   employment_province_tier: {
     tex: "Pro^j_{i,n} = \\frac{GDP^j_{i,n}}{L^j_{i,n}},\\quad E_{i,n} = \\sum_j \\frac{Z^j_{i,n}}{Pro^j_{i,n}}",
@@ -324,7 +339,7 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   employment_forecast_national: {
     tex: "E_f = \\frac{Z_f}{Pro_f},\\quad Pro_f = \\frac{GDP_f}{L_f}",
     descriptionZh: "预测年全国带动就业（2020 年版）：全国劳动生产率，就业人员线性外推",
-    legend: {"L_f": "线性外推的全国就业人员"}
+    legend: {L_f: "线性外推的全国就业人员"}
   },
   employment_section_national: {
     tex: "E^{x}_{n,s} = \\frac{Z^{x}_{n,s}}{Pro_n},\\quad Pro_n = \\frac{Z_n}{E_n}",
@@ -349,7 +364,7 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   segment_value_added: {
     tex: "Z^{\\text{direct}}_{n,g} = \\sum_{k \\in g} S_k (X_k - M_k)\\,\\frac{V_{n,s(k)}}{V_{2017,s(k)}}\\,M_n",
     descriptionZh: "直接产业细分领域（网络、平台、数据、安全）增加值：所含子行业的直接增加值随所属门类推算",
-    legend: {"g": "细分领域", "s(k)": "子行业 k 所属门类"}
+    legend: {g: "细分领域", "s(k)": "子行业 k 所属门类"}
   },
   count_above: {
     tex: "\\#\\{i : Z_{i,n} > 1000\\}",
@@ -389,7 +404,13 @@ function buildTable(): Map<string, FormulaEntry> {
     const node = math.parse(spec.expression);
     compiled.set(id, node.compile());
     const rhs = node.toTex({parenthesis: "auto", implicit: "hide", handler: symbolTex(spec.symbols)});
-    table.set(id, {id, tex: `${spec.lhs} = ${rhs}`, descriptionZh: spec.descriptionZh, legend: spec.legend, expression: spec.expression});
+    table.set(id, {
+      id,
+      tex: `${spec.lhs} = ${rhs}`,
+      descriptionZh: spec.descriptionZh,
+      legend: spec.legend,
+      expression: spec.expression
+    });
   }
   for (const [id, entry] of Object.entries(STRUCTURAL)) table.set(id, {id, ...entry});
   return table;

@@ -53,7 +53,11 @@ export class RecordBook {
   ): string {
     const id = recordId({metric, scope, entity, year, ...(options.period ? {period: options.period} : {})});
     if (this.byId.has(id)) throw new Error(`record ${id} computed twice`);
-    if (!Number.isFinite(value)) throw new ModelError(`record ${id}`, `computed as ${value}; expected a finite number (check the inputs it is computed from for a huge, empty or zero value)`);
+    if (!Number.isFinite(value))
+      throw new ModelError(
+        `record ${id}`,
+        `computed as ${value}; expected a finite number (check the inputs it is computed from for a huge, empty or zero value)`
+      );
     const inputs = [...(options.inputs ?? [])];
     const sources = new Set(options.sources ?? []);
     let estimated = options.estimated ?? false;

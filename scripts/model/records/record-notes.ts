@@ -10,7 +10,10 @@ import type {DirectSegment} from "../inputs.ts";
 
 /** The note of a share coefficient S_k: how it was fitted, and its direct segment. */
 export function shareCoefficientNote(provenance: string, segment: DirectSegment): string {
-  const fitted = /^fitted by (`[^`]+`) to the (\d{4}) direct and penetration targets \(regularised towards a common share, ρ = ([^)]+)\)$/.exec(provenance);
+  const fitted =
+    /^fitted by (`[^`]+`) to the (\d{4}) direct and penetration targets \(regularised towards a common share, ρ = ([^)]+)\)$/.exec(
+      provenance
+    );
   const how = fitted
     ? `由 ${fitted[1]} 按${fitted[2]}年直接产业和渗透产业增加值的校准目标拟合（向共同份额正则化，ρ = ${fitted[3]}）`
     : provenance;
@@ -45,7 +48,10 @@ const ISSUER_WORDS: readonly (readonly [RegExp, string])[] = [
 /** The issuer field in Chinese: brackets of names (王鹏) and of Chinese hosts (泉州晚报 page) keep their Chinese. */
 export function issuerZh(issuer: string): string {
   // Brackets holding Chinese keep it (without Latin words): "(王鹏)" → "（王鹏）", "(泉州晚报 page)" → "（泉州晚报）".
-  let text = issuer.replace(/\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)/g, (_m, inner: string) => `〔${inner.replace(/\s*\b[A-Za-z]+\b\s*/g, "").trim()}〕`);
+  let text = issuer.replace(
+    /\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)/g,
+    (_m, inner: string) => `〔${inner.replace(/\s*\b[A-Za-z]+\b\s*/g, "").trim()}〕`
+  );
   for (const [pattern, words] of ISSUER_WORDS) text = text.replace(pattern, words);
   return text.replace(/〔/g, "（").replace(/〕/g, "）");
 }

@@ -24,7 +24,14 @@ export interface ClaimRow {
   quote: string;
 }
 
-const ADDITIVE = new Set(["iiot_value_added", "iiot_value_added_direct", "iiot_value_added_penetration", "employment_total", "employment_share_of_national", "employment_new"]);
+const ADDITIVE = new Set([
+  "iiot_value_added",
+  "iiot_value_added_direct",
+  "iiot_value_added_penetration",
+  "employment_total",
+  "employment_share_of_national",
+  "employment_new"
+]);
 
 /** Splits a joined id into known entity ids ("guangdong_jiangsu" → [guangdong, jiangsu]; inner_mongolia stays whole). */
 export function splitJoined(joined: string, known: ReadonlySet<string>): string[] | undefined {

@@ -88,7 +88,12 @@ function diffSummary(rows: readonly ReproductionRow[], level: boolean): DiffSumm
   const matched = rows.filter((r) => r.diffPct !== null && isLevel(r.unit) === level);
   const size = (r: ReproductionRow): number => Math.abs(level ? r.diffPct! : r.diffAbs!);
   const worst = matched.reduce<ReproductionRow | undefined>((w, r) => (!w || size(r) > size(w) ? r : w), undefined);
-  return {matched: matched.length, median: median(matched.map(size)), worst: worst ? size(worst) : null, worstId: worst?.id ?? null};
+  return {
+    matched: matched.length,
+    median: median(matched.map(size)),
+    worst: worst ? size(worst) : null,
+    worstId: worst?.id ?? null
+  };
 }
 
 function summarise(scope: string, rows: readonly ReproductionRow[]): ScopeSummary {
@@ -98,14 +103,25 @@ function summarise(scope: string, rows: readonly ReproductionRow[]): ScopeSummar
     scope,
     levels: diffSummary(clean, true),
     rates: diffSummary(clean, false),
-    inconsistent: {matched: flagged.filter((r) => r.diffPct !== null).length, levels: diffSummary(flagged, true), rates: diffSummary(flagged, false)},
+    inconsistent: {
+      matched: flagged.filter((r) => r.diffPct !== null).length,
+      levels: diffSummary(flagged, true),
+      rates: diffSummary(flagged, false)
+    },
     targets: clean.filter((r) => r.target && r.diffPct !== null).length
   };
 }
 
-export function reproduce(figures: FiguresFile, published: readonly PublishedInput[], config: EditionConfig): Reproduction {
+export function reproduce(
+  figures: FiguresFile,
+  published: readonly PublishedInput[],
+  config: EditionConfig
+): Reproduction {
   const computed = new Map(figures.records.filter((r) => !r.period).map((r) => [recordId(r), r]));
-  const findings: ReproductionFinding[] = checkPublished(published, figures, config).map((f, i) => ({id: `${config.edition}-F${String(i + 1).padStart(2, "0")}`, ...f}));
+  const findings: ReproductionFinding[] = checkPublished(published, figures, config).map((f, i) => ({
+    id: `${config.edition}-F${String(i + 1).padStart(2, "0")}`,
+    ...f
+  }));
   const flaggedBy = new Map<string, string[]>();
   for (const f of findings) for (const ref of f.flagged) flaggedBy.set(ref, [...(flaggedBy.get(ref) ?? []), f.id]);
   const targets = new Set(config.calibration.targets.map((t) => t.record));
@@ -141,7 +157,12 @@ export function reproduce(figures: FiguresFile, published: readonly PublishedInp
   return {
     edition: config.edition,
     rows,
-    summary: scopes.map((s) => summarise(s, rows.filter((r) => r.scope === s))),
+    summary: scopes.map((s) =>
+      summarise(
+        s,
+        rows.filter((r) => r.scope === s)
+      )
+    ),
     claims: evaluateClaims(published, figures.records),
     findings,
     missing: [...new Set(missing)].sort()

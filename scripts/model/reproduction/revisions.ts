@@ -51,14 +51,20 @@ function isRank(metric: string): boolean {
 }
 
 /** Rates and shares change in percentage points, ranks in places (also changePp), levels in %. */
-function changeOf(metric: string, before: number, after: number, unit: string): Pick<Revision, "changePct" | "changePp"> {
+function changeOf(
+  metric: string,
+  before: number,
+  after: number,
+  unit: string
+): Pick<Revision, "changePct" | "changePp"> {
   if (isRate(unit) || isRank(metric)) return {changePp: after - before};
   return before !== 0 ? {changePct: (after / before - 1) * 100} : {};
 }
 
 function flipOf(metric: string, before: number, after: number): Revision["flip"] {
   if (isRank(metric)) return before !== after ? "rank" : undefined;
-  if (isGrowth(metric) && Math.sign(before) !== Math.sign(after) && Math.abs(before) > 1e-9 && Math.abs(after) > 1e-9) return "sign";
+  if (isGrowth(metric) && Math.sign(before) !== Math.sign(after) && Math.abs(before) > 1e-9 && Math.abs(after) > 1e-9)
+    return "sign";
   return undefined;
 }
 
@@ -67,7 +73,8 @@ function methodChanged(record: FigureRecord, previous: EditionConfig, next: Edit
   const a = previous.methods;
   const b = next.methods;
   if (/^employment/.test(record.metric) && a.employment !== b.employment) return true;
-  if ((record.scope === "province" || record.scope === "region") && a.regionalAllocation !== b.regionalAllocation) return true;
+  if ((record.scope === "province" || record.scope === "region") && a.regionalAllocation !== b.regionalAllocation)
+    return true;
   return false;
 }
 
@@ -98,7 +105,12 @@ export interface RevisionsReport {
 }
 
 /** Our numbers: every computed or input record of both editions with the same id and a different value. */
-export function computedRevisions(previous: FiguresFile, next: FiguresFile, previousConfig: EditionConfig, nextConfig: EditionConfig): Revision[] {
+export function computedRevisions(
+  previous: FiguresFile,
+  next: FiguresFile,
+  previousConfig: EditionConfig,
+  nextConfig: EditionConfig
+): Revision[] {
   const before = new Map(previous.records.filter((r) => KINDS.has(r.kind) && !r.period).map((r) => [recordId(r), r]));
   const nextById = new Map(next.records.map((r) => [recordId(r), r]));
   const out: Revision[] = [];
@@ -116,7 +128,11 @@ export function computedRevisions(previous: FiguresFile, next: FiguresFile, prev
         : inputAncestors(id, nextById).filter((input) => {
             const a = before.get(input);
             const b = nextById.get(input);
-            return a !== undefined && b !== undefined && Math.abs(b.value - a.value) / Math.max(Math.abs(a.value), Math.abs(b.value), 1e-300) > SAME;
+            return (
+              a !== undefined &&
+              b !== undefined &&
+              Math.abs(b.value - a.value) / Math.max(Math.abs(a.value), Math.abs(b.value), 1e-300) > SAME
+            );
           });
     if (revisedInputs.length > 0) reasons.push("input");
     if (methodChanged(record, previousConfig, nextConfig)) reasons.push("method");

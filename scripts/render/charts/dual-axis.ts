@@ -10,7 +10,15 @@ import type {TopLevelSpec} from "vega-lite";
 import {CHART_HEIGHT, CHART_WIDTH, COLORS, FORECAST_CHART_HEIGHT} from "./theme.ts";
 import {segmentLabels, totalLabels} from "./stack-labels.ts";
 import {bandTicks, narrowBandTicks} from "./ticks.ts";
-import {exprString, FORECAST_DASH, forecastOpacity, referenceRuleName, topLevel, type DataRow, type VlSpec} from "./vl.ts";
+import {
+  exprString,
+  FORECAST_DASH,
+  forecastOpacity,
+  referenceRuleName,
+  topLevel,
+  type DataRow,
+  type VlSpec
+} from "./vl.ts";
 
 export interface Series {
   /** Field of the row holding the value. */
@@ -60,8 +68,20 @@ export interface DualAxisOptions {
 }
 
 /** Axis titles read horizontally above their axis (rotated Chinese is hard to read). */
-export const LEFT_AXIS_TITLE = {titleAngle: 0, titleAlign: "left", titleBaseline: "bottom", titleX: -36, titleY: -10} as const;
-export const RIGHT_AXIS_TITLE = {titleAngle: 0, titleAlign: "right", titleBaseline: "bottom", titleX: 36, titleY: -10} as const;
+export const LEFT_AXIS_TITLE = {
+  titleAngle: 0,
+  titleAlign: "left",
+  titleBaseline: "bottom",
+  titleX: -36,
+  titleY: -10
+} as const;
+export const RIGHT_AXIS_TITLE = {
+  titleAngle: 0,
+  titleAlign: "right",
+  titleBaseline: "bottom",
+  titleX: 36,
+  titleY: -10
+} as const;
 
 /** Height in px of a value label (10 px text) with its offset from the mark. */
 const LABEL_PX = 20;
@@ -122,7 +142,10 @@ function barOnlyScales(values: number[], height: number, labels: boolean): {doma
   const min = Math.min(0, ...values);
   const room = labels ? LABEL_PX + 6 : 6;
   const span = Math.max(max - min, 1e-9) * (height / (height - room * (min < 0 ? 2 : 1)));
-  const domain: [number, number] = [min < 0 ? min - (span * room) / height : 0, (min < 0 ? min - (span * room) / height : 0) + span];
+  const domain: [number, number] = [
+    min < 0 ? min - (span * room) / height : 0,
+    (min < 0 ? min - (span * room) / height : 0) + span
+  ];
   return {domain, ticks: bandTicks(min, max, 5, domain)};
 }
 
@@ -131,7 +154,10 @@ const FORECAST_LINK = "_forecastLink";
 /** Marks the rows whose line segment leads into or lies in the forecast (the last actual row and every forecast row). */
 function withForecastLink(rows: DataRow[], forecastField: string | undefined): DataRow[] {
   if (!forecastField) return rows.map((row) => ({...row, [FORECAST_LINK]: false}));
-  return rows.map((row, i) => ({...row, [FORECAST_LINK]: row[forecastField] === true || rows[i + 1]?.[forecastField] === true}));
+  return rows.map((row, i) => ({
+    ...row,
+    [FORECAST_LINK]: row[forecastField] === true || rows[i + 1]?.[forecastField] === true
+  }));
 }
 
 function numeric(value: unknown): number | undefined {
@@ -152,23 +178,44 @@ const STACKED_COLUMN_BAND = 0.6;
  * Labels of stacked segments (stack-labels.ts): in the middle of each segment that can hold one, beside the column
  * for a thinner one. Drawn from their own data, since their positions are computed beforehand.
  */
-function stackedLabelLayers(options: DualAxisOptions, format: string, x: VlSpec, y: VlSpec, unitsPerPx: number): VlSpec[] {
+function stackedLabelLayers(
+  options: DualAxisOptions,
+  format: string,
+  x: VlSpec,
+  y: VlSpec,
+  unitsPerPx: number
+): VlSpec[] {
   const series = options.bars.map((b) => ({field: b.field, labelColor: b.labelColor ?? "#ffffff"}));
-  const labels = segmentLabels(options.rows, options.x, series, unitsPerPx, COLORS.darkText, options.forecastField).map((l) => ({...l, [options.x]: l.x}));
+  const labels = segmentLabels(options.rows, options.x, series, unitsPerPx, COLORS.darkText, options.forecastField).map(
+    (l) => ({...l, [options.x]: l.x})
+  );
   const step = (options.width ?? CHART_WIDTH) / Math.max(options.rows.length, 1);
   const halfColumn = (step * (1 - BAND_PADDING_INNER) * STACKED_COLUMN_BAND) / 2;
-  const encoding = {x, y: {...y, field: "at", stack: null}, text: {field: "value", type: "quantitative", format}, fill: {field: "color", type: "nominal", scale: null, legend: null}};
+  const encoding = {
+    x,
+    y: {...y, field: "at", stack: null},
+    text: {field: "value", type: "quantitative", format},
+    fill: {field: "color", type: "nominal", scale: null, legend: null}
+  };
   return [false, true]
     .map((side) => ({side, values: labels.filter((l) => l.side === side)}))
     .filter(({values}) => values.length > 0)
     .map(({side, values}) => ({
       data: {values},
-      mark: side ? {type: "text", fontSize: 10, baseline: "middle", align: "left", dx: halfColumn + 4} : {type: "text", fontSize: 10, baseline: "middle"},
+      mark: side
+        ? {type: "text", fontSize: 10, baseline: "middle", align: "left", dx: halfColumn + 4}
+        : {type: "text", fontSize: 10, baseline: "middle"},
       encoding
     }));
 }
 
-function barLayer(options: DualAxisOptions, domain: [number, number], ticks: number[], colorScale: VlSpec, height: number): VlSpec {
+function barLayer(
+  options: DualAxisOptions,
+  domain: [number, number],
+  ticks: number[],
+  colorScale: VlSpec,
+  height: number
+): VlSpec {
   const x = {
     field: options.x,
     type: "ordinal",
@@ -185,19 +232,33 @@ function barLayer(options: DualAxisOptions, domain: [number, number], ticks: num
     scale: {domain, nice: false},
     axis: {title: options.barAxisTitle, ...LEFT_AXIS_TITLE, values: options.barAxisValues ?? ticks}
   };
-  const xOffset = mode === "group" && options.bars.length > 1 ? {xOffset: {field: "seriesLabel", type: "nominal", sort: options.bars.map((b) => b.label)}} : {};
+  const xOffset =
+    mode === "group" && options.bars.length > 1
+      ? {xOffset: {field: "seriesLabel", type: "nominal", sort: options.bars.map((b) => b.label)}}
+      : {};
   const opacity = forecastOpacity(options.forecastField);
   // A single column series without lines needs no legend: the axis title names it.
   const soleSeries = options.bars.length === 1 && options.lines.length === 0;
   const layers: VlSpec[] = [
     {
-      mark: {type: "bar", width: mode === "group" && options.bars.length > 1 ? {band: 0.9} : {band: STACKED_COLUMN_BAND}},
-      encoding: {x, y, ...xOffset, color: {field: "seriesLabel", type: "nominal", scale: colorScale, legend: soleSeries ? null : {title: null}}, order: {field: "seriesOrder", type: "quantitative"}, opacity}
+      mark: {
+        type: "bar",
+        width: mode === "group" && options.bars.length > 1 ? {band: 0.9} : {band: STACKED_COLUMN_BAND}
+      },
+      encoding: {
+        x,
+        y,
+        ...xOffset,
+        color: {field: "seriesLabel", type: "nominal", scale: colorScale, legend: soleSeries ? null : {title: null}},
+        order: {field: "seriesOrder", type: "quantitative"},
+        opacity
+      }
     }
   ];
   if (options.barLabelFormat) {
     const text = {field: "value", type: "quantitative", format: options.barLabelFormat};
-    if (mode === "stack") layers.push(...stackedLabelLayers(options, options.barLabelFormat, x, y, (domain[1] - domain[0]) / height));
+    if (mode === "stack")
+      layers.push(...stackedLabelLayers(options, options.barLabelFormat, x, y, (domain[1] - domain[0]) / height));
     else {
       // Above positive columns, below negative ones; a column that ends short of the reference rule has its label
       // just past the rule, so the rule never runs through a label (not inside the column either: a rule under a
@@ -220,7 +281,12 @@ function barLayer(options: DualAxisOptions, domain: [number, number], ticks: num
     // One datum each, outside the folded data; the label sits right of the plot, clear of every column label.
     const {field: _field, stack: _stack, ...yScale} = y;
     const ref = {y: {...yScale, datum: options.barReference.value}};
-    layers.unshift({name: referenceRuleName(0), data: {values: [{}]}, mark: {type: "rule", strokeDash: [4, 3], color: "#666666"}, encoding: ref});
+    layers.unshift({
+      name: referenceRuleName(0),
+      data: {values: [{}]},
+      mark: {type: "rule", strokeDash: [4, 3], color: "#666666"},
+      encoding: ref
+    });
     layers.push({
       data: {values: [{}]},
       mark: {type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 10, color: "#555555"},
@@ -244,14 +310,23 @@ function barLayer(options: DualAxisOptions, domain: [number, number], ticks: num
     transform: [
       {fold: options.bars.map((b) => b.field), as: ["series", "value"]},
       {calculate: labelLookup(options.bars, "series", (b) => b.label), as: "seriesLabel"},
-      {calculate: `indexof([${options.bars.map((b) => exprString(b.field)).join(", ")}], datum.series)`, as: "seriesOrder"}
+      {
+        calculate: `indexof([${options.bars.map((b) => exprString(b.field)).join(", ")}], datum.series)`,
+        as: "seriesOrder"
+      }
     ],
     layer: layers
   };
 }
 
 function lineLayer(options: DualAxisOptions, domain: [number, number], ticks: number[], colorScale: VlSpec): VlSpec {
-  const x = {field: options.x, type: "ordinal", sort: options.rows.map((row) => String(row[options.x])), title: null, axis: {labelAngle: 0}};
+  const x = {
+    field: options.x,
+    type: "ordinal",
+    sort: options.rows.map((row) => String(row[options.x])),
+    title: null,
+    axis: {labelAngle: 0}
+  };
   const y = {
     field: "lineValue",
     type: "quantitative",
@@ -264,17 +339,36 @@ function lineLayer(options: DualAxisOptions, domain: [number, number], ticks: nu
     ...(options.connectPoints === false
       ? []
       : [
-          {transform: forecast ? [{filter: `!datum['${forecast}']`}] : [], mark: {type: "line"}, encoding: {x, y, color}},
-          {transform: [{filter: `datum['${FORECAST_LINK}']`}], mark: {type: "line", strokeDash: FORECAST_DASH}, encoding: {x, y, color}}
+          {
+            transform: forecast ? [{filter: `!datum['${forecast}']`}] : [],
+            mark: {type: "line"},
+            encoding: {x, y, color}
+          },
+          {
+            transform: [{filter: `datum['${FORECAST_LINK}']`}],
+            mark: {type: "line", strokeDash: FORECAST_DASH},
+            encoding: {x, y, color}
+          }
         ]),
-    {mark: {type: "point", filled: true, size: options.connectPoints === false ? 60 : 40}, encoding: {x, y, color, opacity: forecastOpacity(forecast)}}
+    {
+      mark: {type: "point", filled: true, size: options.connectPoints === false ? 60 : 40},
+      encoding: {x, y, color, opacity: forecastOpacity(forecast)}
+    }
   ];
   if (options.lineLabelFormat) {
     const text = {field: "lineValue", type: "quantitative", format: options.lineLabelFormat};
     // The highest line of each x is labelled above its point, the others below, so several lines' labels part.
     layers.push(
-      {transform: [{filter: "datum.lineValue === datum.lineMax"}], mark: {type: "text", dy: -9, fontSize: 10, baseline: "bottom"}, encoding: {x, y, text, color}},
-      {transform: [{filter: "datum.lineValue !== datum.lineMax"}], mark: {type: "text", dy: 9, fontSize: 10, baseline: "top"}, encoding: {x, y, text, color}}
+      {
+        transform: [{filter: "datum.lineValue === datum.lineMax"}],
+        mark: {type: "text", dy: -9, fontSize: 10, baseline: "bottom"},
+        encoding: {x, y, text, color}
+      },
+      {
+        transform: [{filter: "datum.lineValue !== datum.lineMax"}],
+        mark: {type: "text", dy: 9, fontSize: 10, baseline: "top"},
+        encoding: {x, y, text, color}
+      }
     );
   }
   return {
@@ -298,7 +392,9 @@ export function dualAxisSpec(options: DualAxisOptions): TopLevelSpec {
   });
   const barBottoms = options.rows.map((row) => Math.min(0, ...options.bars.map((b) => numeric(row[b.field]) ?? 0)));
   if (options.barReference) barTops.push(options.barReference.value);
-  const lineValues = options.rows.flatMap((row) => options.lines.map((l) => numeric(row[l.field])).filter((v): v is number => v !== undefined));
+  const lineValues = options.rows.flatMap((row) =>
+    options.lines.map((l) => numeric(row[l.field])).filter((v): v is number => v !== undefined)
+  );
   const colorScale = {
     domain: [...options.bars.map((b) => b.label), ...options.lines.map((l) => l.label)],
     range: [...options.bars.map((b) => b.color), ...options.lines.map((l) => l.color)]
@@ -315,5 +411,9 @@ export function dualAxisSpec(options: DualAxisOptions): TopLevelSpec {
     labelsBelowLines: options.lines.length > 1 && options.lineLabelFormat !== undefined
   });
   const bars = barLayer(options, domains.bar, domains.barTicks, colorScale, height);
-  return topLevel({...base, layer: [bars, lineLayer(options, domains.line, domains.lineTicks, colorScale)], resolve: {scale: {y: "independent"}}});
+  return topLevel({
+    ...base,
+    layer: [bars, lineLayer(options, domains.line, domains.lineTicks, colorScale)],
+    resolve: {scale: {y: "independent"}}
+  });
 }

@@ -17,7 +17,10 @@ import {joinTables, panelLetter} from "./tables.ts";
 import type {ChartInput, ChartModule, FigureTable} from "./types.ts";
 
 const Params = z.strictObject({
-  panels: z.array(z.enum(["level", "new"])).min(1).default(["level"]),
+  panels: z
+    .array(z.enum(["level", "new"]))
+    .min(1)
+    .default(["level"]),
   line: metricParam.default("employment_growth")
 });
 
@@ -45,7 +48,9 @@ function stackedPanel(
   const lineDisplay = line ? metricDisplay(input, line, "national") : undefined;
   const linePoints = new Map<number, YearPoint>();
   if (line)
-    for (const p of yearSeries(input, line, "national", "china", {from: Math.max(from, firstYear(input, line, "national", "china"))}))
+    for (const p of yearSeries(input, line, "national", "china", {
+      from: Math.max(from, firstYear(input, line, "national", "china"))
+    }))
       linePoints.set(p.year, p);
   const directLabel = metricDisplay(input, parts.direct, "national");
   const penetrationLabel = metricDisplay(input, parts.penetration, "national");
@@ -102,18 +107,34 @@ function stackedPanel(
 
 export const employmentTrend: ChartModule = {
   id: "employment-trend",
-  describe: "employment driven by the industrial internet (stacked direct / penetration, with a rate line) and new jobs, by year",
+  describe:
+    "employment driven by the industrial internet (stacked direct / penetration, with a rate line) and new jobs, by year",
   build(input) {
     const params = chartParams(input, Params);
     const several = params.panels.length > 1;
     const outputs = params.panels.map((kind) =>
       kind === "level"
-        ? stackedPanel(input, {direct: "employment_direct", penetration: "employment_penetration", total: "employment_total"}, "带动就业人数", params.line, several ? PANEL_HEIGHT : undefined)
-        : stackedPanel(input, {direct: "employment_direct_new", penetration: "employment_penetration_new", total: "employment_new"}, "新增就业人数", undefined, several ? PANEL_HEIGHT : undefined)
+        ? stackedPanel(
+            input,
+            {direct: "employment_direct", penetration: "employment_penetration", total: "employment_total"},
+            "带动就业人数",
+            params.line,
+            several ? PANEL_HEIGHT : undefined
+          )
+        : stackedPanel(
+            input,
+            {direct: "employment_direct_new", penetration: "employment_penetration_new", total: "employment_new"},
+            "新增就业人数",
+            undefined,
+            several ? PANEL_HEIGHT : undefined
+          )
     );
     return {
       panels: outputs.map((o, i) => (several ? {label: panelLetter(i), title: o.title, spec: o.spec} : {spec: o.spec})),
-      table: joinTables(outputs.map((o) => o.table), "year"),
+      table: joinTables(
+        outputs.map((o) => o.table),
+        "year"
+      ),
       summary: `${outputs.map((o) => o.summary).join("；")}。`,
       records: outputs.flatMap((o) => o.records)
     };

@@ -16,7 +16,8 @@ export interface NamedEntity {
 
 /** The 31 provinces in reference order (data/concordance/provinces.csv), named by their usual short name (广东). */
 export function provinceEntities(context: RenderContext, where: string): NamedEntity[] {
-  if (context.reference.provinces.length === 0) throw new BuildError(`${where}: the render context has no province list`);
+  if (context.reference.provinces.length === 0)
+    throw new BuildError(`${where}: the render context has no province list`);
   return context.reference.provinces.map((p) => ({id: p.id, name: p.nameZh}));
 }
 
@@ -28,7 +29,8 @@ export function provinceById(context: RenderContext, id: string, where: string):
 
 /** The edition's regions (config "regions"), in config order. */
 export function regionEntities(context: RenderContext, where: string): RegionConfig[] {
-  if (context.config.regions.length === 0) throw new BuildError(`${where}: the ${context.config.edition} edition config defines no regions`);
+  if (context.config.regions.length === 0)
+    throw new BuildError(`${where}: the ${context.config.edition} edition config defines no regions`);
   return context.config.regions;
 }
 
@@ -60,8 +62,12 @@ export const TIERS: readonly NamedEntity[] = [
  * entityZh. Editions without segments have none, which is a build error for a segment chart.
  */
 export function segmentEntities(context: RenderContext, metric: string, year: number, where: string): NamedEntity[] {
-  const records = context.figures.records.filter((r) => r.metric === metric && r.scope === "direct_segment" && r.year === year);
+  const records = context.figures.records.filter(
+    (r) => r.metric === metric && r.scope === "direct_segment" && r.year === year
+  );
   if (records.length === 0)
-    throw new BuildError(`${where}: the ${context.config.edition} figures have no "${metric}" direct-segment records for ${year}`);
+    throw new BuildError(
+      `${where}: the ${context.config.edition} figures have no "${metric}" direct-segment records for ${year}`
+    );
   return records.map((r) => ({id: r.entity, name: r.entityZh ?? r.entity}));
 }

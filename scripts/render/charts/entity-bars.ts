@@ -46,7 +46,11 @@ const CHART_PADDING_PX = 8;
 /** Height of everything but the rows: the panel titles, the rule labels above the plot, the axis below, padding. */
 const CHROME_HEIGHT_PX = 66;
 
-function xScale(values: number[], width: number, rule: number | undefined): {domain: [number, number]; ticks: number[]; perPx: number} {
+function xScale(
+  values: number[],
+  width: number,
+  rule: number | undefined
+): {domain: [number, number]; ticks: number[]; perPx: number} {
   // A bar short of the rule has its label beyond the rule, so the rule needs the same room as a bar end.
   const max = Math.max(0, ...values, rule ?? 0);
   const min = Math.min(0, ...values, rule ?? 0);
@@ -57,7 +61,14 @@ function xScale(values: number[], width: number, rule: number | undefined): {dom
   return {domain, ticks: bandTicks(min, max, Math.max(2, Math.floor(width / 70)), domain, 1 / perPx), perPx};
 }
 
-function panelSpec(options: EntityBarsOptions, panel: BarPanel, index: number, order: string[], titleOffset: number, width: number): VlSpec {
+function panelSpec(
+  options: EntityBarsOptions,
+  panel: BarPanel,
+  index: number,
+  order: string[],
+  titleOffset: number,
+  width: number
+): VlSpec {
   const values = options.rows.map((row) => row[panel.field]).filter((v): v is number => typeof v === "number");
   // Reference and threshold rules are both drawn through the whole plot.
   const rule = panel.threshold?.value ?? panel.reference?.value;
@@ -76,7 +87,10 @@ function panelSpec(options: EntityBarsOptions, panel: BarPanel, index: number, o
     axis: {title: null, values: scale.ticks, grid: true, labelFlush: true}
   };
   const color = panel.threshold
-    ? {condition: {test: `datum[${exprString(panel.field)}] >= ${panel.threshold.value}`, value: panel.color}, value: COLORS.muted}
+    ? {
+        condition: {test: `datum[${exprString(panel.field)}] >= ${panel.threshold.value}`, value: panel.color},
+        value: COLORS.muted
+      }
     : {value: panel.color};
   const text = {field: panel.field, type: "quantitative", format: panel.display.format};
   const field = `datum[${exprString(panel.field)}]`;
@@ -85,7 +99,10 @@ function panelSpec(options: EntityBarsOptions, panel: BarPanel, index: number, o
   // through a label printed on it, since its dashes stop at the label's edges and go on past them.
   const beyond = (sign: 1 | -1) =>
     rule !== undefined && Math.sign(rule) !== -sign
-      ? {transform: [{calculate: `${sign > 0 ? "max" : "min"}(${field}, ${rule})`, as: "_labelAt"}], x: {...x, field: "_labelAt"}}
+      ? {
+          transform: [{calculate: `${sign > 0 ? "max" : "min"}(${field}, ${rule})`, as: "_labelAt"}],
+          x: {...x, field: "_labelAt"}
+        }
       : {transform: [], x};
   const layers: VlSpec[] = [{mark: {type: "bar", height: {band: 0.72}}, encoding: {y, x, color}}];
   for (const sign of [1, -1] as const) {
@@ -104,7 +121,12 @@ function panelSpec(options: EntityBarsOptions, panel: BarPanel, index: number, o
   ] as const) {
     if (!mark) continue;
     // One datum each (not one mark per row of the chart data).
-    rules.push({name: referenceRuleName(index * 2 + rules.length), data: {values: [{}]}, mark: {type: "rule", strokeDash: dash, color: "#666666"}, encoding: {x: {datum: mark.value, type: "quantitative"}}});
+    rules.push({
+      name: referenceRuleName(index * 2 + rules.length),
+      data: {values: [{}]},
+      mark: {type: "rule", strokeDash: dash, color: "#666666"},
+      encoding: {x: {datum: mark.value, type: "quantitative"}}
+    });
     layers.push({
       data: {values: [{}]},
       mark: {type: "text", align: "center", dy: -4, baseline: "bottom", fontSize: 9.5, color: "#555555"},

@@ -13,7 +13,8 @@ export function forecastNote(context: RenderContext, recordIds: readonly string[
   const {config} = context;
   const year = config.forecastYear;
   // The growth the model applied (the record), falling back to the config's stated assumption.
-  const growth = context.records.get(`gdp_nominal_growth/national/china/${year}`)?.value ?? config.forecast.gdpNominalGrowth;
+  const growth =
+    context.records.get(`gdp_nominal_growth/national/china/${year}`)?.value ?? config.forecast.gdpNominalGrowth;
   // One short line (the source of the assumption is in the appendix): a longer note would push figures off the page.
   return `${yearLabel(config, year)}为预测值，由${year}年名义GDP增长${formatValue(growth, "%")}的假设推算，非统计结果。`;
 }

@@ -66,7 +66,12 @@ export function wrapList(items: readonly string[], width: number, fontSize: numb
   return lines;
 }
 
-function text(x: number, y: number, content: string, options: {size?: number; weight?: number; fill?: string; anchor?: string} = {}): string {
+function text(
+  x: number,
+  y: number,
+  content: string,
+  options: {size?: number; weight?: number; fill?: string; anchor?: string} = {}
+): string {
   return (
     `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="${options.size ?? FONT}" font-weight="${options.weight ?? 400}" ` +
     `fill="${options.fill ?? "#222222"}" text-anchor="${options.anchor ?? "middle"}" dominant-baseline="central">${escapeHtml(content)}</text>`
@@ -83,7 +88,11 @@ function connectors(from: Box, to: readonly Box[]): string {
   const y0 = from.y + from.h;
   const yMid = y0 + (to[0]!.y - y0) / 2;
   const xs = to.map((b) => b.x + b.w / 2);
-  const paths = [`M${x0},${y0}V${yMid}`, `M${Math.min(...xs)},${yMid}H${Math.max(...xs)}`, ...xs.map((x, i) => `M${x},${yMid}V${to[i]!.y}`)];
+  const paths = [
+    `M${x0},${y0}V${yMid}`,
+    `M${Math.min(...xs)},${yMid}H${Math.max(...xs)}`,
+    ...xs.map((x, i) => `M${x},${yMid}V${to[i]!.y}`)
+  ];
   return `<path d="${paths.join("")}" fill="none" stroke="#8c8c8c" stroke-width="1.2"/>`;
 }
 
@@ -108,13 +117,23 @@ export const industrySystem: ChartModule = {
         LIST_WIDTH,
         SMALL
       );
-      return {name: tier.name, lines, w: Math.max(boxWidth(tier.name, 80), ...lines.map((l) => measureText(l, SMALL) + 2 * PAD))};
+      return {
+        name: tier.name,
+        lines,
+        w: Math.max(boxWidth(tier.name, 80), ...lines.map((l) => measureText(l, SMALL) + 2 * PAD))
+      };
     });
-    const groupWidth = (children: {w: number}[]) => children.reduce((sum, c) => sum + c.w, 0) + GAP * (children.length - 1);
-    const fieldLines = params.direct.fields.length > 0 ? wrapList(params.direct.fields, groupWidth(segments) - 2 * PAD, SMALL) : [];
+    const groupWidth = (children: {w: number}[]) =>
+      children.reduce((sum, c) => sum + c.w, 0) + GAP * (children.length - 1);
+    const fieldLines =
+      params.direct.fields.length > 0 ? wrapList(params.direct.fields, groupWidth(segments) - 2 * PAD, SMALL) : [];
     const noteWidth = (note: string | undefined) => (note ? measureText(note, SMALL) : 0);
     const leftWidth = Math.max(groupWidth(segments), boxWidth(params.direct.title, 120), noteWidth(params.direct.note));
-    const rightWidth = Math.max(groupWidth(tiers), boxWidth(params.penetration.title, 120), noteWidth(params.penetration.note));
+    const rightWidth = Math.max(
+      groupWidth(tiers),
+      boxWidth(params.penetration.title, 120),
+      noteWidth(params.penetration.note)
+    );
     const width = PAD + leftWidth + GROUP_GAP + rightWidth + PAD;
 
     const root: Box = {x: 0, y: PAD, w: boxWidth(params.root, 160), h: BOX_H + 4};
@@ -122,8 +141,18 @@ export const industrySystem: ChartModule = {
     const branchY = root.y + root.h + LEVEL_GAP;
     const leftX = PAD;
     const rightX = PAD + leftWidth + GROUP_GAP;
-    const directBox: Box = {x: leftX + (leftWidth - boxWidth(params.direct.title, 120)) / 2, y: branchY, w: boxWidth(params.direct.title, 120), h: BOX_H};
-    const penetrationBox: Box = {x: rightX + (rightWidth - boxWidth(params.penetration.title, 120)) / 2, y: branchY, w: boxWidth(params.penetration.title, 120), h: BOX_H};
+    const directBox: Box = {
+      x: leftX + (leftWidth - boxWidth(params.direct.title, 120)) / 2,
+      y: branchY,
+      w: boxWidth(params.direct.title, 120),
+      h: BOX_H
+    };
+    const penetrationBox: Box = {
+      x: rightX + (rightWidth - boxWidth(params.penetration.title, 120)) / 2,
+      y: branchY,
+      w: boxWidth(params.penetration.title, 120),
+      h: BOX_H
+    };
     const childY = branchY + BOX_H + LEVEL_GAP;
     const childHeight = (lines: number) => BOX_H + (lines > 0 ? lines * LINE_H + 8 : 0);
     const place = (children: {w: number; lines: string[]}[], x0: number, groupW: number): Box[] => {
@@ -140,7 +169,9 @@ export const industrySystem: ChartModule = {
     const segmentsBottom = Math.max(...segmentBoxes.map((b) => b.y + b.h));
     const tiersBottom = Math.max(...tierBoxes.map((b) => b.y + b.h));
     const fieldsBox: Box | undefined =
-      fieldLines.length > 0 ? {x: leftX, y: segmentsBottom + GAP + 4, w: leftWidth, h: BOX_H + fieldLines.length * LINE_H - 6} : undefined;
+      fieldLines.length > 0
+        ? {x: leftX, y: segmentsBottom + GAP + 4, w: leftWidth, h: BOX_H + fieldLines.length * LINE_H - 6}
+        : undefined;
     const noteY = tiersBottom + GAP + 4 + LINE_H / 2;
     const directNoteY = segmentsBottom + GAP + 4 + LINE_H / 2;
     const directNote = fieldsBox ? undefined : params.direct.note;
@@ -151,23 +182,57 @@ export const industrySystem: ChartModule = {
       ) + PAD;
 
     const parts: string[] = [];
-    parts.push(connectors(root, [directBox, penetrationBox]), connectors(directBox, segmentBoxes), connectors(penetrationBox, tierBoxes));
-    parts.push(rect(root, COLORS.total), text(root.x + root.w / 2, root.y + root.h / 2, params.root, {size: 13, weight: 700, fill: "#ffffff"}));
-    parts.push(rect(directBox, COLORS.direct), text(directBox.x + directBox.w / 2, directBox.y + BOX_H / 2, params.direct.title, {weight: 700, fill: "#ffffff"}));
-    parts.push(rect(penetrationBox, COLORS.penetration), text(penetrationBox.x + penetrationBox.w / 2, penetrationBox.y + BOX_H / 2, params.penetration.title, {weight: 700}));
+    parts.push(
+      connectors(root, [directBox, penetrationBox]),
+      connectors(directBox, segmentBoxes),
+      connectors(penetrationBox, tierBoxes)
+    );
+    parts.push(
+      rect(root, COLORS.total),
+      text(root.x + root.w / 2, root.y + root.h / 2, params.root, {size: 13, weight: 700, fill: "#ffffff"})
+    );
+    parts.push(
+      rect(directBox, COLORS.direct),
+      text(directBox.x + directBox.w / 2, directBox.y + BOX_H / 2, params.direct.title, {weight: 700, fill: "#ffffff"})
+    );
+    parts.push(
+      rect(penetrationBox, COLORS.penetration),
+      text(penetrationBox.x + penetrationBox.w / 2, penetrationBox.y + BOX_H / 2, params.penetration.title, {
+        weight: 700
+      })
+    );
     const child = (box: Box, c: {name: string; lines: string[]}, fill: string, stroke: string) => {
       parts.push(rect(box, fill, stroke), text(box.x + box.w / 2, box.y + BOX_H / 2, c.name, {weight: 700}));
-      c.lines.forEach((line, i) => parts.push(text(box.x + box.w / 2, box.y + BOX_H + 4 + LINE_H * (i + 0.5), line, {size: SMALL, fill: "#444444"})));
+      c.lines.forEach((line, i) =>
+        parts.push(
+          text(box.x + box.w / 2, box.y + BOX_H + 4 + LINE_H * (i + 0.5), line, {size: SMALL, fill: "#444444"})
+        )
+      );
     };
     segments.forEach((s, i) => child(segmentBoxes[i]!, s, "#eaf1f8", COLORS.direct));
     tiers.forEach((t, i) => child(tierBoxes[i]!, t, "#fdf1e7", COLORS.penetration));
     if (fieldsBox) {
       parts.push(rect(fieldsBox, "#f6f8fa", "#c9d6e3"));
-      parts.push(text(fieldsBox.x + PAD, fieldsBox.y + BOX_H / 2 - 2, `${params.direct.fieldsTitle}：`, {size: SMALL, weight: 700, anchor: "start"}));
-      fieldLines.forEach((line, i) => parts.push(text(fieldsBox.x + PAD, fieldsBox.y + BOX_H / 2 - 2 + LINE_H * (i + 1), line, {size: SMALL, anchor: "start", fill: "#444444"})));
+      parts.push(
+        text(fieldsBox.x + PAD, fieldsBox.y + BOX_H / 2 - 2, `${params.direct.fieldsTitle}：`, {
+          size: SMALL,
+          weight: 700,
+          anchor: "start"
+        })
+      );
+      fieldLines.forEach((line, i) =>
+        parts.push(
+          text(fieldsBox.x + PAD, fieldsBox.y + BOX_H / 2 - 2 + LINE_H * (i + 1), line, {
+            size: SMALL,
+            anchor: "start",
+            fill: "#444444"
+          })
+        )
+      );
     }
     if (directNote) parts.push(text(leftX + leftWidth / 2, directNoteY, directNote, {size: SMALL, fill: "#555555"}));
-    if (params.penetration.note) parts.push(text(rightX + rightWidth / 2, noteY, params.penetration.note, {size: SMALL, fill: "#555555"}));
+    if (params.penetration.note)
+      parts.push(text(rightX + rightWidth / 2, noteY, params.penetration.note, {size: SMALL, fill: "#555555"}));
 
     const label = `${params.root}由${params.direct.title}（${params.direct.segments.map((s) => s.name).join("、")}）和${params.penetration.title}（${TIERS.map((t) => t.name).join("、")}）构成`;
     const svg =
@@ -182,9 +247,22 @@ export const industrySystem: ChartModule = {
           {field: "contents", title: "内容"}
         ],
         rows: [
-          ...params.direct.segments.map((s) => ({part: params.direct.title, group: s.name, contents: s.items.join("、")})),
-          ...(params.direct.fields.length > 0 ? [{part: params.direct.title, group: params.direct.fieldsTitle, contents: params.direct.fields.join("、")}] : []),
-          ...TIERS.map((t) => ({part: params.penetration.title, group: t.name, contents: sections.filter((s) => s.tier === t.id).map((s) => s.nameZh).join("、")}))
+          ...params.direct.segments.map((s) => ({
+            part: params.direct.title,
+            group: s.name,
+            contents: s.items.join("、")
+          })),
+          ...(params.direct.fields.length > 0
+            ? [{part: params.direct.title, group: params.direct.fieldsTitle, contents: params.direct.fields.join("、")}]
+            : []),
+          ...TIERS.map((t) => ({
+            part: params.penetration.title,
+            group: t.name,
+            contents: sections
+              .filter((s) => s.tier === t.id)
+              .map((s) => s.nameZh)
+              .join("、")
+          }))
         ]
       },
       summary: `${label}；${params.penetration.title}按三次产业列出所涉行业门类。`,

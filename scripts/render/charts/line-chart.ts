@@ -30,7 +30,12 @@ export function lineChartSpec(options: LineChartOptions): TopLevelSpec {
     _forecastLink: forecast ? row[forecast] === true || options.rows[i + 1]?.[forecast] === true : false
   }));
   const x = {field: options.x, type: "ordinal", sort: order, title: null, axis: {labelAngle: 0}};
-  const y = {field: "value", type: "quantitative", scale: {zero: false, nice: true}, axis: {title: options.axisTitle, ...LEFT_AXIS_TITLE, tickCount: 6}};
+  const y = {
+    field: "value",
+    type: "quantitative",
+    scale: {zero: false, nice: true},
+    axis: {title: options.axisTitle, ...LEFT_AXIS_TITLE, tickCount: 6}
+  };
   const color = {
     field: "seriesLabel",
     type: "nominal",
@@ -39,15 +44,28 @@ export function lineChartSpec(options: LineChartOptions): TopLevelSpec {
   };
   const layers: VlSpec[] = [
     {transform: forecast ? [{filter: `!datum['${forecast}']`}] : [], mark: {type: "line"}, encoding: {x, y, color}},
-    {transform: [{filter: "datum._forecastLink"}], mark: {type: "line", strokeDash: FORECAST_DASH}, encoding: {x, y, color}},
+    {
+      transform: [{filter: "datum._forecastLink"}],
+      mark: {type: "line", strokeDash: FORECAST_DASH},
+      encoding: {x, y, color}
+    },
     {mark: {type: "point", filled: true}, encoding: {x, y, color, opacity: forecastOpacity(forecast)}}
   ];
-  if (options.zeroRule) layers.unshift({mark: {type: "rule", color: "#888888", strokeWidth: 1}, encoding: {y: {datum: 0}}});
+  if (options.zeroRule)
+    layers.unshift({mark: {type: "rule", color: "#888888", strokeWidth: 1}, encoding: {y: {datum: 0}}});
   if (options.labelFormat && options.lines.length <= 2) {
     const text = {field: "value", type: "quantitative", format: options.labelFormat};
     layers.push(
-      {transform: [{filter: "datum.value === datum.maxValue"}], mark: {type: "text", dy: -9, baseline: "bottom"}, encoding: {x, y, text, color}},
-      {transform: [{filter: "datum.value !== datum.maxValue"}], mark: {type: "text", dy: 9, baseline: "top"}, encoding: {x, y, text, color}}
+      {
+        transform: [{filter: "datum.value === datum.maxValue"}],
+        mark: {type: "text", dy: -9, baseline: "bottom"},
+        encoding: {x, y, text, color}
+      },
+      {
+        transform: [{filter: "datum.value !== datum.maxValue"}],
+        mark: {type: "text", dy: 9, baseline: "top"},
+        encoding: {x, y, text, color}
+      }
     );
   }
   return topLevel({
@@ -57,7 +75,10 @@ export function lineChartSpec(options: LineChartOptions): TopLevelSpec {
     transform: [
       {fold: options.lines.map((l) => l.field), as: ["series", "value"]},
       {filter: "isValid(datum.value)"},
-      {calculate: `{${options.lines.map((l) => `${exprString(l.field)}: ${exprString(l.label)}`).join(", ")}}[datum.series]`, as: "seriesLabel"},
+      {
+        calculate: `{${options.lines.map((l) => `${exprString(l.field)}: ${exprString(l.label)}`).join(", ")}}[datum.series]`,
+        as: "seriesLabel"
+      },
       {joinaggregate: [{op: "max", field: "value", as: "maxValue"}], groupby: [options.x]}
     ],
     layer: layers

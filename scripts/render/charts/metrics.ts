@@ -45,7 +45,12 @@ export interface MetricDisplay {
 }
 
 /** Display of `metric` (scope gives its canonical unit); `unit` overrides the display unit (e.g. 万亿元). */
-export function metricDisplay(input: ChartInput, metric: string, scope: Scope, options: {unit?: DisplayUnit; label?: string} = {}): MetricDisplay {
+export function metricDisplay(
+  input: ChartInput,
+  metric: string,
+  scope: Scope,
+  options: {unit?: DisplayUnit; label?: string} = {}
+): MetricDisplay {
   const canonical = metricUnit(input, metric, scope);
   const unit = options.unit ?? (canonical === "" ? "倍" : defaultDisplayUnit(canonical));
   const label = options.label ?? CHART_LABELS[metric] ?? metricLabel(metric);

@@ -15,16 +15,31 @@ import type {ChartModule} from "./types.ts";
 const Params = z.strictObject({growth: z.enum(["total", "parts"]).default("total")});
 
 const GROWTH_LINES = {
-  total: [{metric: "nominal_growth", field: "growth", label: "名义增速（%）", color: COLORS.growth, title: "名义增速（%）"}],
+  total: [
+    {metric: "nominal_growth", field: "growth", label: "名义增速（%）", color: COLORS.growth, title: "名义增速（%）"}
+  ],
   parts: [
-    {metric: "nominal_growth_direct", field: "growthDirect", label: "直接产业名义增速（%）", color: COLORS.directLine, title: "直接产业名义增速（%）"},
-    {metric: "nominal_growth_penetration", field: "growthPenetration", label: "渗透产业名义增速（%）", color: COLORS.penetrationLine, title: "渗透产业名义增速（%）"}
+    {
+      metric: "nominal_growth_direct",
+      field: "growthDirect",
+      label: "直接产业名义增速（%）",
+      color: COLORS.directLine,
+      title: "直接产业名义增速（%）"
+    },
+    {
+      metric: "nominal_growth_penetration",
+      field: "growthPenetration",
+      label: "渗透产业名义增速（%）",
+      color: COLORS.penetrationLine,
+      title: "渗透产业名义增速（%）"
+    }
   ]
 } as const;
 
 export const nationalVaStructure: ChartModule = {
   id: "national-va-structure",
-  describe: "direct and penetration value added (stacked columns) and nominal growth (line: total, or one per part) by year",
+  describe:
+    "direct and penetration value added (stacked columns) and nominal growth (line: total, or one per part) by year",
   build(input) {
     const params = chartParams(input, Params);
     const {config} = input.context;
@@ -33,7 +48,9 @@ export const nationalVaStructure: ChartModule = {
     const lines = GROWTH_LINES[params.growth];
     const growth = lines.map((line) => ({
       ...line,
-      points: new Map<number, YearPoint>(yearSeries(input, line.metric, "national", "china", {from: config.baseYear + 1}).map((p) => [p.year, p]))
+      points: new Map<number, YearPoint>(
+        yearSeries(input, line.metric, "national", "china", {from: config.baseYear + 1}).map((p) => [p.year, p])
+      )
     }));
     const rows = direct.map((point, i) => ({
       year: point.label,
@@ -48,7 +65,12 @@ export const nationalVaStructure: ChartModule = {
       x: "year",
       bars: [
         {field: "direct", label: "直接产业增加值（万亿元）", color: COLORS.direct},
-        {field: "penetration", label: "渗透产业增加值（万亿元）", color: COLORS.penetration, labelColor: COLORS.darkText}
+        {
+          field: "penetration",
+          label: "渗透产业增加值（万亿元）",
+          color: COLORS.penetration,
+          labelColor: COLORS.darkText
+        }
       ],
       barAxisTitle: "增加值（万亿元）",
       barLabelFormat: ".2f",
@@ -84,7 +106,11 @@ export const nationalVaStructure: ChartModule = {
       summary:
         `${yearText(direct[last]!)}直接产业增加值${formatValue(direct[last]!.value, "万亿元")}、渗透产业增加值` +
         `${formatValue(penetration[last]!.value, "万亿元")}，${structure}。`,
-      records: [...direct.map((p) => p.id), ...penetration.map((p) => p.id), ...growth.flatMap((g) => [...g.points.values()].map((p) => p.id))]
+      records: [
+        ...direct.map((p) => p.id),
+        ...penetration.map((p) => p.id),
+        ...growth.flatMap((g) => [...g.points.values()].map((p) => p.id))
+      ]
     };
   }
 };

@@ -34,6 +34,8 @@ export function shownYear(input: ChartInput, year: number | undefined): number {
   const shown = year ?? config.dataYears[1];
   const years = editionYears(config);
   if (!years.includes(shown))
-    throw new BuildError(`${input.where}: params.year ${shown} is outside the edition's years ${years[0]}–${years[years.length - 1]}`);
+    throw new BuildError(
+      `${input.where}: params.year ${shown} is outside the edition's years ${years[0]}–${years[years.length - 1]}`
+    );
   return shown;
 }

@@ -19,7 +19,7 @@ const ISSUER_TITLE = {national: "部门", provincial: "地区"} as const;
 /** Lengths of the runs of equal keys: [a, a, b] → [2, 0, 1] (0 = continues the run above). */
 export function runLengths(keys: readonly string[]): number[] {
   const spans = keys.map(() => 0);
-  for (let i = 0; i < keys.length; ) {
+  for (let i = 0; i < keys.length;) {
     let j = i;
     while (j < keys.length && keys[j] === keys[i]) j++;
     spans[i] = j - i;
@@ -31,9 +31,13 @@ export function runLengths(keys: readonly string[]): number[] {
 export function policyTableHtml(documents: readonly PolicyDocument[], issuerTitle: string): string {
   const issuerSpans = runLengths(documents.map((d) => d.issuer));
   const dateSpans = runLengths(documents.map((d) => `${d.issuer}\u0000${d.date}`));
-  const cell = (text: string, span: number) => (span === 0 ? "" : `<td${span > 1 ? ` rowspan="${span}"` : ""}>${escapeHtml(text)}</td>`);
+  const cell = (text: string, span: number) =>
+    span === 0 ? "" : `<td${span > 1 ? ` rowspan="${span}"` : ""}>${escapeHtml(text)}</td>`;
   const body = documents
-    .map((d, i) => `<tr>${cell(d.issuerZh, issuerSpans[i]!)}${cell(d.date, dateSpans[i]!)}<td>${escapeHtml(d.title)}</td></tr>`)
+    .map(
+      (d, i) =>
+        `<tr>${cell(d.issuerZh, issuerSpans[i]!)}${cell(d.date, dateSpans[i]!)}<td>${escapeHtml(d.title)}</td></tr>`
+    )
     .join("");
   return (
     `<table class="policy-table"><thead><tr><th scope="col">${issuerTitle}</th><th scope="col">政策时间</th>` +
@@ -49,7 +53,9 @@ export const policyTable: ChartModule = {
     const {context} = input;
     const documents = context.reference.policies[params.level];
     if (documents.length === 0)
-      throw new BuildError(`${input.where}: the ${context.config.edition} edition has no ${params.level} policy documents (${policiesFile(context.config.edition, params.level)})`);
+      throw new BuildError(
+        `${input.where}: the ${context.config.edition} edition has no ${params.level} policy documents (${policiesFile(context.config.edition, params.level)})`
+      );
     const issuerTitle = ISSUER_TITLE[params.level];
     const source = context.manifest.find((s) => s.file === policiesFile(context.config.edition, params.level));
     const counts = new Map<string, number>();

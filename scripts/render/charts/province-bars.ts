@@ -57,8 +57,14 @@ export const provinceBars: ChartModule = {
     return {
       panels: [{spec: entityBarsSpec({rows, name: "name", panels})}],
       table: {
-        columns: [{field: "province", title: "省份"}, ...series.map((s) => ({field: s.metric, title: s.display.tableTitle}))],
-        rows: provinces.map((province, i) => ({province: province.name, ...Object.fromEntries(series.map((s) => [s.metric, s.points[i]!.value]))}))
+        columns: [
+          {field: "province", title: "省份"},
+          ...series.map((s) => ({field: s.metric, title: s.display.tableTitle}))
+        ],
+        rows: provinces.map((province, i) => ({
+          province: province.name,
+          ...Object.fromEntries(series.map((s) => [s.metric, s.points[i]!.value]))
+        }))
       },
       summary: `${year}年各省份工业互联网${series.map((s) => extremesPhrase(s.display, s.points)).join("；")}。`,
       records: [...series.flatMap((s) => s.points.map((p) => p.id)), ...referenceIds]

@@ -55,8 +55,22 @@ export const provinceCompare: ChartModule = {
     const hi = Math.max(...all);
     const pad = (hi - lo) * 0.12;
     const domain: [number, number] = [lo < 0 ? lo - pad * 0.3 : 0, hi + pad];
-    const y = {field: "name", type: "nominal", sort: order, title: null, axis: {ticks: false, domain: false, labelPadding: 6}};
-    const x = {type: "quantitative", scale: {domain, nice: false}, axis: {title: first.display.unitText ? `单位：${first.display.unitText}` : null, values: bandTicks(lo, hi, 6, domain), grid: true}};
+    const y = {
+      field: "name",
+      type: "nominal",
+      sort: order,
+      title: null,
+      axis: {ticks: false, domain: false, labelPadding: 6}
+    };
+    const x = {
+      type: "quantitative",
+      scale: {domain, nice: false},
+      axis: {
+        title: first.display.unitText ? `单位：${first.display.unitText}` : null,
+        values: bandTicks(lo, hi, 6, domain),
+        grid: true
+      }
+    };
     const legend = {
       domain: [first.display.label, second.display.label],
       range: [COLORS.total, COLORS.comparison]
@@ -64,27 +78,55 @@ export const provinceCompare: ChartModule = {
     const above = first.points.filter((p, i) => p.value > second.points[i]!.value).length;
     // As wide as makes the chart span the print text width once print.css has fitted its 31 rows to the page.
     const names = Math.max(...provinces.map((p) => measureText(p.name, NAME_FONT_PX))) + NAME_PADDING_PX;
-    const width = fullPrintWidth(provinces.length * PROVINCE_ROW_HEIGHT + CHROME_HEIGHT_PX) - 2 * CHART_PADDING_PX - names;
+    const width =
+      fullPrintWidth(provinces.length * PROVINCE_ROW_HEIGHT + CHROME_HEIGHT_PX) - 2 * CHART_PADDING_PX - names;
     const spec = topLevel({
       width,
       height: {step: PROVINCE_ROW_HEIGHT},
       data: {values: rows},
       layer: [
-        ...(lo < 0 ? [{mark: {type: "rule", color: "#888888", strokeWidth: 1}, encoding: {x: {datum: 0, type: "quantitative"}}}] : []),
-        {mark: {type: "rule", color: "#bbbbbb", strokeWidth: 2}, encoding: {y, x: {...x, field: "low"}, x2: {field: "high"}}},
+        ...(lo < 0
+          ? [{mark: {type: "rule", color: "#888888", strokeWidth: 1}, encoding: {x: {datum: 0, type: "quantitative"}}}]
+          : []),
         {
-          transform: [{fold: ["a", "b"], as: ["which", "value"]}, {calculate: `datum.which === 'a' ? '${first.display.label}' : '${second.display.label}'`, as: "series"}],
-          mark: {type: "point", filled: true, size: 55, opacity: 1},
-          encoding: {y, x: {...x, field: "value"}, color: {field: "series", type: "nominal", scale: legend, legend: {title: null}}}
+          mark: {type: "rule", color: "#bbbbbb", strokeWidth: 2},
+          encoding: {y, x: {...x, field: "low"}, x2: {field: "high"}}
         },
-        {mark: {type: "text", align: "left", dx: 7, fontSize: 9.5, color: COLORS.total}, encoding: {y, x: {...x, field: "high"}, text: {field: "a", type: "quantitative", format: first.display.format}}}
+        {
+          transform: [
+            {fold: ["a", "b"], as: ["which", "value"]},
+            {calculate: `datum.which === 'a' ? '${first.display.label}' : '${second.display.label}'`, as: "series"}
+          ],
+          mark: {type: "point", filled: true, size: 55, opacity: 1},
+          encoding: {
+            y,
+            x: {...x, field: "value"},
+            color: {field: "series", type: "nominal", scale: legend, legend: {title: null}}
+          }
+        },
+        {
+          mark: {type: "text", align: "left", dx: 7, fontSize: 9.5, color: COLORS.total},
+          encoding: {
+            y,
+            x: {...x, field: "high"},
+            text: {field: "a", type: "quantitative", format: first.display.format}
+          }
+        }
       ]
     });
     return {
       panels: [{spec}],
       table: {
-        columns: [{field: "province", title: "省份"}, {field: first.metric, title: first.display.tableTitle}, {field: second.metric, title: second.display.tableTitle}],
-        rows: provinces.map((p, i) => ({province: p.name, [first.metric]: first.points[i]!.value, [second.metric]: second.points[i]!.value}))
+        columns: [
+          {field: "province", title: "省份"},
+          {field: first.metric, title: first.display.tableTitle},
+          {field: second.metric, title: second.display.tableTitle}
+        ],
+        rows: provinces.map((p, i) => ({
+          province: p.name,
+          [first.metric]: first.points[i]!.value,
+          [second.metric]: second.points[i]!.value
+        }))
       },
       summary: `${year}年各省份${params.labels ? "" : "工业互联网"}${extremesPhrase(first.display, first.points)}；${above}个省份的${first.display.label}高于${second.display.label}。`,
       records: [...first.points, ...second.points].map((p) => p.id)

@@ -36,17 +36,28 @@ export const provinceHeatmap: ChartModule = {
     const params = chartParams(input, Params);
     const {config} = input.context;
     const to = shownYear(input, params.toYear);
-    const metricYears = new Set(input.context.figures.records.filter((r) => r.metric === params.metric && r.scope === "province").map((r) => r.year));
+    const metricYears = new Set(
+      input.context.figures.records
+        .filter((r) => r.metric === params.metric && r.scope === "province")
+        .map((r) => r.year)
+    );
     const from = shownYear(input, params.fromYear ?? Math.min(...[...metricYears].filter((y) => y >= config.baseYear)));
     if (from > to) throw new BuildError(`${input.where}: params.fromYear ${from} is after the last year shown ${to}`);
     const provinces = provinceEntities(input.context, input.where);
     const display = metricDisplay(input, params.metric, "province");
     const years: {year: number; label: string; forecast: boolean; points: EntityPoint[]}[] = [];
     for (let year = from; year <= to; year++)
-      years.push({year, label: yearLabel(config, year), forecast: year === config.forecastYear, points: entityValues(input, params.metric, "province", provinces, year)});
+      years.push({
+        year,
+        label: yearLabel(config, year),
+        forecast: year === config.forecastYear,
+        points: entityValues(input, params.metric, "province", provinces, year)
+      });
     const last = years[years.length - 1]!;
     const order = [...last.points].sort((a, b) => b.value - a.value).map((p) => p.name);
-    const cells = years.flatMap((y) => y.points.map((p) => ({name: p.name, year: y.label, value: display.toDisplay(p.value)})));
+    const cells = years.flatMap((y) =>
+      y.points.map((p) => ({name: p.name, year: y.label, value: display.toDisplay(p.value)}))
+    );
     const values = cells.map((c) => c.value);
     const min = Math.min(...values);
     const max = Math.max(...values);
@@ -54,15 +65,32 @@ export const provinceHeatmap: ChartModule = {
     const extent = Math.max(Math.abs(min), Math.abs(max));
     // Labels turn white on the darkest third of the scale.
     const darkFrom = diverging ? extent * 0.6 : min + (max - min) * 0.62;
-    const colorScale = diverging ? {scheme: "redblue", domain: [-extent, 0, extent]} : {scheme: SEQUENTIAL_SCHEME, domain: [min, max]};
-    const x = {field: "year", type: "ordinal", sort: years.map((y) => y.label), title: null, axis: {orient: "top", labelAngle: 0, ticks: false, domain: false}};
+    const colorScale = diverging
+      ? {scheme: "redblue", domain: [-extent, 0, extent]}
+      : {scheme: SEQUENTIAL_SCHEME, domain: [min, max]};
+    const x = {
+      field: "year",
+      type: "ordinal",
+      sort: years.map((y) => y.label),
+      title: null,
+      axis: {orient: "top", labelAngle: 0, ticks: false, domain: false}
+    };
     // Two blocks side by side (ranks 1–16, then 17–31): one column of 31 rows would print at half the text width.
     const half = Math.ceil(order.length / 2);
     const blocks = [order.slice(0, half), order.slice(half)];
     const names = Math.max(...order.map((name) => measureText(name, NAME_FONT_PX))) + NAME_PADDING_PX;
-    const cell = Math.min(MAX_CELL_WIDTH, Math.floor((PRINT_TEXT_WIDTH_PX - 2 * CHART_PADDING_PX - 2 * names - BLOCK_SPACING) / (2 * years.length)));
+    const cell = Math.min(
+      MAX_CELL_WIDTH,
+      Math.floor((PRINT_TEXT_WIDTH_PX - 2 * CHART_PADDING_PX - 2 * names - BLOCK_SPACING) / (2 * years.length))
+    );
     const block = (rows: string[]) => {
-      const y = {field: "name", type: "nominal", sort: rows, title: null, axis: {ticks: false, domain: false, labelPadding: NAME_PADDING_PX, labelFontSize: NAME_FONT_PX}};
+      const y = {
+        field: "name",
+        type: "nominal",
+        sort: rows,
+        title: null,
+        axis: {ticks: false, domain: false, labelPadding: NAME_PADDING_PX, labelFontSize: NAME_FONT_PX}
+      };
       return {
         width: {step: cell},
         height: {step: PROVINCE_ROW_HEIGHT + 2},
@@ -73,7 +101,19 @@ export const provinceHeatmap: ChartModule = {
             encoding: {
               x,
               y,
-              color: {field: "value", type: "quantitative", scale: colorScale, legend: {title: display.title, orient: "bottom", direction: "horizontal", gradientLength: 260, titleOrient: "left", titleBaseline: "middle"}}
+              color: {
+                field: "value",
+                type: "quantitative",
+                scale: colorScale,
+                legend: {
+                  title: display.title,
+                  orient: "bottom",
+                  direction: "horizontal",
+                  gradientLength: 260,
+                  titleOrient: "left",
+                  titleBaseline: "middle"
+                }
+              }
             }
           },
           {
@@ -82,18 +122,35 @@ export const provinceHeatmap: ChartModule = {
               x,
               y,
               text: {field: "value", type: "quantitative", format: display.format},
-              color: {condition: {test: diverging ? `abs(datum.value) >= ${darkFrom}` : `datum.value >= ${darkFrom}`, value: "#ffffff"}, value: "#222222"}
+              color: {
+                condition: {
+                  test: diverging ? `abs(datum.value) >= ${darkFrom}` : `datum.value >= ${darkFrom}`,
+                  value: "#ffffff"
+                },
+                value: "#222222"
+              }
             }
           }
         ]
       };
     };
-    const spec = topLevel({data: {values: cells}, spacing: BLOCK_SPACING, resolve: {scale: {color: "shared"}}, hconcat: blocks.map(block)});
+    const spec = topLevel({
+      data: {values: cells},
+      spacing: BLOCK_SPACING,
+      resolve: {scale: {color: "shared"}},
+      hconcat: blocks.map(block)
+    });
     return {
       panels: [{spec}],
       table: {
-        columns: [{field: "province", title: "省份"}, ...years.map((y) => ({field: `y${y.year}`, title: `${yearText(y)}${display.tableTitle}`}))],
-        rows: provinces.map((p, i) => ({province: p.name, ...Object.fromEntries(years.map((y) => [`y${y.year}`, y.points[i]!.value]))}))
+        columns: [
+          {field: "province", title: "省份"},
+          ...years.map((y) => ({field: `y${y.year}`, title: `${yearText(y)}${display.tableTitle}`}))
+        ],
+        rows: provinces.map((p, i) => ({
+          province: p.name,
+          ...Object.fromEntries(years.map((y) => [`y${y.year}`, y.points[i]!.value]))
+        }))
       },
       summary: `${years[0]!.year}—${yearText(last)}各省份工业互联网${display.label}：${yearText(last)}${extremesPhrase(display, last.points)}。`,
       records: years.flatMap((y) => y.points.map((p) => p.id))

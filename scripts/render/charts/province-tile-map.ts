@@ -59,7 +59,15 @@ export const provinceTileMap: ChartModule = {
         field: "value",
         type: "quantitative",
         scale: {scheme: SEQUENTIAL_SCHEME, domain: [min, max], nice: false},
-        legend: {title: main.display.title, orient: "bottom", direction: "horizontal", gradientLength: 300, titleOrient: "left", titleBaseline: "middle", format: main.display.format === "d" ? "d" : "~f"}
+        legend: {
+          title: main.display.title,
+          orient: "bottom",
+          direction: "horizontal",
+          gradientLength: 300,
+          titleOrient: "left",
+          titleBaseline: "middle",
+          format: main.display.format === "d" ? "d" : "~f"
+        }
       },
       labels: [
         {field: "name", fontSize: 11, fontWeight: "bold"},
@@ -70,8 +78,14 @@ export const provinceTileMap: ChartModule = {
     return {
       panels: [{spec}],
       table: {
-        columns: [{field: "province", title: "省份"}, ...series.map((s) => ({field: s.metric, title: s.display.tableTitle}))],
-        rows: cells.map((cell, i) => ({province: cell.province.nameZh, ...Object.fromEntries(series.map((s) => [s.metric, s.points[i]!.value]))}))
+        columns: [
+          {field: "province", title: "省份"},
+          ...series.map((s) => ({field: s.metric, title: s.display.tableTitle}))
+        ],
+        rows: cells.map((cell, i) => ({
+          province: cell.province.nameZh,
+          ...Object.fromEntries(series.map((s) => [s.metric, s.points[i]!.value]))
+        }))
       },
       summary: `${year}年各省份工业互联网${series.map((s) => extremesPhrase(s.display, s.points)).join("；")}。`,
       records: series.flatMap((s) => s.points.map((p) => p.id))

@@ -44,9 +44,15 @@ export const regionBars: ChartModule = {
     const series = params.metrics.map(load);
     const line = params.line ? load(params.line) : undefined;
     const first = series[0]!;
-    const order = first.points.map((p, i) => ({p, i})).sort((a, b) => b.p.value - a.p.value).map(({i}) => i);
+    const order = first.points
+      .map((p, i) => ({p, i}))
+      .sort((a, b) => b.p.value - a.p.value)
+      .map(({i}) => i);
     const rowsOf = (fields: RegionSeries[]) =>
-      order.map((i) => ({name: regions[i]!.name, ...Object.fromEntries(fields.map((s) => [s.metric, s.display.toDisplay(s.points[i]!.value)]))}));
+      order.map((i) => ({
+        name: regions[i]!.name,
+        ...Object.fromEntries(fields.map((s) => [s.metric, s.display.toDisplay(s.points[i]!.value)]))
+      }));
     const referenceIds: string[] = [];
     const reference = (s: RegionSeries) => {
       const id = `${s.metric}/national/china/${year}`;
@@ -89,8 +95,14 @@ export const regionBars: ChartModule = {
     return {
       panels,
       table: {
-        columns: [{field: "region", title: "区域"}, ...all.map((s) => ({field: s.metric, title: s.display.tableTitle}))],
-        rows: order.map((i) => ({region: regions[i]!.name, ...Object.fromEntries(all.map((s) => [s.metric, s.points[i]!.value]))}))
+        columns: [
+          {field: "region", title: "区域"},
+          ...all.map((s) => ({field: s.metric, title: s.display.tableTitle}))
+        ],
+        rows: order.map((i) => ({
+          region: regions[i]!.name,
+          ...Object.fromEntries(all.map((s) => [s.metric, s.points[i]!.value]))
+        }))
       },
       summary: `${year}年各重点区域工业互联网${all.map((s) => extremesPhrase(s.display, s.points)).join("；")}。`,
       records: [...all.flatMap((s) => s.points.map((p) => p.id)), ...referenceIds]

@@ -26,24 +26,46 @@ export const regionTileMap: ChartModule = {
     const params = chartParams(input, Params);
     const regions = regionEntities(input.context, input.where);
     if (regions.length > REGION_PALETTE.length)
-      throw new BuildError(`${input.where}: ${regions.length} regions, but the region palette has ${REGION_PALETTE.length} colours`);
+      throw new BuildError(
+        `${input.where}: ${regions.length} regions, but the region palette has ${REGION_PALETTE.length} colours`
+      );
     const cells = tileCells(input.context.reference.provinces, input.where);
     const year = params.metric ? shownYear(input, params.year) : undefined;
     const display = params.metric ? metricDisplay(input, params.metric, "region") : undefined;
     const points: EntityPoint[] | undefined =
-      params.metric && year !== undefined ? entityValues(input, params.metric, "region", regions.map((r) => ({id: r.id, name: r.nameZh})), year) : undefined;
-    const legendLabel = regions.map((r, i) => (display && points ? `${r.nameZh}  ${shown(display, points[i]!.value)}` : r.nameZh));
+      params.metric && year !== undefined
+        ? entityValues(
+            input,
+            params.metric,
+            "region",
+            regions.map((r) => ({id: r.id, name: r.nameZh})),
+            year
+          )
+        : undefined;
+    const legendLabel = regions.map((r, i) =>
+      display && points ? `${r.nameZh}  ${shown(display, points[i]!.value)}` : r.nameZh
+    );
     const regionOf = new Map<string, number>();
     for (const [i, region] of regions.entries())
       for (const province of region.provinces) {
         const other = regionOf.get(province);
-        if (other !== undefined) throw new BuildError(`${input.where}: province "${province}" belongs to both ${regions[other]!.id} and ${region.id}`);
-        if (!cells.some((c) => c.province.id === province)) throw new BuildError(`${input.where}: region ${region.id} names unknown province "${province}"`);
+        if (other !== undefined)
+          throw new BuildError(
+            `${input.where}: province "${province}" belongs to both ${regions[other]!.id} and ${region.id}`
+          );
+        if (!cells.some((c) => c.province.id === province))
+          throw new BuildError(`${input.where}: region ${region.id} names unknown province "${province}"`);
         regionOf.set(province, i);
       }
     const tiles = cells.map((cell) => {
       const index = regionOf.get(cell.province.id);
-      return {row: cell.row, col: cell.col, name: cell.province.nameZh, region: index === undefined ? OUTSIDE : legendLabel[index]!, member: index !== undefined};
+      return {
+        row: cell.row,
+        col: cell.col,
+        name: cell.province.nameZh,
+        region: index === undefined ? OUTSIDE : legendLabel[index]!,
+        member: index !== undefined
+      };
     });
     const hasOutside = tiles.some((t) => !t.member);
     const spec = tileMapSpec({
@@ -55,13 +77,23 @@ export const regionTileMap: ChartModule = {
           domain: [...legendLabel, ...(hasOutside ? [OUTSIDE] : [])],
           range: [...REGION_PALETTE.slice(0, regions.length), ...(hasOutside ? [COLORS.empty] : [])]
         },
-        legend: {title: display && year !== undefined ? `${year}年${display.title}` : "重点区域", orient: "right", direction: "vertical", symbolType: "square", symbolSize: 160, labelFontSize: 11, rowPadding: 6}
+        legend: {
+          title: display && year !== undefined ? `${year}年${display.title}` : "重点区域",
+          orient: "right",
+          direction: "vertical",
+          symbolType: "square",
+          symbolSize: 160,
+          labelFontSize: 11,
+          rowPadding: 6
+        }
       },
       labels: [{field: "name", fontSize: 11}],
       darkTile: "datum.member"
     });
     const provinceName = new Map(cells.map((c) => [c.province.id, c.province.nameZh]));
-    const membership = regions.map((r) => `${r.nameZh}（${r.provinces.map((p) => provinceName.get(p)).join("、")}）`).join("，");
+    const membership = regions
+      .map((r) => `${r.nameZh}（${r.provinces.map((p) => provinceName.get(p)).join("、")}）`)
+      .join("，");
     return {
       panels: [{spec}],
       table: {
@@ -78,7 +110,9 @@ export const regionTileMap: ChartModule = {
       },
       summary:
         `图中标出${regions.length}个重点区域：${membership}` +
-        (display && points && year !== undefined ? `；${year}年各区域工业互联网${extremesPhrase(display, points)}。` : "。"),
+        (display && points && year !== undefined
+          ? `；${year}年各区域工业互联网${extremesPhrase(display, points)}。`
+          : "。"),
       records: points ? points.map((p) => p.id) : [],
       // The membership is the edition config's (data/editions/<year>.json "regions"), not a statistic.
       sources: ["区域范围为本报告整理"]

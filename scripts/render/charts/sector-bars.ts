@@ -46,7 +46,14 @@ export const sectorBars: ChartModule = {
           field: "value",
           color: COLORS.total,
           weight: 1,
-          ...(threshold !== undefined ? {threshold: {value: display.toDisplay(threshold), label: formatValue(threshold, display.unit, {decimals: Number.isInteger(threshold) ? 0 : 2})}} : {})
+          ...(threshold !== undefined
+            ? {
+                threshold: {
+                  value: display.toDisplay(threshold),
+                  label: formatValue(threshold, display.unit, {decimals: Number.isInteger(threshold) ? 0 : 2})
+                }
+              }
+            : {})
         }
       ]
     });
@@ -54,12 +61,17 @@ export const sectorBars: ChartModule = {
     return {
       panels: [{spec}],
       table: {
-        columns: [{field: "section", title: "行业"}, {field: "value", title: display.tableTitle}],
+        columns: [
+          {field: "section", title: "行业"},
+          {field: "value", title: display.tableTitle}
+        ],
         rows: [...points].sort((a, b) => b.value - a.value).map((p) => ({section: p.name, value: p.value}))
       },
       summary:
         `${year}年各行业中工业互联网带动的${extremesPhrase(display, points)}` +
-        (threshold !== undefined ? `；${above.length}个行业达到${formatValue(threshold, display.unit, {decimals: Number.isInteger(threshold) ? 0 : 2})}以上。` : "。"),
+        (threshold !== undefined
+          ? `；${above.length}个行业达到${formatValue(threshold, display.unit, {decimals: Number.isInteger(threshold) ? 0 : 2})}以上。`
+          : "。"),
       records: points.map((p) => p.id)
     };
   }

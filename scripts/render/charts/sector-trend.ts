@@ -32,7 +32,12 @@ export const sectorTrend: ChartModule = {
       const va = yearSeries(input, "iiot_value_added", "sector", entity, {from});
       const growth = yearSeries(input, "nominal_growth", "sector", entity, {from: Math.max(from, config.baseYear + 1)});
       const growthByYear = new Map(growth.map((p) => [p.year, p]));
-      const rows = va.map((p) => ({year: p.label, va: p.value, growth: growthByYear.get(p.year)?.value ?? null, forecast: p.forecast}));
+      const rows = va.map((p) => ({
+        year: p.label,
+        va: p.value,
+        growth: growthByYear.get(p.year)?.value ?? null,
+        forecast: p.forecast
+      }));
       const spec = dualAxisSpec({
         rows,
         x: "year",
@@ -56,7 +61,11 @@ export const sectorTrend: ChartModule = {
             {field: `va_${entity}`, title: `${section.nameZh}增加值（亿元）`},
             {field: `growth_${entity}`, title: `${section.nameZh}名义增速（%）`}
           ],
-          rows: va.map((p) => ({year: p.label, [`va_${entity}`]: p.value, [`growth_${entity}`]: growthByYear.get(p.year)?.value ?? null}))
+          rows: va.map((p) => ({
+            year: p.label,
+            [`va_${entity}`]: p.value,
+            [`growth_${entity}`]: growthByYear.get(p.year)?.value ?? null
+          }))
         },
         records: [...va.map((p) => p.id), ...growth.map((p) => p.id)],
         summary:
@@ -65,8 +74,13 @@ export const sectorTrend: ChartModule = {
       };
     });
     return {
-      panels: panels.map((p, i) => (several ? {label: panelLetter(i), title: p.section.nameZh, spec: p.spec} : {spec: p.spec})),
-      table: joinTables(panels.map((p) => p.table), "year"),
+      panels: panels.map((p, i) =>
+        several ? {label: panelLetter(i), title: p.section.nameZh, spec: p.spec} : {spec: p.spec}
+      ),
+      table: joinTables(
+        panels.map((p) => p.table),
+        "year"
+      ),
       summary: `${panels.map((p) => p.summary).join("；")}。`,
       records: panels.flatMap((p) => p.records)
     };

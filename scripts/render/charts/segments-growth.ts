@@ -32,16 +32,40 @@ export const segmentsGrowth: ChartModule = {
     const display = metricDisplay(input, metric, "direct_segment", {label: "名义增速"});
     const byYear = years.map((year) => ({year, points: entityValues(input, metric, "direct_segment", segments, year)}));
     const current = byYear[byYear.length - 1]!.points;
-    const order = current.map((p, i) => ({p, i})).sort((a, b) => b.p.value - a.p.value).map(({i}) => i);
-    const rows = order.map((i) => ({name: segments[i]!.name, ...Object.fromEntries(byYear.map((y) => [`y${y.year}`, y.points[i]!.value]))}));
+    const order = current
+      .map((p, i) => ({p, i}))
+      .sort((a, b) => b.p.value - a.p.value)
+      .map(({i}) => i);
+    const rows = order.map((i) => ({
+      name: segments[i]!.name,
+      ...Object.fromEntries(byYear.map((y) => [`y${y.year}`, y.points[i]!.value]))
+    }));
     const offset = YEAR_COLORS.length - years.length;
-    const bars: Series[] = byYear.map((y, k) => ({field: `y${y.year}`, label: `${yearLabel(config, y.year)}年`, color: YEAR_COLORS[offset + k]!}));
-    const spec = dualAxisSpec({rows, x: "name", bars, barMode: "group", barAxisTitle: display.title, barLabelFormat: display.format, lines: []});
+    const bars: Series[] = byYear.map((y, k) => ({
+      field: `y${y.year}`,
+      label: `${yearLabel(config, y.year)}年`,
+      color: YEAR_COLORS[offset + k]!
+    }));
+    const spec = dualAxisSpec({
+      rows,
+      x: "name",
+      bars,
+      barMode: "group",
+      barAxisTitle: display.title,
+      barLabelFormat: display.format,
+      lines: []
+    });
     return {
       panels: [{spec}],
       table: {
-        columns: [{field: "segment", title: "细分领域"}, ...byYear.map((y) => ({field: `y${y.year}`, title: `${yearLabel(config, y.year)}年名义增速（%）`}))],
-        rows: order.map((i) => ({segment: segments[i]!.name, ...Object.fromEntries(byYear.map((y) => [`y${y.year}`, y.points[i]!.value]))}))
+        columns: [
+          {field: "segment", title: "细分领域"},
+          ...byYear.map((y) => ({field: `y${y.year}`, title: `${yearLabel(config, y.year)}年名义增速（%）`}))
+        ],
+        rows: order.map((i) => ({
+          segment: segments[i]!.name,
+          ...Object.fromEntries(byYear.map((y) => [`y${y.year}`, y.points[i]!.value]))
+        }))
       },
       summary: `${lastYear}年直接产业各细分领域${extremesPhrase(display, current)}。`,
       records: byYear.flatMap((y) => y.points.map((p) => p.id))

@@ -15,7 +15,12 @@ import {topLevel} from "./vl.ts";
 
 const Params = z.strictObject({year: yearParam.optional()});
 
-const SEGMENT_COLORS: Record<string, string> = {network: COLORS.network, platform: COLORS.platform, data: COLORS.data, security: COLORS.security};
+const SEGMENT_COLORS: Record<string, string> = {
+  network: COLORS.network,
+  platform: COLORS.platform,
+  data: COLORS.data,
+  security: COLORS.security
+};
 
 const OUTER_RADIUS = 118;
 const INNER_RADIUS = 68;
@@ -48,9 +53,21 @@ export const segmentsShare: ChartModule = {
       layer: [
         {
           mark: {type: "arc", innerRadius: INNER_RADIUS, outerRadius: OUTER_RADIUS, stroke: "#ffffff", strokeWidth: 2},
-          encoding: {theta, order: sliceOrder, color: {field: "name", type: "nominal", scale: {domain: rows.map((r) => r.name), range: colors}, legend: null}}
+          encoding: {
+            theta,
+            order: sliceOrder,
+            color: {
+              field: "name",
+              type: "nominal",
+              scale: {domain: rows.map((r) => r.name), range: colors},
+              legend: null
+            }
+          }
         },
-        {mark: {type: "text", radius: LABEL_RADIUS, fontSize: 11, lineBreak: "\n", lineHeight: 14}, encoding: {theta, order: sliceOrder, text: {field: "label", type: "nominal"}}},
+        {
+          mark: {type: "text", radius: LABEL_RADIUS, fontSize: 11, lineBreak: "\n", lineHeight: 14},
+          encoding: {theta, order: sliceOrder, text: {field: "label", type: "nominal"}}
+        },
         {
           data: {values: [{}]},
           mark: {type: "text", fontSize: 12, lineBreak: "\n", lineHeight: 17, color: "#333333"},

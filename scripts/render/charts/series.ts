@@ -51,7 +51,13 @@ export interface EntityPoint {
 }
 
 /** The record of metric/scope/entity/year as a finite number (a missing record or NaN is a build error). */
-export function recordValue(input: ChartInput, metric: string, scope: Scope, entity: string, year: number): {value: number; id: string; forecast: boolean} {
+export function recordValue(
+  input: ChartInput,
+  metric: string,
+  scope: Scope,
+  entity: string,
+  year: number
+): {value: number; id: string; forecast: boolean} {
   const id = recordId({metric, scope, entity, year});
   const record = getRecord(input.context, id, input.where);
   if (!Number.isFinite(record.value))
@@ -76,7 +82,10 @@ export function entityValues(
 /** The canonical unit of a metric as the figures file states it (from any record of it in that scope). */
 export function metricUnit(input: ChartInput, metric: string, scope: Scope): string {
   const record = input.context.figures.records.find((r) => r.metric === metric && r.scope === scope);
-  if (!record) throw new BuildError(`${input.where}: the ${input.context.config.edition} figures have no "${metric}" records of scope "${scope}"`);
+  if (!record)
+    throw new BuildError(
+      `${input.where}: the ${input.context.config.edition} figures have no "${metric}" records of scope "${scope}"`
+    );
   return String(record.unit);
 }
 
@@ -88,7 +97,9 @@ export function firstYear(input: ChartInput, metric: string, scope: Scope, entit
   const years = editionYears(input.context.config);
   const year = years.find((y) => input.context.records.has(recordId({metric, scope, entity, year: y})));
   if (year === undefined)
-    throw new BuildError(`${input.where}: the ${input.context.config.edition} figures have no "${metric}/${scope}/${entity}" record in ${years[0]}–${years[years.length - 1]}`);
+    throw new BuildError(
+      `${input.where}: the ${input.context.config.edition} figures have no "${metric}/${scope}/${entity}" record in ${years[0]}–${years[years.length - 1]}`
+    );
   return year;
 }
 

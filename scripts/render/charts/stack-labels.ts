@@ -45,9 +45,12 @@ function numeric(value: unknown): number | undefined {
 function spread(labels: SegmentLabel[], unitsPerPx: number): void {
   for (const sign of [1, -1]) {
     const side = labels.filter((l) => l.side && Math.sign(l.value || 1) === sign).sort((a, b) => sign * (a.at - b.at));
-    let last = (sign * (SIDE_LABEL_STEP_PX / 2 - SIDE_LABEL_STEP_PX)) * unitsPerPx;
+    let last = sign * (SIDE_LABEL_STEP_PX / 2 - SIDE_LABEL_STEP_PX) * unitsPerPx;
     for (const label of side) {
-      const at = sign > 0 ? Math.max(label.at, last + SIDE_LABEL_STEP_PX * unitsPerPx) : Math.min(label.at, last - SIDE_LABEL_STEP_PX * unitsPerPx);
+      const at =
+        sign > 0
+          ? Math.max(label.at, last + SIDE_LABEL_STEP_PX * unitsPerPx)
+          : Math.min(label.at, last - SIDE_LABEL_STEP_PX * unitsPerPx);
       label.at = at;
       last = at;
     }
@@ -58,7 +61,14 @@ function spread(labels: SegmentLabel[], unitsPerPx: number): void {
  * The label of every segment of every column (rows in order, series stacked in order from zero, positive values
  * upwards and negative ones downwards, as Vega stacks them). `unitsPerPx`: bar-axis units per pixel of the plot.
  */
-export function segmentLabels(rows: readonly DataRow[], x: string, series: readonly StackSeries[], unitsPerPx: number, darkText: string, forecastField?: string): SegmentLabel[] {
+export function segmentLabels(
+  rows: readonly DataRow[],
+  x: string,
+  series: readonly StackSeries[],
+  unitsPerPx: number,
+  darkText: string,
+  forecastField?: string
+): SegmentLabel[] {
   return rows.flatMap((row) => {
     let up = 0;
     let down = 0;
@@ -72,7 +82,13 @@ export function segmentLabels(rows: readonly DataRow[], x: string, series: reado
       const side = Math.abs(value) / unitsPerPx < MIN_SEGMENT_PX;
       // Forecast columns are drawn lighter, so their labels are dark whatever the series' label colour.
       const forecast = forecastField !== undefined && row[forecastField] === true;
-      labels.push({x: String(row[x]), at: from + value / 2, value, side, color: side || forecast ? darkText : s.labelColor});
+      labels.push({
+        x: String(row[x]),
+        at: from + value / 2,
+        value,
+        side,
+        color: side || forecast ? darkText : s.labelColor
+      });
     }
     spread(labels, unitsPerPx);
     return labels;

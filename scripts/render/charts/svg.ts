@@ -61,4 +61,3 @@ export async function renderVegaLiteToSvg(spec: TopLevelSpec, options: SvgOption
   const quiet = stable.replace(/ aria-(?:label|roledescription)="[^"]*"/g, "").replace(/ role="graphics-[a-z-]+"/g, "");
   return quiet.replace(/^<svg /, `<svg role="img" aria-label="${label}" `);
 }
-

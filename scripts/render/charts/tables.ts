@@ -29,7 +29,10 @@ export function joinTables(tables: readonly FigureTable[], key: string): FigureT
       byKey.set(id, {...(byKey.get(id) ?? {}), ...row});
     }
   }
-  return {columns, rows: [...byKey.values()].map((row) => Object.fromEntries(columns.map((c) => [c.field, row[c.field] ?? null])))};
+  return {
+    columns,
+    rows: [...byKey.values()].map((row) => Object.fromEntries(columns.map((c) => [c.field, row[c.field] ?? null])))
+  };
 }
 
 /** The record a cell of a data table shows. */
@@ -54,7 +57,11 @@ function rowWords(row: Record<string, TableCell>): Set<string> {
  * several records have the value, the one whose year or entity name is in the row is, if only one is. A number no
  * record holds (a sum, a share computed for the chart) has none, and prints without a link.
  */
-export function cellRecords(table: FigureTable, recordIds: readonly string[], records: ReadonlyMap<string, FigureRecord>): CellRecords {
+export function cellRecords(
+  table: FigureTable,
+  recordIds: readonly string[],
+  records: ReadonlyMap<string, FigureRecord>
+): CellRecords {
   const byValue = new Map<number, CellRecord[]>();
   for (const id of new Set(recordIds)) {
     const record = records.get(id);
@@ -70,7 +77,9 @@ export function cellRecords(table: FigureTable, recordIds: readonly string[], re
     const candidates = byValue.get(value) ?? [];
     if (candidates.length <= 1) return candidates[0];
     const words = rowWords(row!);
-    const inRow = candidates.filter(({record}) => words.has(String(record.year)) || (record.entityZh !== undefined && words.has(record.entityZh)));
+    const inRow = candidates.filter(
+      ({record}) => words.has(String(record.year)) || (record.entityZh !== undefined && words.has(record.entityZh))
+    );
     return inRow.length === 1 ? inRow[0] : undefined;
   };
 }
@@ -93,6 +102,8 @@ export function tableHtml(table: FigureTable, recordOf: CellRecords = () => unde
     const found = recordOf(rowIndex, field);
     return `<td>${found ? numberElement(found.id, text, found.record) : escapeHtml(text)}</td>`;
   };
-  const body = table.rows.map((row, i) => `<tr>${table.columns.map((c) => cell(i, c.field, row[c.field] ?? null)).join("")}</tr>`).join("");
+  const body = table.rows
+    .map((row, i) => `<tr>${table.columns.map((c) => cell(i, c.field, row[c.field] ?? null)).join("")}</tr>`)
+    .join("");
   return `<table class="data-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }

@@ -17,7 +17,11 @@ interface TextItem {
 function weightOf(item: TextItem): 400 | 700 {
   const weight = item.fontWeight;
   if (weight === "bold" || weight === "bolder") return 700;
-  return typeof weight === "number" && weight >= 600 ? 700 : typeof weight === "string" && Number(weight) >= 600 ? 700 : 400;
+  return typeof weight === "number" && weight >= 600
+    ? 700
+    : typeof weight === "string" && Number(weight) >= 600
+      ? 700
+      : 400;
 }
 
 /** Width in px of `text` at `fontSize` px and the given weight. */

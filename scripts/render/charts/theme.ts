@@ -41,7 +41,16 @@ export const COLORS = {
  * Colours of the edition's regions on the region map, in config order: qualitative, distinguishable in print, and
  * dark enough to carry white labels.
  */
-export const REGION_PALETTE = ["#2e75b6", "#c0392b", "#d9822b", "#4e8f3a", "#7d5ba6", "#1b8a7a", "#a0522d", "#8c6d8f"] as const;
+export const REGION_PALETTE = [
+  "#2e75b6",
+  "#c0392b",
+  "#d9822b",
+  "#4e8f3a",
+  "#7d5ba6",
+  "#1b8a7a",
+  "#a0522d",
+  "#8c6d8f"
+] as const;
 
 /** Sequential scheme of the tile-grid maps (light → dark blue). */
 export const SEQUENTIAL_SCHEME = "blues";
@@ -127,7 +136,12 @@ export const THEME: Config = {
   },
   title: {
     aria: false,
-    font: CHART_FONT, fontSize: 12, fontWeight: "normal", anchor: "middle", color: "#333333"},
+    font: CHART_FONT,
+    fontSize: 12,
+    fontWeight: "normal",
+    anchor: "middle",
+    color: "#333333"
+  },
   text: {font: CHART_FONT, fontSize: 10},
   bar: {color: COLORS.direct},
   line: {strokeWidth: 2},
@@ -135,4 +149,3 @@ export const THEME: Config = {
   // Passed through to the compiled Vega spec, whose runtime installs it for every d3 format of the chart.
   locale: {number: FORMAT_LOCALE}
 };
-

@@ -28,7 +28,14 @@ function nextStep(step: number): number {
  * Round tick values covering [lo, hi] (extended to the nearest steps), kept within `domain`; with `pxPerUnit`, the
  * step grows until neighbouring ticks are at least `minPx` apart.
  */
-export function bandTicks(lo: number, hi: number, count: number, domain: [number, number], pxPerUnit?: number, minPx = MIN_TICK_PX): number[] {
+export function bandTicks(
+  lo: number,
+  hi: number,
+  count: number,
+  domain: [number, number],
+  pxPerUnit?: number,
+  minPx = MIN_TICK_PX
+): number[] {
   let step = tickStep(hi - lo || Math.abs(hi) || 1, count);
   if (pxPerUnit !== undefined) while (step * pxPerUnit < minPx) step = nextStep(step);
   const ticks: number[] = [];

@@ -17,7 +17,12 @@ import {joinTables, panelLetter} from "./tables.ts";
 import {COLORS, PANEL_HEIGHT} from "./theme.ts";
 import type {ChartInput, ChartModule, FigureTable} from "./types.ts";
 
-const Params = z.strictObject({panels: z.array(z.enum(["value", "growth", "share"])).min(1).default(["value", "growth"])});
+const Params = z.strictObject({
+  panels: z
+    .array(z.enum(["value", "growth", "share"]))
+    .min(1)
+    .default(["value", "growth"])
+});
 
 type PanelKind = "value" | "growth" | "share";
 
@@ -27,7 +32,11 @@ const PANEL_METRICS: Record<PanelKind, {metric: string; title: string; unitTitle
   share: {metric: "tier_share_of_total", title: "占工业互联网增加值比重", unitTitle: "占比（%）"}
 };
 
-const TIER_COLORS: Record<string, string> = {primary: COLORS.primary, secondary: COLORS.secondary, tertiary: COLORS.tertiary};
+const TIER_COLORS: Record<string, string> = {
+  primary: COLORS.primary,
+  secondary: COLORS.secondary,
+  tertiary: COLORS.tertiary
+};
 
 interface TierPanel {
   title: string;
@@ -57,7 +66,15 @@ function tierPanel(input: ChartInput, kind: PanelKind, height: number | undefine
   const sizing = height ? {height} : {};
   const spec =
     kind === "growth"
-      ? lineChartSpec({rows, x: "year", lines: bars, axisTitle: unitTitle, forecastField: "forecast", zeroRule: true, ...sizing})
+      ? lineChartSpec({
+          rows,
+          x: "year",
+          lines: bars,
+          axisTitle: unitTitle,
+          forecastField: "forecast",
+          zeroRule: true,
+          ...sizing
+        })
       : dualAxisSpec({
           rows,
           x: "year",
@@ -75,8 +92,14 @@ function tierPanel(input: ChartInput, kind: PanelKind, height: number | undefine
     title,
     spec,
     table: {
-      columns: [{field: "year", title: "年份"}, ...TIERS.map((tier) => ({field: `${metric}_${tier.id}`, title: `${tier.name}${title}（${unit}）`}))],
-      rows: first.map((point, i) => ({year: point.label, ...Object.fromEntries(series.map((s) => [`${metric}_${s.tier.id}`, s.points[i]!.value]))}))
+      columns: [
+        {field: "year", title: "年份"},
+        ...TIERS.map((tier) => ({field: `${metric}_${tier.id}`, title: `${tier.name}${title}（${unit}）`}))
+      ],
+      rows: first.map((point, i) => ({
+        year: point.label,
+        ...Object.fromEntries(series.map((s) => [`${metric}_${s.tier.id}`, s.points[i]!.value]))
+      }))
     },
     records: series.flatMap((s) => s.points.map((p) => p.id))
   };
@@ -90,11 +113,17 @@ export const tierTrend: ChartModule = {
     const several = params.panels.length > 1;
     const panels = params.panels.map((kind) => tierPanel(input, kind, several ? PANEL_HEIGHT : undefined));
     const year = input.context.config.dataYears[1];
-    const values = TIERS.map((tier) => ({tier, point: yearSeries(input, "iiot_value_added", "tier", tier.id, {from: year, to: year})[0] as YearPoint}));
+    const values = TIERS.map((tier) => ({
+      tier,
+      point: yearSeries(input, "iiot_value_added", "tier", tier.id, {from: year, to: year})[0] as YearPoint
+    }));
     const {max, min} = extremes(values, (v) => v.point.value);
     return {
       panels: panels.map((p, i) => (several ? {label: panelLetter(i), title: p.title, spec: p.spec} : {spec: p.spec})),
-      table: joinTables(panels.map((p) => p.table), "year"),
+      table: joinTables(
+        panels.map((p) => p.table),
+        "year"
+      ),
       summary:
         `${year}年工业互联网带动${max.tier.name}增加值最多，为${formatValue(max.point.value, "万亿元")}；` +
         `${min.tier.name}最少，为${formatValue(min.point.value, "亿元")}。`,

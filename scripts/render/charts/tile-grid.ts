@@ -18,18 +18,21 @@ export interface TileCell {
 
 /** The provinces' cells, checked: whole non-negative numbers, and no two provinces in one cell. */
 export function tileCells(provinces: readonly Province[], where: string): TileCell[] {
-  if (provinces.length === 0) throw new BuildError(`${where}: the render context has no province list for the tile map`);
+  if (provinces.length === 0)
+    throw new BuildError(`${where}: the render context has no province list for the tile map`);
   const byCell = new Map<string, string>();
   const problems: string[] = [];
   for (const p of provinces) {
     const {row, col} = p.grid;
-    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0) problems.push(`${p.id} has grid cell (${row}, ${col})`);
+    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 0 || col < 0)
+      problems.push(`${p.id} has grid cell (${row}, ${col})`);
     const key = `${row},${col}`;
     const other = byCell.get(key);
     if (other) problems.push(`${p.id} and ${other} share grid cell (${row}, ${col})`);
     byCell.set(key, p.id);
   }
-  if (problems.length > 0) throw new BuildError(`${where}: the tile map's province cells are invalid: ${problems.join("; ")}`);
+  if (problems.length > 0)
+    throw new BuildError(`${where}: the tile map's province cells are invalid: ${problems.join("; ")}`);
   return provinces.map((province) => ({province, row: province.grid.row, col: province.grid.col}));
 }
 
@@ -69,8 +72,18 @@ export function tileMapSpec(options: TileMapOptions): TopLevelSpec {
   const rows = Math.max(...options.tiles.map((t) => Number(t.row))) + 1;
   const cols = Math.max(...options.tiles.map((t) => Number(t.col))) + 1;
   const range = (n: number): number[] => Array.from({length: n}, (_, i) => i);
-  const x = {field: "col", type: "ordinal", scale: {domain: range(cols), paddingInner: 0.06, paddingOuter: 0}, axis: null};
-  const y = {field: "row", type: "ordinal", scale: {domain: range(rows), paddingInner: 0.06, paddingOuter: 0}, axis: null};
+  const x = {
+    field: "col",
+    type: "ordinal",
+    scale: {domain: range(cols), paddingInner: 0.06, paddingOuter: 0},
+    axis: null
+  };
+  const y = {
+    field: "row",
+    type: "ordinal",
+    scale: {domain: range(rows), paddingInner: 0.06, paddingOuter: 0},
+    axis: null
+  };
   const offsets = lineOffsets(options.labels);
   const textColor = {condition: {test: options.darkTile, value: "#ffffff"}, value: "#222222"};
   return topLevel({
@@ -80,7 +93,13 @@ export function tileMapSpec(options: TileMapOptions): TopLevelSpec {
     layer: [
       {mark: {type: "rect", cornerRadius: 3}, encoding: {x, y, fill: options.fill}},
       ...options.labels.map((label, i) => ({
-        mark: {type: "text", baseline: "middle", fontSize: label.fontSize, fontWeight: label.fontWeight ?? "normal", dy: offsets[i]},
+        mark: {
+          type: "text",
+          baseline: "middle",
+          fontSize: label.fontSize,
+          fontWeight: label.fontWeight ?? "normal",
+          dy: offsets[i]
+        },
         encoding: {x, y, text: {field: label.field, type: "nominal"}, color: textColor}
       }))
     ]

@@ -28,8 +28,7 @@ export interface FigureTable {
 }
 
 export type Panel =
-  | {label?: string; title?: string; spec: TopLevelSpec}
-  | {label?: string; title?: string; html: string};
+  {label?: string; title?: string; spec: TopLevelSpec} | {label?: string; title?: string; html: string};
 
 export interface ChartOutput {
   panels: Panel[];

@@ -23,7 +23,9 @@ export const FORECAST_OPACITY = 0.55;
 
 /** Opacity encoding: lighter where the boolean field `forecastField` is true. */
 export function forecastOpacity(forecastField: string | undefined): VlSpec {
-  return forecastField ? {condition: {test: `datum['${forecastField}']`, value: FORECAST_OPACITY}, value: 1} : {value: 1};
+  return forecastField
+    ? {condition: {test: `datum['${forecastField}']`, value: FORECAST_OPACITY}, value: 1}
+    : {value: 1};
 }
 
 /** Dash pattern of the line segment that leads into a forecast year. */

@@ -50,9 +50,14 @@ export function observationDate(period: string, where: string): Observation {
   const tenDays = /^(\d{4})-(\d{2})-(early|mid|late|mid\/late)$/.exec(period);
   if (tenDays) {
     const middle = TEN_DAY_MIDDLE[tenDays[3]!]!;
-    return {date: `${tenDays[1]}-${tenDays[2]}-${String(middle.day).padStart(2, "0")}`, label: `${Number(tenDays[2])}月${middle.label}`};
+    return {
+      date: `${tenDays[1]}-${tenDays[2]}-${String(middle.day).padStart(2, "0")}`,
+      label: `${Number(tenDays[2])}月${middle.label}`
+    };
   }
-  throw new BuildError(`${where}: observation period "${period}" is not a date (YYYY-MM-DD) or a ten-day period (YYYY-MM-early|mid|late)`);
+  throw new BuildError(
+    `${where}: observation period "${period}" is not a date (YYYY-MM-DD) or a ten-day period (YYYY-MM-early|mid|late)`
+  );
 }
 
 function observations(records: FigureRecord[], where: string) {
@@ -83,14 +88,22 @@ function nationalSpec(national: Observed[], display: MetricDisplay, height: numb
     scale: {domain},
     axis: {format: "%-m月", tickCount: {interval: "month", step: 1}, grid: false}
   };
-  const y = {field: "value", type: "quantitative", scale: {zero: true, nice: true}, axis: {title: display.title, ...LEFT_AXIS_TITLE}};
+  const y = {
+    field: "value",
+    type: "quantitative",
+    scale: {zero: true, nice: true},
+    axis: {title: display.title, ...LEFT_AXIS_TITLE}
+  };
   return topLevel({
     width: CHART_WIDTH,
     height,
     data: {values: rows},
     layer: [
       {mark: {type: "line", point: true, color: COLORS.total}, encoding: {x, y}},
-      {mark: {type: "text", dy: -10, baseline: "bottom", fontSize: 10, color: COLORS.total}, encoding: {x, y, text: {field: "value", type: "quantitative", format: display.format}}}
+      {
+        mark: {type: "text", dy: -10, baseline: "bottom", fontSize: 10, color: COLORS.total},
+        encoding: {x, y, text: {field: "value", type: "quantitative", format: display.format}}
+      }
     ]
   });
 }
@@ -100,13 +113,30 @@ function nationalSpec(national: Observed[], display: MetricDisplay, height: numb
  * rule from the lowest to the highest: grey dots around the national line could not say which section is which,
  * and sat on the national line's labels. Rows are sorted by the section's latest observation.
  */
-function sectorDotsSpec(sectors: Observed[], display: MetricDisplay, shortName: (entity: string) => string): TopLevelSpec {
-  const rows = sectors.map((o) => ({name: shortName(o.record.entity), date: o.date, period: o.label, value: o.record.value}));
+function sectorDotsSpec(
+  sectors: Observed[],
+  display: MetricDisplay,
+  shortName: (entity: string) => string
+): TopLevelSpec {
+  const rows = sectors.map((o) => ({
+    name: shortName(o.record.entity),
+    date: o.date,
+    period: o.label,
+    value: o.record.value
+  }));
   const latest = new Map<string, {date: string; value: number}>();
   for (const r of rows) if ((latest.get(r.name)?.date ?? "") <= r.date) latest.set(r.name, r);
   const order = [...latest].sort((a, b) => b[1].value - a[1].value).map(([name]) => name);
-  const periods = [...new Map([...rows].sort((a, b) => a.date.localeCompare(b.date)).map((r) => [r.period, r.date])).keys()];
-  const y = {field: "name", type: "nominal", sort: order, title: null, axis: {ticks: false, domain: false, labelPadding: 6, labelFontSize: 11}};
+  const periods = [
+    ...new Map([...rows].sort((a, b) => a.date.localeCompare(b.date)).map((r) => [r.period, r.date])).keys()
+  ];
+  const y = {
+    field: "name",
+    type: "nominal",
+    sort: order,
+    title: null,
+    axis: {ticks: false, domain: false, labelPadding: 6, labelFontSize: 11}
+  };
   // Padded, so that dots at the ends of the range are not cut by the plot's edge; ticks only over the values (a
   // rate axis that reads 105 % would be wrong).
   const values = rows.map((r) => r.value);
@@ -114,14 +144,27 @@ function sectorDotsSpec(sectors: Observed[], display: MetricDisplay, shortName: 
   const hi = Math.max(...values);
   const pad = (hi - lo) * 0.04 || 1;
   const domain: [number, number] = [lo - pad, hi + pad];
-  const x = {field: "value", type: "quantitative", scale: {domain, nice: false}, axis: {title: display.title, grid: true, values: bandTicks(lo, hi, 8, domain)}};
+  const x = {
+    field: "value",
+    type: "quantitative",
+    scale: {domain, nice: false},
+    axis: {title: display.title, grid: true, values: bandTicks(lo, hi, 8, domain)}
+  };
   return topLevel({
     width: CHART_WIDTH,
     height: {step: PROVINCE_ROW_HEIGHT},
     data: {values: rows},
     layer: [
       {
-        transform: [{aggregate: [{op: "min", field: "value", as: "low"}, {op: "max", field: "value", as: "high"}], groupby: ["name"]}],
+        transform: [
+          {
+            aggregate: [
+              {op: "min", field: "value", as: "low"},
+              {op: "max", field: "value", as: "high"}
+            ],
+            groupby: ["name"]
+          }
+        ],
         mark: {type: "rule", color: "#cccccc", strokeWidth: 2},
         encoding: {y, x: {...x, field: "low"}, x2: {field: "high"}}
       },
@@ -130,7 +173,13 @@ function sectorDotsSpec(sectors: Observed[], display: MetricDisplay, shortName: 
         encoding: {
           y,
           x,
-          color: {field: "period", type: "ordinal", sort: periods, scale: {domain: periods, range: REGION_PALETTE.slice(0, periods.length)}, legend: {title: "观测时间"}}
+          color: {
+            field: "period",
+            type: "ordinal",
+            sort: periods,
+            scale: {domain: periods, range: REGION_PALETTE.slice(0, periods.length)},
+            legend: {title: "观测时间"}
+          }
         }
       }
     ]
@@ -143,17 +192,26 @@ export const workResumption: ChartModule = {
   build(input) {
     const params = chartParams(input, Params);
     const display = metricDisplay(input, params.metric, "national");
-    const national = observations(recordsOf(input.context, params.metric, "national", {entity: params.entity}), input.where);
-    if (national.length === 0) throw new BuildError(`${input.where}: the figures have no dated "${params.metric}" records for ${params.entity}`);
+    const national = observations(
+      recordsOf(input.context, params.metric, "national", {entity: params.entity}),
+      input.where
+    );
+    if (national.length === 0)
+      throw new BuildError(`${input.where}: the figures have no dated "${params.metric}" records for ${params.entity}`);
     const sectors = params.sectors ? observations(recordsOf(input.context, params.metric, "sector"), input.where) : [];
     const panels: Panel[] = [{spec: nationalSpec(national, display, sectors.length > 0 ? PANEL_HEIGHT : CHART_HEIGHT)}];
     if (sectors.length > 0)
-      panels.push({spec: sectorDotsSpec(sectors, display, (entity) => sectionByEntity(input.context, entity, input.where).shortZh)});
+      panels.push({
+        spec: sectorDotsSpec(sectors, display, (entity) => sectionByEntity(input.context, entity, input.where).shortZh)
+      });
     const first = national[0]!;
     const last = national[national.length - 1]!;
     const spread = sectors.length > 0 ? extremes(sectors, (o) => o.record.value) : undefined;
     return {
-      panels: sectors.length > 0 ? panels.map((panel, i) => ({label: panelLetter(i), title: i === 0 ? "全国" : "各行业", ...panel})) : panels,
+      panels:
+        sectors.length > 0
+          ? panels.map((panel, i) => ({label: panelLetter(i), title: i === 0 ? "全国" : "各行业", ...panel}))
+          : panels,
       table: {
         columns: [
           {field: "scope", title: "范围"},
@@ -164,7 +222,9 @@ export const workResumption: ChartModule = {
         rows: [...national, ...sectors].map((o) => ({
           scope:
             o.record.entityZh ||
-            (o.record.scope === "national" ? "全国" : sectionByEntity(input.context, o.record.entity, input.where).nameZh),
+            (o.record.scope === "national"
+              ? "全国"
+              : sectionByEntity(input.context, o.record.entity, input.where).nameZh),
           period: o.label,
           value: o.record.value
         }))
@@ -172,7 +232,9 @@ export const workResumption: ChartModule = {
       summary:
         `全国${display.label}从${first.label}的${formatValue(first.record.value, "%")}${last.record.value >= first.record.value ? "升至" : "降至"}` +
         `${last.label}的${formatValue(last.record.value, "%")}` +
-        (spread ? `；各行业观测值在${formatValue(spread.min.record.value, "%")}至${formatValue(spread.max.record.value, "%")}之间。` : "。"),
+        (spread
+          ? `；各行业观测值在${formatValue(spread.min.record.value, "%")}至${formatValue(spread.max.record.value, "%")}之间。`
+          : "。"),
       records: [...national, ...sectors].map((o) => o.id)
     };
   }

@@ -27,7 +27,10 @@ export class ChapterNotes {
     let list = this.cited.get(slug);
     if (!list) this.cited.set(slug, (list = []));
     const marks = ids.map((id) => {
-      if (typeof id !== "string" || !this.byId.has(id)) throw new BuildError(`${where}: cite: unknown id ${JSON.stringify(id)}; expected an id of data/context/cited-*.csv`);
+      if (typeof id !== "string" || !this.byId.has(id))
+        throw new BuildError(
+          `${where}: cite: unknown id ${JSON.stringify(id)}; expected an id of data/context/cited-*.csv`
+        );
       if (!list.includes(id)) list.push(id);
       const n = list.indexOf(id) + 1;
       return `<a href="#note-${slug}-${n}">${n}</a>`;
@@ -58,9 +61,19 @@ export function citationProblems(inputPath: string, source: string, citations: r
     any = true;
     const row = source.slice(0, match.index).split("\n").length;
     for (const [, id] of match[1]!.matchAll(/"([^"]*)"/g))
-      if (!known.has(id!)) problems.push({file: inputPath, row, value: `{% cite "${id}" %}`, expected: "an id of data/context/cited-policies.csv, cited-events.csv or cited-cases.csv"});
+      if (!known.has(id!))
+        problems.push({
+          file: inputPath,
+          row,
+          value: `{% cite "${id}" %}`,
+          expected: "an id of data/context/cited-policies.csv, cited-events.csv or cited-cases.csv"
+        });
   }
-  if (any && !NOTES.test(source)) problems.push({file: inputPath, expected: "{% notes %} at the end of a chapter that cites (it prints the numbered sources)"});
+  if (any && !NOTES.test(source))
+    problems.push({
+      file: inputPath,
+      expected: "{% notes %} at the end of a chapter that cites (it prints the numbered sources)"
+    });
   return problems;
 }
 

@@ -25,7 +25,8 @@ export interface FactValue {
 
 /** Evaluates one fact expression; `where` names the chapter and fact for errors. */
 export function evaluateFact(context: RenderContext, expression: string, where: string): FactValue {
-  if (typeof expression !== "string") throw new BuildError(`${where}: a fact must be a string expression, found ${String(expression)}`);
+  if (typeof expression !== "string")
+    throw new BuildError(`${where}: a fact must be a string expression, found ${String(expression)}`);
   const years = yearNames(context.config);
   const scope: Record<string, number> = {};
   const records: string[] = [];
@@ -48,19 +49,27 @@ export function evaluateFact(context: RenderContext, expression: string, where: 
   } catch (error) {
     throw new BuildError(`${where}: "${expression}": ${(error as Error).message}`);
   }
-  if (typeof result !== "boolean") throw new BuildError(`${where}: "${expression}" gives ${String(result)}; a fact must be true or false (compare with > < ==)`);
+  if (typeof result !== "boolean")
+    throw new BuildError(
+      `${where}: "${expression}" gives ${String(result)}; a fact must be true or false (compare with > < ==)`
+    );
   return {value: result, records};
 }
 
 /** Evaluates a chapter's `facts:` front matter into {name: boolean}. */
-export function evaluateFacts(context: RenderContext, definitions: unknown, where: string): {values: Record<string, boolean>; records: string[]} {
+export function evaluateFacts(
+  context: RenderContext,
+  definitions: unknown,
+  where: string
+): {values: Record<string, boolean>; records: string[]} {
   const values: Record<string, boolean> = {};
   const records: string[] = [];
   if (definitions === undefined || definitions === null) return {values, records};
   if (typeof definitions !== "object" || Array.isArray(definitions))
     throw new BuildError(`${where}: facts must be a map of name: "expression"`);
   for (const [name, expression] of Object.entries(definitions)) {
-    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new BuildError(`${where}: fact name "${name}"; expected lower-case letters, digits and _`);
+    if (!/^[a-z][a-z0-9_]*$/.test(name))
+      throw new BuildError(`${where}: fact name "${name}"; expected lower-case letters, digits and _`);
     const fact = evaluateFact(context, expression as string, `${where}: fact ${name}`);
     values[name] = fact.value;
     records.push(...fact.records);

@@ -50,7 +50,10 @@ export function liveCode(html: string): string | undefined {
     if (LIVE_TAGS.has(name)) return `<${name}>`;
     for (const attribute of tag[2]!.matchAll(/([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g)) {
       const key = attribute[1]!.toLowerCase();
-      const value = (attribute[2] ?? "").replace(/^["']|["']$/g, "").trim().toLowerCase();
+      const value = (attribute[2] ?? "")
+        .replace(/^["']|["']$/g, "")
+        .trim()
+        .toLowerCase();
       if (key.startsWith("on")) return `${key}=`;
       // Browsers ignore spaces and control characters inside a scheme ("java\tscript:"), so the check does too.
       const scheme = [...value].filter((c) => c.charCodeAt(0) > 32).join("");

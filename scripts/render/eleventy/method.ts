@@ -22,7 +22,9 @@ export function formulaBlock(id: string, where: string): string {
   try {
     entry = formula(id as FormulaId);
   } catch {
-    const known = formulaTable().map((f) => f.id).join(", ");
+    const known = formulaTable()
+      .map((f) => f.id)
+      .join(", ");
     throw new BuildError(`${where}: unknown formula "${id}"; known formulas: ${known}`);
   }
   const legend = Object.entries(entry.legend)
@@ -63,7 +65,8 @@ export function parametersTableHtml(context: RenderContext): string {
       const kind = PARAMETER_NAMES[r.metric];
       const object = r.entityZh ?? r.entity;
       // The multiplier's way of obtaining differs by year (its rule): the record's note says which.
-      const how = r.metric === "technology_multiplier" ? (r.note ?? "").replace(/^\d{4}年的乘数/, "") : (kind?.how ?? "");
+      const how =
+        r.metric === "technology_multiplier" ? (r.note ?? "").replace(/^\d{4}年的乘数/, "") : (kind?.how ?? "");
       return `<tr><td>${escapeHtml(kind?.name ?? r.metric)}</td><td>${escapeHtml(object)}</td><td class="n">${r.year}</td><td class="n">${numberElement(id, r.value.toFixed(4), r)}</td><td>${escapeHtml(how)}</td></tr>`;
     })
     .join("");
@@ -96,7 +99,10 @@ export function estimatesListHtml(context: RenderContext): string {
 
 /** Consecutive years that follow the same rule, e.g. [[2018, 2021], calibrated], [[2022, 2022], cobb-douglas]. */
 function ruleSpans(context: RenderContext): {from: number; to: number; rule: MultiplierRule}[] {
-  const years = context.figures.records.filter((r) => r.metric === "technology_multiplier" && r.scope === "national").map((r) => r.year).sort((a, b) => a - b);
+  const years = context.figures.records
+    .filter((r) => r.metric === "technology_multiplier" && r.scope === "national")
+    .map((r) => r.year)
+    .sort((a, b) => a - b);
   const rules = multiplierRules(context.config, [context.config.baseYear, ...years]);
   const spans: {from: number; to: number; rule: MultiplierRule}[] = [];
   for (const year of years) {
@@ -135,7 +141,10 @@ export function forecastAssumptionHtml(context: RenderContext, where: string, us
   const id = `gdp_nominal_growth/national/china/${f}`;
   used.add(id);
   const growth = getRecord(context, id, where);
-  const rule = multiplierRules(config, [config.baseYear, ...Array.from({length: f - config.baseYear}, (_, i) => config.baseYear + 1 + i)]).get(f)!;
+  const rule = multiplierRules(config, [
+    config.baseYear,
+    ...Array.from({length: f - config.baseYear}, (_, i) => config.baseYear + 1 + i)
+  ]).get(f)!;
   const ruleText = rule.rule === "calibrated" ? "按预测年总量的目标值校准" : ruleClauseZh(rule);
   const window = config.forecast.partsTrendWindow;
   const last = config.dataYears[1];
@@ -164,7 +173,10 @@ export function sensitivityTableHtml(context: RenderContext, where: string, used
         const id = `${r.metric}/${r.scope}/${r.entity}/${r.year}`;
         used.add(id);
         const diff = (r.value / adopted(year).value - 1) * 100;
-        const diffText = entity === "rule_adopted" ? "—" : `${diff >= 0.005 ? "+" : diff <= -0.005 ? "−" : ""}${Math.abs(diff).toFixed(2)}%`;
+        const diffText =
+          entity === "rule_adopted"
+            ? "—"
+            : `${diff >= 0.005 ? "+" : diff <= -0.005 ? "−" : ""}${Math.abs(diff).toFixed(2)}%`;
         return `<td class="n">${numberElement(id, recordText(r, {unit: "万亿元"}, where), r)}</td><td class="n">${diffText}</td>`;
       });
       const label = rows.find((x) => x.entity === entity)!;

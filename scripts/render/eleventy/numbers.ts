@@ -70,7 +70,9 @@ export function parseFormatArgs(args: unknown[], where: string): FormatOptions {
   const decimals = keywords.decimals ?? positional[1];
   if (unit !== undefined) {
     if (typeof unit !== "string" || !(DISPLAY_UNITS as readonly string[]).includes(unit))
-      throw new BuildError(`${where}: unknown display unit "${String(unit)}"; expected one of ${DISPLAY_UNITS.join(", ")}`);
+      throw new BuildError(
+        `${where}: unknown display unit "${String(unit)}"; expected one of ${DISPLAY_UNITS.join(", ")}`
+      );
     options.unit = unit as DisplayUnit;
   }
   if (decimals !== undefined) {
@@ -94,7 +96,10 @@ function naturalDecimals(value: number): number {
 export function recordText(record: FigureRecord, options: FormatOptions, where: string): string {
   // Observed indicators keep the counter they were printed with (万个, 家, 万台/套): value as written, then the unit.
   if (options.unit === undefined && defaultDisplayUnit(record.unit) === "plain") {
-    const digits = formatNumber(record.value, "plain", {...options, decimals: options.decimals ?? naturalDecimals(record.value)});
+    const digits = formatNumber(record.value, "plain", {
+      ...options,
+      decimals: options.decimals ?? naturalDecimals(record.value)
+    });
     return options.bare ? digits : `${digits}${record.unit}`;
   }
   const unit = options.unit ?? defaultDisplayUnit(record.unit);
@@ -110,7 +115,13 @@ export function numberElement(id: string, text: string, record: Pick<FigureRecor
 }
 
 /** Renders `{% num "id", … %}` and records that the page used the record. */
-export function renderNumber(context: RenderContext, id: unknown, args: unknown[], where: string, used?: Set<string>): string {
+export function renderNumber(
+  context: RenderContext,
+  id: unknown,
+  args: unknown[],
+  where: string,
+  used?: Set<string>
+): string {
   if (typeof id !== "string") throw new BuildError(`${where}: num needs a record id string, found ${String(id)}`);
   const record = getRecord(context, id, where);
   const text = recordText(record, parseFormatArgs(args, where), where);

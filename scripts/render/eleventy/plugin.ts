@@ -17,8 +17,25 @@ import {entityPageHtml, entityRefs} from "../entity-pages.ts";
 import {dataPageView, pageKey, sourceView} from "../data-page.ts";
 import type {SiteModel} from "../site.ts";
 import {createMarkdown} from "./markdown.ts";
-import {calibrationTableHtml, estimatesListHtml, forecastAssumptionHtml, formulaBlock, formulaTableHtml, multiplierRulesHtml, parametersTableHtml, sensitivityTableHtml} from "./method.ts";
-import {DATA_PAGE, groupPage, numberElement, parseFormatArgs, recordText, renderNumber, type Keywords} from "./numbers.ts";
+import {
+  calibrationTableHtml,
+  estimatesListHtml,
+  forecastAssumptionHtml,
+  formulaBlock,
+  formulaTableHtml,
+  multiplierRulesHtml,
+  parametersTableHtml,
+  sensitivityTableHtml
+} from "./method.ts";
+import {
+  DATA_PAGE,
+  groupPage,
+  numberElement,
+  parseFormatArgs,
+  recordText,
+  renderNumber,
+  type Keywords
+} from "./numbers.ts";
 import {provenanceJson} from "./provenance.ts";
 import {evaluateFacts} from "./facts.ts";
 import {preflightReferences} from "./preflight.ts";
@@ -118,7 +135,7 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
       throw new BuildError(
         `${data.page.inputPath}: not a chapter of data/editions/${config.edition}.json (add it to "chapters" or remove it)`
       );
-    },
+    }
   });
   // Chapters use the chapter layout; generated pages name their own layout in their front matter.
   eleventyConfig.addGlobalData("layout", "layouts/chapter.njk");
@@ -154,7 +171,10 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   // 专栏 case boxes, numbered from the sources before rendering (case-boxes.ts).
   eleventyConfig.addPairedShortcode("box", function (this: ShortcodeThis, content: string, title: unknown) {
     const box = site.boxes.find((b) => b.title === title);
-    if (!box) throw new BuildError(`${where(this)}: box ${JSON.stringify(title)}: write it as {% box "标题" %} … {% endbox %} with the title in double quotes`);
+    if (!box)
+      throw new BuildError(
+        `${where(this)}: box ${JSON.stringify(title)}: write it as {% box "标题" %} … {% endbox %} with the title in double quotes`
+      );
     return boxHtml(box, content);
   });
 
@@ -182,11 +202,13 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   // Comparison words and generated lists: the prose cannot contradict the numbers when the data change. A word is
   // marked with the records it was chosen from, so a reader (and a test) can check it.
   const text = (value: unknown, what: string, self: ShortcodeThis): string => {
-    if (typeof value !== "string") throw new BuildError(`${where(self)}: ${what} must be a string, found ${String(value)}`);
+    if (typeof value !== "string")
+      throw new BuildError(`${where(self)}: ${what} must be a string, found ${String(value)}`);
     return value;
   };
   const keywordsOf = (args: unknown[]): Keywords =>
-    (args.find((a) => typeof a === "object" && a !== null && (a as Keywords).__keywords === true) as Keywords | undefined) ?? {};
+    (args.find((a) => typeof a === "object" && a !== null && (a as Keywords).__keywords === true) as
+      Keywords | undefined) ?? {};
   const rankOptions = (kw: Keywords): RankOptions => ({
     ...(kw.order === "asc" || kw.order === "desc" ? {order: kw.order} : {}),
     ...(typeof kw.above === "number" ? {above: kw.above} : {}),
@@ -196,65 +218,114 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   });
 
   /** {% cmp "a", "b", "高于", "低于", "持平于" %}: the word that states how record a compares with record b. */
-  eleventyConfig.addShortcode("cmp", function (this: ShortcodeThis, a: unknown, b: unknown, more: unknown, less: unknown, same?: unknown) {
-    const words = {more: text(more, "the word for 'more'", this), less: text(less, "the word for 'less'", this)};
-    const [idA, idB] = [text(a, "record a", this), text(b, "record b", this)];
-    const word = compareWord(context, idA, idB, typeof same === "string" ? {...words, same} : words, where(this));
-    return wordElement(word, "cmp", [idA, idB]);
-  });
+  eleventyConfig.addShortcode(
+    "cmp",
+    function (this: ShortcodeThis, a: unknown, b: unknown, more: unknown, less: unknown, same?: unknown) {
+      const words = {more: text(more, "the word for 'more'", this), less: text(less, "the word for 'less'", this)};
+      const [idA, idB] = [text(a, "record a", this), text(b, "record b", this)];
+      const word = compareWord(context, idA, idB, typeof same === "string" ? {...words, same} : words, where(this));
+      return wordElement(word, "cmp", [idA, idB]);
+    }
+  );
 
   /** {% trend "id", "增长", "下降", "持平" %}: the word for the sign of a record. */
-  eleventyConfig.addShortcode("trend", function (this: ShortcodeThis, id: unknown, up: unknown, down: unknown, flat?: unknown) {
-    const words = {up: text(up, "the word for 'up'", this), down: text(down, "the word for 'down'", this)};
-    const recordIdText = text(id, "record id", this);
-    return wordElement(signWord(context, recordIdText, typeof flat === "string" ? {...words, flat} : words, where(this)), "trend", [recordIdText]);
-  });
+  eleventyConfig.addShortcode(
+    "trend",
+    function (this: ShortcodeThis, id: unknown, up: unknown, down: unknown, flat?: unknown) {
+      const words = {up: text(up, "the word for 'up'", this), down: text(down, "the word for 'down'", this)};
+      const recordIdText = text(id, "record id", this);
+      return wordElement(
+        signWord(context, recordIdText, typeof flat === "string" ? {...words, flat} : words, where(this)),
+        "trend",
+        [recordIdText]
+      );
+    }
+  );
 
   /** {% change "id", "增长", "下降" %}: the sign word followed by the absolute value ("下降1.46万人"). */
-  eleventyConfig.addShortcode("change", function (this: ShortcodeThis, id: unknown, up: unknown, down: unknown, ...rest: unknown[]) {
-    const recordIdText = text(id, "record id", this);
-    const word = signWord(context, recordIdText, {up: text(up, "the word for 'up'", this), down: text(down, "the word for 'down'", this), flat: ""}, where(this));
-    const format = parseFormatArgs(rest, where(this));
-    const record = context.records.get(recordIdText)!;
-    usedOn(this).add(recordIdText);
-    return `${wordElement(word, "trend", [recordIdText])}${numberElement(recordIdText, recordText(record, {...format, abs: true}, where(this)), record)}`;
-  });
+  eleventyConfig.addShortcode(
+    "change",
+    function (this: ShortcodeThis, id: unknown, up: unknown, down: unknown, ...rest: unknown[]) {
+      const recordIdText = text(id, "record id", this);
+      const word = signWord(
+        context,
+        recordIdText,
+        {up: text(up, "the word for 'up'", this), down: text(down, "the word for 'down'", this), flat: ""},
+        where(this)
+      );
+      const format = parseFormatArgs(rest, where(this));
+      const record = context.records.get(recordIdText)!;
+      usedOn(this).add(recordIdText);
+      return `${wordElement(word, "trend", [recordIdText])}${numberElement(recordIdText, recordText(record, {...format, abs: true}, where(this)), record)}`;
+    }
+  );
 
   /** {% names "iiot_value_added", "province", 2021, above=1000, limit=5 %}: "广东、江苏和浙江", ranked. */
-  eleventyConfig.addShortcode("names", function (this: ShortcodeThis, metric: unknown, scope: unknown, year: unknown, ...rest: unknown[]) {
-    const kw = keywordsOf(rest);
-    const ranked = rankEntities(context, text(metric, "metric", this), text(scope, "scope", this), Number(year), rankOptions(kw), where(this));
-    if (ranked.length === 0 && kw.empty === undefined)
-      throw new BuildError(`${where(this)}: {% names %} found no ${String(metric)}/${String(scope)} entity in ${String(year)} matching the filter; give empty="…"`);
-    if (ranked.length === 0) return escapeHtml(String(kw.empty));
-    // Section names contain 、 themselves; sep="；" (with last="；以及") keeps such lists readable.
-    const names = ranked.map((r) => r.entityZh);
-    const list =
-      typeof kw.sep === "string"
-        ? names.length <= 1
-          ? names.join("")
-          : `${names.slice(0, -1).join(kw.sep)}${typeof kw.last === "string" ? kw.last : kw.sep}${names[names.length - 1]}`
-        : joinZh(names, typeof kw.last === "string" ? kw.last : "和");
-    // The list is chosen from these records: marked, so that a reader can check why each name is there.
-    return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${escapeHtml(list)}</span>`;
-  });
+  eleventyConfig.addShortcode(
+    "names",
+    function (this: ShortcodeThis, metric: unknown, scope: unknown, year: unknown, ...rest: unknown[]) {
+      const kw = keywordsOf(rest);
+      const ranked = rankEntities(
+        context,
+        text(metric, "metric", this),
+        text(scope, "scope", this),
+        Number(year),
+        rankOptions(kw),
+        where(this)
+      );
+      if (ranked.length === 0 && kw.empty === undefined)
+        throw new BuildError(
+          `${where(this)}: {% names %} found no ${String(metric)}/${String(scope)} entity in ${String(year)} matching the filter; give empty="…"`
+        );
+      if (ranked.length === 0) return escapeHtml(String(kw.empty));
+      // Section names contain 、 themselves; sep="；" (with last="；以及") keeps such lists readable.
+      const names = ranked.map((r) => r.entityZh);
+      const list =
+        typeof kw.sep === "string"
+          ? names.length <= 1
+            ? names.join("")
+            : `${names.slice(0, -1).join(kw.sep)}${typeof kw.last === "string" ? kw.last : kw.sep}${names[names.length - 1]}`
+          : joinZh(names, typeof kw.last === "string" ? kw.last : "和");
+      // The list is chosen from these records: marked, so that a reader can check why each name is there.
+      return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${escapeHtml(list)}</span>`;
+    }
+  );
 
   /** {% ranking "iiot_value_added", "province", 2021, limit=5, unit="亿元" %}: "广东（5177.36亿元）、江苏（…）". */
-  eleventyConfig.addShortcode("ranking", function (this: ShortcodeThis, metric: unknown, scope: unknown, year: unknown, ...rest: unknown[]) {
-    const kw = keywordsOf(rest);
-    const ranked = rankEntities(context, text(metric, "metric", this), text(scope, "scope", this), Number(year), rankOptions(kw), where(this));
-    const format = parseFormatArgs([{__keywords: true, ...(kw.unit !== undefined ? {unit: kw.unit} : {}), ...(kw.decimals !== undefined ? {decimals: kw.decimals} : {})}], where(this));
-    const used = usedOn(this);
-    return joinZh(
-      ranked.map((r) => {
-        const record = context.records.get(r.id)!;
-        used.add(r.id);
-        // Names come from data: escaped like every other text the data carries.
-        return `${escapeHtml(r.entityZh)}（${numberElement(r.id, recordText(record, format, where(this)), record)}）`;
-      }),
-      "、"
-    );
-  });
+  eleventyConfig.addShortcode(
+    "ranking",
+    function (this: ShortcodeThis, metric: unknown, scope: unknown, year: unknown, ...rest: unknown[]) {
+      const kw = keywordsOf(rest);
+      const ranked = rankEntities(
+        context,
+        text(metric, "metric", this),
+        text(scope, "scope", this),
+        Number(year),
+        rankOptions(kw),
+        where(this)
+      );
+      const format = parseFormatArgs(
+        [
+          {
+            __keywords: true,
+            ...(kw.unit !== undefined ? {unit: kw.unit} : {}),
+            ...(kw.decimals !== undefined ? {decimals: kw.decimals} : {})
+          }
+        ],
+        where(this)
+      );
+      const used = usedOn(this);
+      return joinZh(
+        ranked.map((r) => {
+          const record = context.records.get(r.id)!;
+          used.add(r.id);
+          // Names come from data: escaped like every other text the data carries.
+          return `${escapeHtml(r.entityZh)}（${numberElement(r.id, recordText(record, format, where(this)), record)}）`;
+        }),
+        "、"
+      );
+    }
+  );
 
   // For loops and conditions in templates: {% for r in ranked("iiot_value_added", "sector", 2021, {limit: 3}) %}.
   eleventyConfig.addNunjucksGlobal("ranked", (metric: string, scope: string, year: number, options: RankOptions = {}) =>
@@ -275,7 +346,8 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     return formulaTableHtml(where(this));
   });
   eleventyConfig.addShortcode("parametersTable", function (this: ShortcodeThis) {
-    for (const r of context.figures.records) if (r.kind === "parameter") usedOn(this).add([r.metric, r.scope, r.entity, r.year].join("/"));
+    for (const r of context.figures.records)
+      if (r.kind === "parameter") usedOn(this).add([r.metric, r.scope, r.entity, r.year].join("/"));
     return parametersTableHtml(context);
   });
   eleventyConfig.addShortcode("calibrationTable", function (this: ShortcodeThis) {
@@ -300,7 +372,10 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   // Numbers print plainly in the PDF (their card lives on the site), so their links become spans.
   eleventyConfig.addFilter("printLinks", (html: string) =>
     (html ?? "")
-      .replace(/<a class="(num[^"]*)" href="[^"]*" (data-record="[^"]*")>([^<]*)<\/a>/g, '<span class="$1" $2>$3</span>')
+      .replace(
+        /<a class="(num[^"]*)" href="[^"]*" (data-record="[^"]*")>([^<]*)<\/a>/g,
+        '<span class="$1" $2>$3</span>'
+      )
       .replace(/href="[a-z0-9-]+\.html#/g, 'href="#')
   );
   eleventyConfig.addFilter("metricLabel", (metric: string) => metricLabel(metric));

@@ -43,7 +43,12 @@ export function preflightReferences(context: RenderContext, chapters: readonly C
         checkReference(context, ref.body, chapter.inputPath);
       } catch (error) {
         if (!(error instanceof BuildError)) throw error;
-        problems.push({file: chapter.inputPath, row: lineOf(body, ref.start), value: `[[${ref.body}]]`, expected: problemText(error)});
+        problems.push({
+          file: chapter.inputPath,
+          row: lineOf(body, ref.start),
+          value: `[[${ref.body}]]`,
+          expected: problemText(error)
+        });
       }
     }
     if (front) {
@@ -51,7 +56,11 @@ export function preflightReferences(context: RenderContext, chapters: readonly C
       try {
         data = parseYaml(front[1]!);
       } catch (error) {
-        problems.push({file: chapter.inputPath, row: 2, expected: `valid front matter (${(error as Error).message.split("\n")[0]})`});
+        problems.push({
+          file: chapter.inputPath,
+          row: 2,
+          expected: `valid front matter (${(error as Error).message.split("\n")[0]})`
+        });
         continue;
       }
       const facts = (data as {facts?: Record<string, unknown>} | null)?.facts;
@@ -61,7 +70,13 @@ export function preflightReferences(context: RenderContext, chapters: readonly C
         } catch (error) {
           if (!(error instanceof BuildError)) throw error;
           const line = chapter.source.split("\n").findIndex((l) => l.trimStart().startsWith(`${name}:`)) + 1;
-          problems.push({file: chapter.inputPath, row: line || 2, column: `facts.${name}`, value: String(expression), expected: problemText(error)});
+          problems.push({
+            file: chapter.inputPath,
+            row: line || 2,
+            column: `facts.${name}`,
+            value: String(expression),
+            expected: problemText(error)
+          });
         }
     }
   }

@@ -89,7 +89,11 @@ function buildCard(site: SiteModel, record: FigureRecord, id: string, lists: Pag
   const chapter = figure ? site.chapters.find((c) => c.id === figure.chapterId) : undefined;
   const figureIndex =
     figure && chapter
-      ? indexIn(lists.figures, {label: figure.label, title: figure.title, href: `${chapter.url}#fig-${figure.id}`}, (a, b) => a.href === b.href)
+      ? indexIn(
+          lists.figures,
+          {label: figure.label, title: figure.title, href: `${chapter.url}#fig-${figure.id}`},
+          (a, b) => a.href === b.href
+        )
       : undefined;
   return {
     title: recordTitle(record, names),

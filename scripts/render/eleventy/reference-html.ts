@@ -50,7 +50,9 @@ export function numberHtml(context: RenderContext, id: string, format: FormatOpt
 }
 
 function signWords(words: Words): {up: string; down: string; flat?: string} {
-  return words.same === undefined ? {up: words.more, down: words.less} : {up: words.more, down: words.less, flat: words.same};
+  return words.same === undefined
+    ? {up: words.more, down: words.less}
+    : {up: words.more, down: words.less, flat: words.same};
 }
 
 /**
@@ -86,8 +88,20 @@ export function resolveReferenceId(context: RenderContext, ref: RecordRef, at: s
 }
 
 /** A list of entity names (or names with values) ranked by a metric, marked with the records it was chosen from. */
-function listHtml(context: RenderContext, reference: Extract<Reference, {kind: "list"}>, at: string, used?: Set<string>): string {
-  const ranked = rankEntities(context, metricId(reference.metric), reference.scope, reference.year, reference.options, at);
+function listHtml(
+  context: RenderContext,
+  reference: Extract<Reference, {kind: "list"}>,
+  at: string,
+  used?: Set<string>
+): string {
+  const ranked = rankEntities(
+    context,
+    metricId(reference.metric),
+    reference.scope,
+    reference.year,
+    reference.options,
+    at
+  );
   if (ranked.length === 0) throw new BuildError(`${at}: no entity matches; loosen the filter or branch on a fact`);
   if (reference.values)
     return joinZh(

@@ -73,7 +73,15 @@ export type Reference =
   | {kind: "sign"; ref: RecordRef; words?: Words}
   | {kind: "change"; ref: RecordRef; format: FormatOptions; words?: Words}
   | {kind: "name"; ref: RecordRef}
-  | {kind: "list"; values: boolean; metric: string; scope: string; year: number; options: ListOptions; format: FormatOptions};
+  | {
+      kind: "list";
+      values: boolean;
+      metric: string;
+      scope: string;
+      year: number;
+      options: ListOptions;
+      format: FormatOptions;
+    };
 
 export interface ListOptions {
   order?: "asc" | "desc";
@@ -97,7 +105,11 @@ const SCOPE_IDS = new Set(["province", "region", "sector", "tier", "direct_segme
 function scopeId(name: string, source: string, where: string): string {
   const id = SCOPE_NAMES[name] ?? name;
   if (!SCOPE_IDS.has(id))
-    fail(source, where, `"${name}" is not a scope; expected ${Object.keys(SCOPE_NAMES).join(" ")} (or ${[...SCOPE_IDS].join(" ")})`);
+    fail(
+      source,
+      where,
+      `"${name}" is not a scope; expected ${Object.keys(SCOPE_NAMES).join(" ")} (or ${[...SCOPE_IDS].join(" ")})`
+    );
   return id;
 }
 
@@ -152,11 +164,13 @@ export function parseRecordRef(text: string, years: YearNames, source: string, w
   if (!match) fail(source, where, `"${text}" is not a reference; expected metric[/scope/entity][@year][#period]`);
   const [, path, yearText, periodText] = match;
   const parts = path!.split("/");
-  if (parts.length > 3) fail(source, where, `"${path}" names ${parts.length} parts; expected metric, metric/entity or metric/scope/entity`);
+  if (parts.length > 3)
+    fail(source, where, `"${path}" names ${parts.length} parts; expected metric, metric/entity or metric/scope/entity`);
   const selector = parts.length === 2 ? /^(.+):(-?[1-9]\d*)$/.exec(parts[1]!) : null;
   if (selector) parts[1] = selector[1]!;
   for (const part of parts)
-    if (!NAME.test(part)) fail(source, where, `"${part}" in "${path}" is neither an id (a-z, 0-9, _) nor a Chinese name`);
+    if (!NAME.test(part))
+      fail(source, where, `"${part}" in "${path}" is neither an id (a-z, 0-9, _) nor a Chinese name`);
   if (yearText !== undefined && !YEAR_TOKEN.test(yearText))
     fail(source, where, `year "${yearText}"; expected y, p, b, f or a four-digit year`);
   const year = resolveYear(yearText ?? "y", years);
@@ -168,13 +182,15 @@ export function parseRecordRef(text: string, years: YearNames, source: string, w
     ref.scope = scopeId(parts[1]!, source, where);
     ref.rank = Number(selector[2]);
   } else if (parts.length === 2) ref.entity = parts[1]!;
-  if (periodText !== undefined) ref.period = periodText.replace(/^([ypbf])(?=-|$)/, (t) => String(years[t as keyof YearNames]));
+  if (periodText !== undefined)
+    ref.period = periodText.replace(/^([ypbf])(?=-|$)/, (t) => String(years[t as keyof YearNames]));
   return ref;
 }
 
 function parseWords(tokens: string[], source: string, where: string): Words | undefined {
   if (tokens.length === 0) return undefined;
-  if (tokens.length > 1) fail(source, where, `unexpected "${tokens.slice(1).join(" ")}"; give the words as one set (more/less/same)`);
+  if (tokens.length > 1)
+    fail(source, where, `unexpected "${tokens.slice(1).join(" ")}"; give the words as one set (more/less/same)`);
   const token = tokens[0]!;
   if (token.includes("/")) {
     const [more, less, same, ...rest] = token.split("/");
@@ -184,7 +200,11 @@ function parseWords(tokens: string[], source: string, where: string): Words | un
   }
   const set = WORD_SETS.find((w) => w.more === token);
   if (!set)
-    fail(source, where, `"${token}" names no word set; known: ${WORD_SETS.map((w) => w.more).join(" ")}; or write more/less/same`);
+    fail(
+      source,
+      where,
+      `"${token}" names no word set; known: ${WORD_SETS.map((w) => w.more).join(" ")}; or write more/less/same`
+    );
   return set;
 }
 
@@ -200,7 +220,11 @@ function parseFormat(tokens: string[], source: string, where: string): {format: 
     else if (token === "abs") format.abs = true;
     else if (token === "bare") format.bare = true;
     else if (/^[.\d]/.test(token) || /^[a-z_]+$/.test(token))
-      fail(source, where, `"${token}" is not a format; expected a unit (${DISPLAY_UNITS.join(" ")}), .N decimals, abs or bare`);
+      fail(
+        source,
+        where,
+        `"${token}" is not a format; expected a unit (${DISPLAY_UNITS.join(" ")}), .N decimals, abs or bare`
+      );
     else rest.push(token);
   }
   return {format, rest};
@@ -208,7 +232,10 @@ function parseFormat(tokens: string[], source: string, where: string): {format: 
 
 /** Parses the text between [[ and ]]. `where` names the chapter for errors. */
 export function parseReference(source: string, years: YearNames, where: string): Reference {
-  const tokens = source.trim().split(/\s+/).filter((t) => t !== "");
+  const tokens = source
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== "");
   if (tokens.length === 0) fail(source, where, "empty reference");
   const head = tokens[0]!;
   if (head === "±") {
@@ -243,9 +270,19 @@ export function parseReference(source: string, years: YearNames, where: string):
       else rest.push(token);
     }
     const {format, rest: unknown} = parseFormat(rest, source, where);
-    if (unknown.length > 0) fail(source, where, `unexpected "${unknown.join(" ")}"; a list takes 前N, >x, <x, 升序 and a unit`);
-    if (head === "名单" && Object.keys(format).length > 0) fail(source, where, "名单 prints names only; use 排名 for names with values");
-    return {kind: "list", values: head === "排名", metric: ref.metric, scope: scopeId(target[2]!, source, where), year: ref.year, options, format};
+    if (unknown.length > 0)
+      fail(source, where, `unexpected "${unknown.join(" ")}"; a list takes 前N, >x, <x, 升序 and a unit`);
+    if (head === "名单" && Object.keys(format).length > 0)
+      fail(source, where, "名单 prints names only; use 排名 for names with values");
+    return {
+      kind: "list",
+      values: head === "排名",
+      metric: ref.metric,
+      scope: scopeId(target[2]!, source, where),
+      year: ref.year,
+      options,
+      format
+    };
   }
   const a = parseRecordRef(head, years, source, where);
   if (tokens[1] === "~") {
@@ -269,7 +306,9 @@ export interface RecordLookup {
 }
 
 /** Entity ids and names (as the figures carry them, plus the sections' short names) → scope/entity. */
-export function entityIndex(records: Iterable<{scope: string; entity: string; entityZh?: string}>): RecordLookup["entities"] {
+export function entityIndex(
+  records: Iterable<{scope: string; entity: string; entityZh?: string}>
+): RecordLookup["entities"] {
   const index = new Map<string, Map<string, {scope: string; entity: string}>>();
   const add = (name: string | undefined, scope: string, entity: string) => {
     if (!name) return;
@@ -304,11 +343,15 @@ export function resolveRecordId(ref: RecordRef, lookup: RecordLookup, where = "r
     const candidates = lookup.entities(ref.entity).filter((c) => ref.scope === undefined || c.scope === ref.scope);
     if (candidates.length === 0) {
       if (ref.scope !== undefined) return id(ref.scope, ref.entity);
-      throw new BuildError(`${where}: "${ref.entity}" names no entity of the figures; expected a Chinese name (广东, 长三角, 第三产业, 制造业 …) or an id`);
+      throw new BuildError(
+        `${where}: "${ref.entity}" names no entity of the figures; expected a Chinese name (广东, 长三角, 第三产业, 制造业 …) or an id`
+      );
     }
     const existing = candidates.filter((c) => lookup.has(id(c.scope, c.entity)));
     if (existing.length > 1)
-      throw new BuildError(`${where}: "${ref.entity}" is ambiguous for ${metric} (${existing.map((c) => `${c.scope}/${c.entity}`).join(", ")}); write scope/entity`);
+      throw new BuildError(
+        `${where}: "${ref.entity}" is ambiguous for ${metric} (${existing.map((c) => `${c.scope}/${c.entity}`).join(", ")}); write scope/entity`
+      );
     const chosen = existing[0] ?? candidates[0]!;
     return id(chosen.scope, chosen.entity);
   }

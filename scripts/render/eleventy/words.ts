@@ -36,11 +36,17 @@ export function compareWord(
 }
 
 /** `up` for a positive value, `down` for a negative one, `flat` when it prints as zero. */
-export function signWord(context: RenderContext, id: string, words: {up: string; down: string; flat?: string}, where: string): string {
+export function signWord(
+  context: RenderContext,
+  id: string,
+  words: {up: string; down: string; flat?: string},
+  where: string
+): string {
   const record = getRecord(context, id, where);
   const printsZero = /^0(\.0+)?$/.test(formatNumber(Math.abs(record.value), defaultDisplayUnit(record.unit)));
   if (printsZero) {
-    if (words.flat === undefined) throw new BuildError(`${where}: ${id} prints as zero; give a word for "flat" (third argument)`);
+    if (words.flat === undefined)
+      throw new BuildError(`${where}: ${id} prints as zero; give a word for "flat" (third argument)`);
     return words.flat;
   }
   return record.value > 0 ? words.up : words.down;
@@ -86,7 +92,9 @@ export function rankEntities(
     options.among ? options.among.includes(r.entity) : !GROUP_ENTITIES.test(r.entity)
   );
   const sorted = [...members].sort((a, b) =>
-    options.order === "asc" ? a.value - b.value || a.entity.localeCompare(b.entity) : b.value - a.value || a.entity.localeCompare(b.entity)
+    options.order === "asc"
+      ? a.value - b.value || a.entity.localeCompare(b.entity)
+      : b.value - a.value || a.entity.localeCompare(b.entity)
   );
   const ranked = sorted.map((r, i) => ({
     id: recordId(r),
@@ -96,7 +104,9 @@ export function rankEntities(
     rank: i + 1
   }));
   const filtered = ranked.filter(
-    (r) => (options.above === undefined || r.value > options.above) && (options.below === undefined || r.value < options.below)
+    (r) =>
+      (options.above === undefined || r.value > options.above) &&
+      (options.below === undefined || r.value < options.below)
   );
   return options.limit === undefined ? filtered : filtered.slice(0, options.limit);
 }

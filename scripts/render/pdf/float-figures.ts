@@ -121,15 +121,22 @@ export function floatFigures(geometry: FloatGeometry): FloatMove[] {
       if (!found) break;
       // Floats that follow each other move together, in their order (a queue of floats, as in a typeset book).
       const group: Element[] = [found.block];
-      for (let next = found.block.nextElementSibling; next && isFloat(next); next = next.nextElementSibling) group.push(next);
+      for (let next = found.block.nextElementSibling; next && isFloat(next); next = next.nextElementSibling)
+        group.push(next);
       // A group of figures may pass a box (each kind keeps its own order, so numbers stay in order); a box never
       // passes a figure, or the two would leapfrog each other for ever.
       const figuresOnly = group.every((e) => e.matches(".figure"));
       const passes = (e: Element) =>
-        isFiller(e) || (isHeading(e) && (crossSections || e.tagName !== "H2")) || (figuresOnly && e.matches(".case-box"));
+        isFiller(e) ||
+        (isHeading(e) && (crossSections || e.tagName !== "H2")) ||
+        (figuresOnly && e.matches(".case-box"));
       const fillers: Element[] = [];
       let filled = 0;
-      for (let next = group.at(-1)!.nextElementSibling; next && passes(next) && filled < found.gap; next = next.nextElementSibling) {
+      for (
+        let next = group.at(-1)!.nextElementSibling;
+        next && passes(next) && filled < found.gap;
+        next = next.nextElementSibling
+      ) {
         fillers.push(next);
         filled += next.getBoundingClientRect().height;
       }
@@ -156,11 +163,16 @@ export function floatFigures(geometry: FloatGeometry): FloatMove[] {
 
   // Each chapter is floated under a few rules (how large a gap calls for a float; whether a float may drift into
   // the next section) and keeps the pagination with the fewest pages over the bar, then the least blank overall.
-  const rules = [0.12, 0.2, 0.3].flatMap((floatWhenGap) => [true, false].map((crossSections) => ({floatWhenGap, crossSections})));
+  const rules = [0.12, 0.2, 0.3].flatMap((floatWhenGap) =>
+    [true, false].map((crossSections) => ({floatWhenGap, crossSections}))
+  );
   const moves: FloatMove[] = [];
   for (const chapter of document.querySelectorAll(".print-chapter")) {
     const original = [...chapter.children];
-    let best: {cost: number; rule: (typeof rules)[number]} = {cost: cost(chapter), rule: {floatWhenGap: Infinity, crossSections: false}};
+    let best: {cost: number; rule: (typeof rules)[number]} = {
+      cost: cost(chapter),
+      rule: {floatWhenGap: Infinity, crossSections: false}
+    };
     for (const rule of rules) {
       chapter.append(...original);
       floatChapter(chapter, rule.floatWhenGap, rule.crossSections);

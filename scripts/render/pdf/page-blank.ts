@@ -53,7 +53,8 @@ export function parsePgm(data: Uint8Array): GreyImage {
   if (magic !== "P5" || !Number.isInteger(width) || !Number.isInteger(height) || maxval !== 255)
     throw new Error(`not an 8-bit binary PGM (found header "${fields.join(" ")}"; expected "P5 <width> <height> 255")`);
   const pixels = data.subarray(at + 1, at + 1 + width * height);
-  if (pixels.length !== width * height) throw new Error(`PGM data is short: ${pixels.length} of ${width * height} bytes`);
+  if (pixels.length !== width * height)
+    throw new Error(`PGM data is short: ${pixels.length} of ${width * height} bytes`);
   return {width, height, pixels};
 }
 
@@ -82,7 +83,10 @@ export interface PageBlank {
  * Which pages end a part of the paper: every page before the first chapter, the page before each chapter's first,
  * and the last page. `chapterStarts` maps chapter id → its first page.
  */
-export function pageRoles(pages: number, chapterStarts: Record<string, number>): Pick<PageBlank, "page" | "exempt" | "chapter">[] {
+export function pageRoles(
+  pages: number,
+  chapterStarts: Record<string, number>
+): Pick<PageBlank, "page" | "exempt" | "chapter">[] {
   const starts = Object.entries(chapterStarts).sort((a, b) => a[1] - b[1]);
   const firstChapter = starts[0]?.[1] ?? pages + 1;
   const lastPages = new Set([...starts.map(([, start]) => start - 1), pages]);
@@ -117,7 +121,10 @@ export async function measurePdfPages(pdfFile: string): Promise<PageBlank[]> {
     if (files.length !== pages) throw new BuildError(`${pdfFile}: pdftoppm rendered ${files.length} pages of ${pages}`);
     const roles = pageRoles(pages, chapterStarts);
     return Promise.all(
-      files.map(async (file, index) => ({...roles[index]!, blank: blankShare(parsePgm(new Uint8Array(await readFile(path.join(dir, file)))))}))
+      files.map(async (file, index) => ({
+        ...roles[index]!,
+        blank: blankShare(parsePgm(new Uint8Array(await readFile(path.join(dir, file)))))
+      }))
     );
   } finally {
     await rm(dir, {recursive: true, force: true});

@@ -44,13 +44,19 @@ export async function readPdfDestinations(data: Uint8Array): Promise<PdfDestinat
 export async function pdfJsDestinations(data: Uint8Array): Promise<Omit<PdfDestinations, "reader">> {
   const {getDocument} = await import("pdfjs-dist/legacy/build/pdf.mjs");
   // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy.
-  const document = await getDocument({data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0})
-    .promise;
+  const document = await getDocument({
+    data: new Uint8Array(data),
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+    verbosity: 0
+  }).promise;
   try {
     const destinations: Record<string, number> = {};
     for (const [name, dest] of Object.entries(await document.getDestinations())) {
       const target = Array.isArray(dest) ? (dest[0] as unknown) : undefined;
-      if (target && typeof target === "object") destinations[name] = (await document.getPageIndex(target as {num: number; gen: number})) + 1;
+      if (target && typeof target === "object")
+        destinations[name] = (await document.getPageIndex(target as {num: number; gen: number})) + 1;
       else if (typeof target === "number") destinations[name] = target + 1;
     }
     return {pages: document.numPages, destinations};
@@ -133,7 +139,8 @@ class Lexer {
       for (;;) {
         const item = this.value();
         if (item instanceof Keyword && item.word === "]") return array;
-        if (item instanceof Keyword) throw new UnsupportedPdfError(`unexpected ${item.word} in an array at ${this.pos}`);
+        if (item instanceof Keyword)
+          throw new UnsupportedPdfError(`unexpected ${item.word} in an array at ${this.pos}`);
         array.push(item);
       }
     }
@@ -145,7 +152,8 @@ class Lexer {
     if (c === "(") return this.literalString();
     if (c === "<") return this.hexString();
     const start = this.pos;
-    while (this.pos < t.length && !WHITESPACE.has(t.charCodeAt(this.pos)) && !DELIMITERS.has(t.charCodeAt(this.pos))) this.pos++;
+    while (this.pos < t.length && !WHITESPACE.has(t.charCodeAt(this.pos)) && !DELIMITERS.has(t.charCodeAt(this.pos)))
+      this.pos++;
     const word = t.slice(start, this.pos);
     if (word === "") throw new UnsupportedPdfError(`unexpected "${c}" at ${start}`);
     if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
@@ -158,7 +166,12 @@ class Lexer {
         if (gen !== undefined) {
           this.pos += gen.length;
           this.skipSpace();
-          if (t[this.pos] === "R" && (this.pos + 1 >= t.length || WHITESPACE.has(t.charCodeAt(this.pos + 1)) || DELIMITERS.has(t.charCodeAt(this.pos + 1)))) {
+          if (
+            t[this.pos] === "R" &&
+            (this.pos + 1 >= t.length ||
+              WHITESPACE.has(t.charCodeAt(this.pos + 1)) ||
+              DELIMITERS.has(t.charCodeAt(this.pos + 1)))
+          ) {
             this.pos++;
             return new Ref(number, Number(gen));
           }
@@ -196,7 +209,16 @@ class Lexer {
       const c = t[this.pos++]!;
       if (c === "\\") {
         const e = t[this.pos++]!;
-        const simple: Record<string, string> = {n: "\n", r: "\r", t: "\t", b: "\b", f: "\f", "(": "(", ")": ")", "\\": "\\"};
+        const simple: Record<string, string> = {
+          n: "\n",
+          r: "\r",
+          t: "\t",
+          b: "\b",
+          f: "\f",
+          "(": "(",
+          ")": ")",
+          "\\": "\\"
+        };
         if (e in simple) out += simple[e];
         else if (/[0-7]/.test(e)) {
           let octal = e;
@@ -252,7 +274,7 @@ class PdfFile {
     let trailer: PdfDict | undefined;
     const seen = new Set<number>();
     // Follow /Prev for files that were updated incrementally; the newest section wins for each object.
-    for (let at: number | undefined = Number(offset); at !== undefined; ) {
+    for (let at: number | undefined = Number(offset); at !== undefined;) {
       if (seen.has(at)) throw new UnsupportedPdfError("cross-reference loop");
       seen.add(at);
       const section = this.readXrefSection(at);
@@ -273,12 +295,14 @@ class PdfFile {
       const first = lexer.value();
       if (first instanceof Keyword && first.word === "trailer") break;
       const count = lexer.value();
-      if (typeof first !== "number" || typeof count !== "number") throw new UnsupportedPdfError("bad cross-reference subsection");
+      if (typeof first !== "number" || typeof count !== "number")
+        throw new UnsupportedPdfError("bad cross-reference subsection");
       for (let i = 0; i < count; i++) {
         const offset = lexer.value();
         const gen = lexer.value();
         const kind = lexer.value();
-        if (typeof offset !== "number" || typeof gen !== "number" || !(kind instanceof Keyword)) throw new UnsupportedPdfError("bad cross-reference entry");
+        if (typeof offset !== "number" || typeof gen !== "number" || !(kind instanceof Keyword))
+          throw new UnsupportedPdfError("bad cross-reference entry");
         const key = `${first + i} ${gen}`;
         if (kind.word === "n" && !this.offsets.has(key)) this.offsets.set(key, offset);
       }

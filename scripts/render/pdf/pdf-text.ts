@@ -12,7 +12,13 @@ export interface PdfText {
 
 export async function pdfPageTexts(data: Uint8Array): Promise<PdfText> {
   // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy.
-  const document = await getDocument({data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0}).promise;
+  const document = await getDocument({
+    data: new Uint8Array(data),
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+    verbosity: 0
+  }).promise;
   try {
     const pages: string[] = [];
     for (let i = 1; i <= document.numPages; i++) {

@@ -103,7 +103,9 @@ async function placeFloats(page: Page): Promise<FloatMove[]> {
   await page.emulateMediaType("print");
   const width = await page.addStyleTag({content: "html { width: 170mm; }"});
   try {
-    return (await page.evaluate(floatFiguresExpression({pageHeight: TEXT_AREA_HEIGHT_PX, maxBlank: MAX_BLANK_SHARE}))) as FloatMove[];
+    return (await page.evaluate(
+      floatFiguresExpression({pageHeight: TEXT_AREA_HEIGHT_PX, maxBlank: MAX_BLANK_SHARE})
+    )) as FloatMove[];
   } finally {
     await width.evaluate((style) => style.remove());
     await width.dispose();
@@ -120,7 +122,12 @@ export function isLocalUrl(url: string): boolean {
  * Prints siteDir/print.html to `outFile` (atomically) and returns the page count and the contents' numbers.
  * `title` is unused: the running header is the print page's own @page rule.
  */
-export async function printReport(siteDir: string, outFile: string, title: string, options: PrintOptions = {}): Promise<PrintResult> {
+export async function printReport(
+  siteDir: string,
+  outFile: string,
+  title: string,
+  options: PrintOptions = {}
+): Promise<PrintResult> {
   const page = await (await sharedBrowser()).newPage();
   try {
     const problems: string[] = [];
@@ -151,7 +158,9 @@ export async function printReport(siteDir: string, outFile: string, title: strin
       await document.fonts.ready;
     });
     if (offline.length > 0)
-      throw new BuildError(`${PRINT_PAGE}: refers to ${offline.length} resource(s) outside the site (${offline.slice(0, 5).join(", ")}); the PDF uses local files only`);
+      throw new BuildError(
+        `${PRINT_PAGE}: refers to ${offline.length} resource(s) outside the site (${offline.slice(0, 5).join(", ")}); the PDF uses local files only`
+      );
     if (problems.length > 0) throw new BuildError(`${PRINT_PAGE}: resources failed to load: ${problems.join(", ")}`);
 
     await placeFloats(page);

@@ -15,7 +15,11 @@ import {stableJson, writeFileAtomic} from "../../lib/fs.ts";
 export type TocNumbers = Record<string, number>;
 
 /** The page of each target among a PDF's destinations; a target without a destination is a BuildError. */
-export function targetPages(destinations: Readonly<Record<string, number>>, targets: readonly string[], what: string): TocNumbers {
+export function targetPages(
+  destinations: Readonly<Record<string, number>>,
+  targets: readonly string[],
+  what: string
+): TocNumbers {
   const missing = targets.filter((t) => destinations[t] === undefined);
   if (missing.length > 0)
     throw new BuildError(
@@ -52,7 +56,8 @@ export function validTocCache(parsed: unknown, targets: readonly string[]): TocN
   const entries = Object.entries(numbers as Record<string, unknown>);
   if (entries.length !== new Set(targets).size) return undefined;
   const wanted = new Set(targets);
-  for (const [id, page] of entries) if (!wanted.has(id) || !Number.isInteger(page) || (page as number) < 1) return undefined;
+  for (const [id, page] of entries)
+    if (!wanted.has(id) || !Number.isInteger(page) || (page as number) < 1) return undefined;
   return Object.fromEntries(entries) as TocNumbers;
 }
 

@@ -21,17 +21,31 @@ function outputProblems(output: ChartOutput, context: RenderContext): string[] {
     for (const column of output.table.columns) {
       const cell = row[column.field];
       if (cell === undefined) problems.push(`table row ${i} has no "${column.field}"`);
-      if (typeof cell === "number" && !Number.isFinite(cell)) problems.push(`table row ${i} "${column.field}" = ${cell}`);
+      if (typeof cell === "number" && !Number.isFinite(cell))
+        problems.push(`table row ${i} "${column.field}" = ${cell}`);
     }
   for (const id of output.records) if (!context.records.has(id)) problems.push(`unknown record ${id}`);
   if (!output.summary.trim() || /NaN|undefined/.test(output.summary)) problems.push(`bad summary: ${output.summary}`);
   for (const [i, panel] of output.panels.entries())
-    problems.push(...("spec" in panel ? dataProblems(panel.spec, `panel ${i + 1}`) : panel.html.trim() ? [] : [`panel ${i + 1} is empty`]));
+    problems.push(
+      ...("spec" in panel
+        ? dataProblems(panel.spec, `panel ${i + 1}`)
+        : panel.html.trim()
+          ? []
+          : [`panel ${i + 1} is empty`])
+    );
   return problems;
 }
 
 /** Modules that draw one year, and the year they draw (params.year, else the last data year). */
-const ONE_YEAR_MODULES = new Set(["province-bars", "province-compare", "province-tile-map", "region-bars", "sector-bars", "segments-share"]);
+const ONE_YEAR_MODULES = new Set([
+  "province-bars",
+  "province-compare",
+  "province-tile-map",
+  "region-bars",
+  "sector-bars",
+  "segments-share"
+]);
 
 for (const edition of EDITIONS) {
   describe(`the ${edition} edition's figures`, () => {
@@ -42,7 +56,8 @@ for (const edition of EDITIONS) {
 
     it("has a chart module for every figure", async () => {
       const {config} = await realContext(edition);
-      for (const figure of config.figures) expect(CHART_MODULES.has(figure.chart), `${figure.id}: ${figure.chart}`).toBe(true);
+      for (const figure of config.figures)
+        expect(CHART_MODULES.has(figure.chart), `${figure.id}: ${figure.chart}`).toBe(true);
     });
 
     it("builds every figure from the figures file and draws every panel", async () => {

@@ -48,7 +48,11 @@ const EM_BELOW = 0.12;
  * Runs in the page: the geometry of every SVG under an element with `data-chart`. Self-contained (puppeteer
  * serialises it), so it repeats the small helpers it needs.
  */
-function measureInPage(args: {ruleName: string; emAbove: number; emBelow: number}): Record<string, {texts: TextLine[]; rules: Box[]; points: Box[]}> {
+function measureInPage(args: {
+  ruleName: string;
+  emAbove: number;
+  emBelow: number;
+}): Record<string, {texts: TextLine[]; rules: Box[]; points: Box[]}> {
   const boundsOf = (points: DOMPoint[]): Box => ({
     x0: Math.min(...points.map((p) => p.x)),
     y0: Math.min(...points.map((p) => p.y)),
@@ -95,7 +99,11 @@ function measureInPage(args: {ruleName: string; emAbove: number; emBelow: number
         texts.push({text: line.textContent.trim(), ...boundsOf(corners)});
       }
     }
-    const rules = [...svg.querySelectorAll(`g.mark-rule[class*="${args.ruleName}"] > line, g.mark-rule[class*="${args.ruleName}"] > path`)]
+    const rules = [
+      ...svg.querySelectorAll(
+        `g.mark-rule[class*="${args.ruleName}"] > line, g.mark-rule[class*="${args.ruleName}"] > path`
+      )
+    ]
       .filter((rule) => !hidden(rule, svg))
       .map((rule) => rectOf(rule.getBoundingClientRect()));
     const points = [...svg.querySelectorAll("g.mark-symbol.role-mark > path")]
@@ -110,12 +118,22 @@ function measureInPage(args: {ruleName: string; emAbove: number; emBelow: number
  * Renders the SVGs (key → SVG markup) on one page with the chart webfont and returns what each shows. The page
  * is a file in a temporary folder, so that the @fontsource style sheets load their font files.
  */
-export async function measureCharts(browser: Browser, root: string, svgs: ReadonlyMap<string, string>): Promise<Map<string, ChartGeometry>> {
+export async function measureCharts(
+  browser: Browser,
+  root: string,
+  svgs: ReadonlyMap<string, string>
+): Promise<Map<string, ChartGeometry>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "baipishu-chart-geometry-"));
-  const fonts = [400, 700].map((w) => `<link rel="stylesheet" href="${pathToFileURL(path.join(root, "node_modules/@fontsource/noto-sans-sc", `${w}.css`)).href}">`);
+  const fonts = [400, 700].map(
+    (w) =>
+      `<link rel="stylesheet" href="${pathToFileURL(path.join(root, "node_modules/@fontsource/noto-sans-sc", `${w}.css`)).href}">`
+  );
   const body = [...svgs].map(([key, svg]) => `<div data-chart="${key}">${svg}</div>`).join("\n");
   const file = path.join(dir, "charts.html");
-  await writeFile(file, `<!doctype html><html><head><meta charset="utf-8">${fonts.join("")}<style>body{margin:0}svg{display:block}</style></head><body>${body}</body></html>`);
+  await writeFile(
+    file,
+    `<!doctype html><html><head><meta charset="utf-8">${fonts.join("")}<style>body{margin:0}svg{display:block}</style></head><body>${body}</body></html>`
+  );
   const page = await browser.newPage();
   try {
     await page.goto(pathToFileURL(file).href, {waitUntil: "load"});
@@ -131,7 +149,11 @@ export async function measureCharts(browser: Browser, root: string, svgs: Readon
     if (!fontReady) throw new Error("the chart font Noto Sans SC did not load");
     // tsx (esbuild keepNames) wraps named functions in __name(), which the page lacks; vitest does not.
     await page.evaluate("globalThis.__name ??= (f) => f");
-    const raw = await page.evaluate(measureInPage, {ruleName: REFERENCE_RULE_NAME, emAbove: EM_ABOVE, emBelow: EM_BELOW});
+    const raw = await page.evaluate(measureInPage, {
+      ruleName: REFERENCE_RULE_NAME,
+      emAbove: EM_ABOVE,
+      emBelow: EM_BELOW
+    });
     return new Map(Object.entries(raw));
   } finally {
     await page.close();
@@ -174,8 +196,10 @@ export function findCollisions(geometry: ChartGeometry): Collisions {
     for (let j = i + 1; j < texts.length; j++)
       if (boxesOverlap(texts[i]!, texts[j]!)) found.texts.push(`“${texts[i]!.text}” overlaps “${texts[j]!.text}”`);
   for (const text of texts) {
-    if (geometry.rules.some((rule) => ruleCrosses(rule, text))) found.rules.push(`the reference rule crosses “${text.text}”`);
-    if (geometry.points.some((point) => boxesOverlap(point, text))) found.points.push(`“${text.text}” lies under a point`);
+    if (geometry.rules.some((rule) => ruleCrosses(rule, text)))
+      found.rules.push(`the reference rule crosses “${text.text}”`);
+    if (geometry.points.some((point) => boxesOverlap(point, text)))
+      found.points.push(`“${text.text}” lies under a point`);
   }
   return found;
 }

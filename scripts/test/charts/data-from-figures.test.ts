@@ -41,7 +41,9 @@ describe("charts read the figures file", () => {
     const xizang = inlinedRows(spec).find((row) => row.name === "西藏");
     expect(xizang?.iiot_value_added).toBe(98765.43);
     expect(after.table.rows.find((row) => row.province === "西藏")?.iiot_value_added).toBe(98765.43);
-    expect(before.table.rows.find((row) => row.province === "西藏")?.iiot_value_added).toBe(context.records.get(id)!.value);
+    expect(before.table.rows.find((row) => row.province === "西藏")?.iiot_value_added).toBe(
+      context.records.get(id)!.value
+    );
     expect(after.summary).toContain("最高为西藏（98765.43亿元）");
     expect(after.records).toContain(id);
   });
@@ -77,19 +79,37 @@ describe("charts read the figures file", () => {
   it("a missing record is a build error naming the figure and the record", () => {
     const id = `iiot_value_added/sector/mining/${context.config.dataYears[1]}`;
     const records = context.figures.records.filter((r) => r !== context.records.get(id));
-    const broken = {...context, records: new Map([...context.records].filter(([key]) => key !== id)), figures: {...context.figures, records}};
-    expect(() => build(broken, "sectors-manufacturing-mining")).toThrow(`test sectors-manufacturing-mining: unknown record "${id}"`);
+    const broken = {
+      ...context,
+      records: new Map([...context.records].filter(([key]) => key !== id)),
+      figures: {...context.figures, records}
+    };
+    expect(() => build(broken, "sectors-manufacturing-mining")).toThrow(
+      `test sectors-manufacturing-mining: unknown record "${id}"`
+    );
   });
 
   it("a misspelt parameter is a build error naming the key", () => {
-    const figure = {...context.config.figures.find((f) => f.id === "province-va-growth")!, params: {metric: ["iiot_value_added"]}};
-    expect(() => CHART_MODULES.get("province-bars")!.build({context, figure, where: "test"})).toThrow(/params: Unrecognized key.*metric|params.metrics/);
+    const figure = {
+      ...context.config.figures.find((f) => f.id === "province-va-growth")!,
+      params: {metric: ["iiot_value_added"]}
+    };
+    expect(() => CHART_MODULES.get("province-bars")!.build({context, figure, where: "test"})).toThrow(
+      /params: Unrecognized key.*metric|params.metrics/
+    );
   });
 });
 
 describe("dataProblems(spec)", () => {
   it("reports empty datasets, NaN and undefined, in nested layers", () => {
-    const spec = {data: {values: [{a: 1, b: Number.NaN}]}, layer: [{data: {values: []}}, {data: {values: [{c: undefined}]}}]};
-    expect(dataProblems(spec)).toEqual(["spec.data.values[0].b = NaN", "spec.layer[0].data is empty", "spec.layer[1].data.values[0].c = undefined"]);
+    const spec = {
+      data: {values: [{a: 1, b: Number.NaN}]},
+      layer: [{data: {values: []}}, {data: {values: [{c: undefined}]}}]
+    };
+    expect(dataProblems(spec)).toEqual([
+      "spec.data.values[0].b = NaN",
+      "spec.layer[0].data is empty",
+      "spec.layer[1].data.values[0].c = undefined"
+    ]);
   });
 });

@@ -69,7 +69,9 @@ describe("policy table", () => {
       ],
       "部门"
     );
-    expect(html).toContain('<tr><td rowspan="3">工信部</td><td rowspan="2">2018.07</td><td>《甲》</td></tr><tr><td>《乙》</td></tr><tr><td>2018.12</td><td>《丙》</td></tr>');
+    expect(html).toContain(
+      '<tr><td rowspan="3">工信部</td><td rowspan="2">2018.07</td><td>《甲》</td></tr><tr><td>《乙》</td></tr><tr><td>2018.12</td><td>《丙》</td></tr>'
+    );
   });
 });
 
@@ -96,7 +98,8 @@ describe("wrapList(items, width)", () => {
 
 describe("stableSvgIds(svg, prefix)", () => {
   it("renumbers Vega's process-wide gradient and clip ids per SVG under the figure's prefix, references included", () => {
-    const svg = '<svg><defs><linearGradient id="gradient_7"/><clipPath id="clip12"/></defs><rect fill="url(#gradient_7)" clip-path="url(#clip12)"/><use href="#gradient_7"/><g id="main"/></svg>';
+    const svg =
+      '<svg><defs><linearGradient id="gradient_7"/><clipPath id="clip12"/></defs><rect fill="url(#gradient_7)" clip-path="url(#clip12)"/><use href="#gradient_7"/><g id="main"/></svg>';
     expect(stableSvgIds(svg, "fig-a-1")).toBe(
       '<svg><defs><linearGradient id="fig-a-1-gradient-0"/><clipPath id="fig-a-1-clip-1"/></defs><rect fill="url(#fig-a-1-gradient-0)" clip-path="url(#fig-a-1-clip-1)"/><use href="#fig-a-1-gradient-0"/><g id="main"/></svg>'
     );

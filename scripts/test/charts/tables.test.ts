@@ -5,7 +5,23 @@ import type {FigureTable} from "../../render/charts/types.ts";
 
 function record(metric: string, year: number, value: number, entityZh = "全国"): [string, FigureRecord] {
   const id = `${metric}/national/china/${year}`;
-  return [id, {metric, scope: "national", entity: "china", entityZh, year, value, unit: "亿元", forecast: year === 2022, kind: "model", formula: "", inputs: [], sources: []}];
+  return [
+    id,
+    {
+      metric,
+      scope: "national",
+      entity: "china",
+      entityZh,
+      year,
+      value,
+      unit: "亿元",
+      forecast: year === 2022,
+      kind: "model",
+      formula: "",
+      inputs: [],
+      sources: []
+    }
+  ];
 }
 
 const records = new Map([
@@ -57,8 +73,18 @@ describe("cellRecords(table, recordIds, records)", () => {
 describe("tableHtml(table, recordOf)", () => {
   it("links a number to its record like a number of the text, and prints the others plainly with the one minus sign", () => {
     const html = tableHtml(
-      {columns: [{field: "year", title: "年份"}, {field: "jobs", title: "新增就业（万人）"}, {field: "x", title: "x<y"}], rows: [{year: "2021", jobs: -88.6, x: -0.001}]},
-      (row, field) => (field === "jobs" ? {id: "employment_new/national/china/2021", record: records.get("employment_new/national/china/2021")!} : undefined)
+      {
+        columns: [
+          {field: "year", title: "年份"},
+          {field: "jobs", title: "新增就业（万人）"},
+          {field: "x", title: "x<y"}
+        ],
+        rows: [{year: "2021", jobs: -88.6, x: -0.001}]
+      },
+      (row, field) =>
+        field === "jobs"
+          ? {id: "employment_new/national/china/2021", record: records.get("employment_new/national/china/2021")!}
+          : undefined
     );
     expect(html).toBe(
       '<table class="data-table"><thead><tr><th scope="col">年份</th><th scope="col">新增就业（万人）</th><th scope="col">x&lt;y</th></tr></thead><tbody><tr>' +

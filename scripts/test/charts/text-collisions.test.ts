@@ -28,7 +28,8 @@ async function drawEdition(edition: number): Promise<Map<string, string>> {
     const output = CHART_MODULES.get(figure.chart)!.build({context, figure, where});
     for (const [i, panel] of output.panels.entries()) {
       const key = `${figure.id} panel ${i + 1}${panel.label ? `（${panel.label}）` : ""}`;
-      if ("spec" in panel) svgs.set(key, await renderVegaLiteToSvg(panel.spec, {label: figure.title, where: `${where} panel ${i + 1}`}));
+      if ("spec" in panel)
+        svgs.set(key, await renderVegaLiteToSvg(panel.spec, {label: figure.title, where: `${where} panel ${i + 1}`}));
       else if (panel.html.includes("<svg")) svgs.set(key, panel.html);
     }
   }
@@ -67,28 +68,58 @@ for (const edition of EDITIONS) {
 }
 
 describe("the collision check", () => {
-  it("finds each kind of collision in a broken chart, and nothing in its clear labels", async () => {
-    const x = {field: "x", type: "quantitative", scale: {domain: [0, 20]}};
-    const y = {field: "y", type: "quantitative", scale: {domain: [0, 20]}};
-    const spec = topLevel({
-      width: 300,
-      height: 200,
-      layer: [
-        // A rule at x = 5 through 穿过的标签; 旁边的标签 starts right of it.
-        {name: referenceRuleName(0), data: {values: [{x: 5}]}, mark: {type: "rule", strokeDash: [4, 3]}, encoding: {x}},
-        {data: {values: [{x: 5, y: 10}]}, mark: {type: "text", fontSize: 11}, encoding: {x, y, text: {value: "穿过的标签"}}},
-        {data: {values: [{x: 5, y: 6}]}, mark: {type: "text", fontSize: 11, align: "left", dx: 3}, encoding: {x, y, text: {value: "旁边的标签"}}},
-        // Two labels on one spot, and a label under a dot.
-        {data: {values: [{x: 8, y: 16, t: "甲标签"}, {x: 8.5, y: 16, t: "乙标签"}]}, mark: {type: "text", fontSize: 11}, encoding: {x, y, text: {field: "t"}}},
-        {data: {values: [{x: 8, y: 3}]}, mark: {type: "text", fontSize: 11}, encoding: {x, y, text: {value: "点下标签"}}},
-        {data: {values: [{x: 8, y: 3}]}, mark: {type: "point", filled: true, size: 80}, encoding: {x, y}}
-      ]
-    });
-    const svg = await renderVegaLiteToSvg(spec, {label: "测试", where: "broken chart"});
-    const geometry = (await measureCharts(await sharedBrowser(), ROOT, new Map([["broken", svg]]))).get("broken")!;
-    const collisions = findCollisions(geometry);
-    expect(collisions.texts).toEqual(["“甲标签” overlaps “乙标签”"]);
-    expect(collisions.rules).toEqual(["the reference rule crosses “穿过的标签”"]);
-    expect(collisions.points).toEqual(["“点下标签” lies under a point"]);
-  }, MEASURE_TIMEOUT_MS);
+  it(
+    "finds each kind of collision in a broken chart, and nothing in its clear labels",
+    async () => {
+      const x = {field: "x", type: "quantitative", scale: {domain: [0, 20]}};
+      const y = {field: "y", type: "quantitative", scale: {domain: [0, 20]}};
+      const spec = topLevel({
+        width: 300,
+        height: 200,
+        layer: [
+          // A rule at x = 5 through 穿过的标签; 旁边的标签 starts right of it.
+          {
+            name: referenceRuleName(0),
+            data: {values: [{x: 5}]},
+            mark: {type: "rule", strokeDash: [4, 3]},
+            encoding: {x}
+          },
+          {
+            data: {values: [{x: 5, y: 10}]},
+            mark: {type: "text", fontSize: 11},
+            encoding: {x, y, text: {value: "穿过的标签"}}
+          },
+          {
+            data: {values: [{x: 5, y: 6}]},
+            mark: {type: "text", fontSize: 11, align: "left", dx: 3},
+            encoding: {x, y, text: {value: "旁边的标签"}}
+          },
+          // Two labels on one spot, and a label under a dot.
+          {
+            data: {
+              values: [
+                {x: 8, y: 16, t: "甲标签"},
+                {x: 8.5, y: 16, t: "乙标签"}
+              ]
+            },
+            mark: {type: "text", fontSize: 11},
+            encoding: {x, y, text: {field: "t"}}
+          },
+          {
+            data: {values: [{x: 8, y: 3}]},
+            mark: {type: "text", fontSize: 11},
+            encoding: {x, y, text: {value: "点下标签"}}
+          },
+          {data: {values: [{x: 8, y: 3}]}, mark: {type: "point", filled: true, size: 80}, encoding: {x, y}}
+        ]
+      });
+      const svg = await renderVegaLiteToSvg(spec, {label: "测试", where: "broken chart"});
+      const geometry = (await measureCharts(await sharedBrowser(), ROOT, new Map([["broken", svg]]))).get("broken")!;
+      const collisions = findCollisions(geometry);
+      expect(collisions.texts).toEqual(["“甲标签” overlaps “乙标签”"]);
+      expect(collisions.rules).toEqual(["the reference rule crosses “穿过的标签”"]);
+      expect(collisions.points).toEqual(["“点下标签” lies under a point"]);
+    },
+    MEASURE_TIMEOUT_MS
+  );
 });

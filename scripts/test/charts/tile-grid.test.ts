@@ -22,13 +22,25 @@ describe("tileCells(provinces)", () => {
     const {reference} = await realContext(2022);
     const [first, second, ...rest] = reference.provinces;
     const clash = [first!, {...second!, grid: {...first!.grid}}, ...rest];
-    expect(() => tileCells(clash, "test")).toThrow(`test: the tile map's province cells are invalid: ${second!.id} and ${first!.id} share grid cell`);
+    expect(() => tileCells(clash, "test")).toThrow(
+      `test: the tile map's province cells are invalid: ${second!.id} and ${first!.id} share grid cell`
+    );
   });
 
   it("sizes the map to the grid", async () => {
     const {reference} = await realContext(2022);
-    const tiles = tileCells(reference.provinces, "test").map((c) => ({row: c.row, col: c.col, name: c.province.nameZh}));
-    const spec = tileMapSpec({tiles, fill: {value: "#cccccc"}, labels: [{field: "name", fontSize: 11}], darkTile: "false", tileSize: 10}) as unknown as {
+    const tiles = tileCells(reference.provinces, "test").map((c) => ({
+      row: c.row,
+      col: c.col,
+      name: c.province.nameZh
+    }));
+    const spec = tileMapSpec({
+      tiles,
+      fill: {value: "#cccccc"},
+      labels: [{field: "name", fontSize: 11}],
+      darkTile: "false",
+      tileSize: 10
+    }) as unknown as {
       width: number;
       height: number;
     };

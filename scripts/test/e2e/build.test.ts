@@ -21,7 +21,6 @@ import {MAX_BLANK_SHARE, measurePdfPages} from "../../render/pdf/page-blank.ts";
 import {pdfPageTexts} from "../../render/pdf/pdf-text.ts";
 import {copyData, footerPattern, root, runCli, tempDir} from "./helpers.ts";
 
-
 let dist: string;
 let browser: LaunchedBrowser;
 
@@ -52,7 +51,9 @@ for (const edition of EDITIONS) {
     it("writes index.html, a page per chapter, figures.json and report.pdf", async () => {
       const files = await readdir(dir());
       for (const chapter of config.chapters) expect(files).toContain(`${chapter.id}.html`);
-      expect(files).toEqual(expect.arrayContaining(["index.html", "figures.html", "data.html", "figures.json", "report.pdf"]));
+      expect(files).toEqual(
+        expect.arrayContaining(["index.html", "figures.html", "data.html", "figures.json", "report.pdf"])
+      );
       expect(figures.edition).toBe(edition);
       expect(figures.records.length).toBeGreaterThan(100);
     });
@@ -92,18 +93,25 @@ for (const edition of EDITIONS) {
 
     it("prints the headline value added exactly as the figures file formats it", () => {
       const year = config.dataYears[1];
-      const record = figures.records.find((r) => r.metric === "iiot_value_added" && r.scope === "national" && r.year === year)!;
+      const record = figures.records.find(
+        (r) => r.metric === "iiot_value_added" && r.scope === "national" && r.year === year
+      )!;
       const text = formatValue(record.value, "万亿元");
       const overview = config.chapters.find((c) => c.id === "overview")!;
       const next = config.chapters[config.chapters.indexOf(overview) + 1]!;
-      const chapterText = pages.slice(tocPage(overview.title) - 1, tocPage(next.title) - 1).join("").replace(/\s+/g, "");
+      const chapterText = pages
+        .slice(tocPage(overview.title) - 1, tocPage(next.title) - 1)
+        .join("")
+        .replace(/\s+/g, "");
       expect(chapterText).toContain(text);
     });
 
     it("fills its pages: none but the front matter and a chapter's last is more than 35 % blank (figures float)", async () => {
       const measured = await measurePdfPages(path.join(dir(), "report.pdf"));
       expect(measured).toHaveLength(pages.length);
-      const over = measured.filter((p) => !p.exempt && p.blank > MAX_BLANK_SHARE).map((p) => `p. ${p.page}: ${(p.blank * 100).toFixed(0)} %`);
+      const over = measured
+        .filter((p) => !p.exempt && p.blank > MAX_BLANK_SHARE)
+        .map((p) => `p. ${p.page}: ${(p.blank * 100).toFixed(0)} %`);
       expect(over).toEqual([]);
       // The measure sees what it should: the last page of the afterword is short, the cover has nothing in the text area.
       expect(measured.some((p) => p.exempt && p.blank > MAX_BLANK_SHARE)).toBe(true);
@@ -127,7 +135,8 @@ for (const edition of EDITIONS) {
           // Figures (axis labels, data tables), formulas, the method blocks the engine generates from the formula
           // table and the data manifest, the provenance elements themselves, and named terms ({% lit "5G" %}) are
           // not numbers of the prose, nor are the note marks and the cited sources' dates and document numbers.
-          const skip = "a.num, .lit, sup.cite, .chapter-notes, ol.bibliography, .case-box-label, figure, .katex, .formula, .estimates-list, table, script, style, code";
+          const skip =
+            "a.num, .lit, sup.cite, .chapter-notes, ol.bibliography, .case-box-label, figure, .katex, .formula, .estimates-list, table, script, style, code";
           const loose: string[] = [];
           const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -156,30 +165,37 @@ for (const edition of EDITIONS) {
       const problems: string[] = [];
       for (const chapter of config.chapters.filter((c) => c.kind !== "appendix")) {
         const html = await readFile(path.join(dir(), `${chapter.id}.html`), "utf8");
-        for (const r of repeatedSkeletons(html, names)) problems.push(`${chapter.file}: ${r.count}× ${r.skeleton.slice(0, 50)}`);
+        for (const r of repeatedSkeletons(html, names))
+          problems.push(`${chapter.file}: ${r.count}× ${r.skeleton.slice(0, 50)}`);
         for (const l of repeatedLists(html, names)) problems.push(`${chapter.file}: list printed twice: ${l}`);
         for (const w of selfReferences(bodyText(html))) problems.push(`${chapter.file}: …${w}…`);
       }
       // The PDF's body (the chapters after the contents), where the site's pages are not.
-      for (const [i, text] of pages.entries()) for (const w of selfReferences(text)) problems.push(`report.pdf p. ${i + 1}: …${w}…`);
+      for (const [i, text] of pages.entries())
+        for (const w of selfReferences(text)) problems.push(`report.pdf p. ${i + 1}: …${w}…`);
       expect(problems).toEqual([]);
     });
 
     it("is as long as a printed edition: each chapter ≥ 85 % of the published paper's, or within 15 % of the previous edition's total", async () => {
-      const published = JSON.parse(await readFile(path.join(root, "data/published/text-lengths.json"), "utf8")) as Record<string, Record<string, number>>;
+      const published = JSON.parse(
+        await readFile(path.join(root, "data/published/text-lengths.json"), "utf8")
+      ) as Record<string, Record<string, number>>;
       const lengths = new Map<string, number>();
       for (const chapter of config.chapters.filter((c) => c.kind !== "appendix"))
         lengths.set(chapter.id, cjkCount(bodyText(await readFile(path.join(dir(), `${chapter.id}.html`), "utf8"))));
       const original = published[String(edition)];
       if (original) {
-        for (const [id, theirs] of Object.entries(original)) expect(lengths.get(id)!, `${id}: ${lengths.get(id)} of ${theirs}`).toBeGreaterThanOrEqual(0.85 * theirs);
+        for (const [id, theirs] of Object.entries(original))
+          expect(lengths.get(id)!, `${id}: ${lengths.get(id)} of ${theirs}`).toBeGreaterThanOrEqual(0.85 * theirs);
         return;
       }
       const previous = EDITIONS.filter((e) => e < edition).at(-1)!;
       const before = await readEditionConfig(root, previous);
       let previousTotal = 0;
       for (const chapter of before.chapters.filter((c) => c.kind !== "appendix"))
-        previousTotal += cjkCount(bodyText(await readFile(path.join(dist, String(previous), `${chapter.id}.html`), "utf8")));
+        previousTotal += cjkCount(
+          bodyText(await readFile(path.join(dist, String(previous), `${chapter.id}.html`), "utf8"))
+        );
       const total = [...lengths.values()].reduce((a, b) => a + b, 0);
       expect(total, `${total} against ${previousTotal} in ${previous}`).toBeGreaterThanOrEqual(0.85 * previousTotal);
     });
@@ -190,11 +206,17 @@ for (const edition of EDITIONS) {
       expect(provinces).toHaveLength(31);
       expect(sectors).toHaveLength(19);
       const y = config.dataYears[1];
-      for (const [scope, entity] of [["province", "hubei"], ["province", "guangdong"], ["sector", "manufacturing"]] as const) {
+      for (const [scope, entity] of [
+        ["province", "hubei"],
+        ["province", "guangdong"],
+        ["sector", "manufacturing"]
+      ] as const) {
         const html = await readFile(path.join(dir(), scope, `${entity}.html`), "utf8");
         const id = `iiot_value_added/${scope}/${entity}/${y}`;
         const record = figures.records.find((r) => `${r.metric}/${r.scope}/${r.entity}/${r.year}` === id)!;
-        expect(html).toContain(`href="../records/iiot_value_added-${scope}.html#r:${id}">${formatValue(record.value, "亿元")}</a>`);
+        expect(html).toContain(
+          `href="../records/iiot_value_added-${scope}.html#r:${id}">${formatValue(record.value, "亿元")}</a>`
+        );
         expect(html).toContain(`<h1>${record.entityZh}</h1>`);
         expect(html).toMatch(/<ul class="entity-mentions"><li><a href="\.\.\/[a-z-]+\.html#/);
         expect(html).toContain('href="../assets/style.css"');
@@ -202,7 +224,10 @@ for (const edition of EDITIONS) {
     });
 
     it("lists what changed since the previous edition (revisions.html and revisions.json)", async () => {
-      const report = JSON.parse(await readFile(path.join(dir(), "revisions.json"), "utf8")) as {previous?: number; computed: {id: string; before: number; after: number; reasons: string[]}[]};
+      const report = JSON.parse(await readFile(path.join(dir(), "revisions.json"), "utf8")) as {
+        previous?: number;
+        computed: {id: string; before: number; after: number; reasons: string[]}[];
+      };
       const previous = EDITIONS.filter((e) => e < edition).at(-1);
       expect(report.previous).toBe(previous);
       const html = await readFile(path.join(dir(), "revisions.html"), "utf8");
@@ -261,7 +286,9 @@ for (const edition of EDITIONS) {
         if (!/^(file|data):/.test(r.url())) foreign.push(r.url());
       });
       await page.goto(pathToFileURL(path.join(dir(), "overview.html")).href, {waitUntil: "load"});
-      const sizes = await page.$$eval("figure.figure svg", (svgs) => svgs.map((s) => s.getBoundingClientRect()).map((r) => [r.width, r.height]));
+      const sizes = await page.$$eval("figure.figure svg", (svgs) =>
+        svgs.map((s) => s.getBoundingClientRect()).map((r) => [r.width, r.height])
+      );
       expect(sizes.length).toBeGreaterThan(0);
       for (const [w, h] of sizes) {
         expect(w).toBeGreaterThan(100);
@@ -273,7 +300,11 @@ for (const edition of EDITIONS) {
     });
 
     it("reads on a 400 px screen: nothing widens the page, chart text stays legible, contents numbered once", async () => {
-      const files = [...(await readdir(dir())).filter((f) => f.endsWith(".html") && f !== "print.html"), "province/guangdong.html", "sector/manufacturing.html"];
+      const files = [
+        ...(await readdir(dir())).filter((f) => f.endsWith(".html") && f !== "print.html"),
+        "province/guangdong.html",
+        "sector/manufacturing.html"
+      ];
       const page = await browser.browser.newPage();
       await page.setViewport({width: 400, height: 800});
       const problems: string[] = [];
@@ -282,14 +313,20 @@ for (const edition of EDITIONS) {
         const {scrollWidth, smallest} = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           // Height on screen of the smallest chart text (a label of 11 px in a chart shrunk to the screen was ~5 px).
-          smallest: [...document.querySelectorAll("figure svg text")].map((t) => t.getBoundingClientRect().height).filter((h) => h > 0).sort((a, b) => a - b)[0] ?? null
+          smallest:
+            [...document.querySelectorAll("figure svg text")]
+              .map((t) => t.getBoundingClientRect().height)
+              .filter((h) => h > 0)
+              .sort((a, b) => a - b)[0] ?? null
         }));
         if (scrollWidth > 400) problems.push(`${file}: the page is ${scrollWidth} px wide`);
         if (smallest !== null && smallest < 8) problems.push(`${file}: chart text ${smallest.toFixed(1)} px tall`);
       }
       await page.goto(pathToFileURL(path.join(dir(), "index.html")).href, {waitUntil: "load"});
       // The chapter titles carry their own numbers (一、…): the list must not add "2." in front of them.
-      const markers = await page.$$eval(".toc-list li", (items) => items.map((li) => getComputedStyle(li).listStyleType));
+      const markers = await page.$$eval(".toc-list li", (items) =>
+        items.map((li) => getComputedStyle(li).listStyleType)
+      );
       expect(markers.length).toBeGreaterThan(5);
       expect(new Set(markers)).toEqual(new Set(["none"]));
       expect(problems).toEqual([]);

@@ -24,7 +24,13 @@ afterAll(async () => {
 type Perturbation = "growth" | "jobs";
 
 /** Multiplies the given columns of the rows of `year` in a CSV of data/. */
-async function scaleRows(dataRoot: string, file: string, year: number, columns: string[], factor: number): Promise<void> {
+async function scaleRows(
+  dataRoot: string,
+  file: string,
+  year: number,
+  columns: string[],
+  factor: number
+): Promise<void> {
   const full = path.join(dataRoot, file);
   const [head, ...rows] = (await readFile(full, "utf8")).trimEnd().split("\n");
   const header = head!.split(",");
@@ -87,10 +93,21 @@ async function readChapters(dist: string, edition: number, chapters: {id: string
   const page: Page = {headings: [], sentences: []};
   for (const chapter of chapters.filter((c) => c.kind !== "appendix")) {
     const html = await readFile(path.join(dist, String(edition), `${chapter.id}.html`), "utf8");
-    const article = html.slice(html.indexOf("<article"), html.indexOf("</article>")).replace(/<figure[\s\S]*?<\/figure>/g, "");
-    const text = (s: string) => s.replace(/<[^>]+>/g, "").replace(/&[a-z#0-9]+;/g, " ").replace(/\s+/g, "");
+    const article = html
+      .slice(html.indexOf("<article"), html.indexOf("</article>"))
+      .replace(/<figure[\s\S]*?<\/figure>/g, "");
+    const text = (s: string) =>
+      s
+        .replace(/<[^>]+>/g, "")
+        .replace(/&[a-z#0-9]+;/g, " ")
+        .replace(/\s+/g, "");
     for (const [, h] of article.matchAll(/<h[1-4][^>]*>([\s\S]*?)<\/h[1-4]>/g)) page.headings.push(text(h!));
-    for (const [, p] of article.matchAll(/<(?:p|li)[^>]*>([\s\S]*?)<\/(?:p|li)>/g)) page.sentences.push(...text(p!).split(/(?<=。)/).filter(Boolean));
+    for (const [, p] of article.matchAll(/<(?:p|li)[^>]*>([\s\S]*?)<\/(?:p|li)>/g))
+      page.sentences.push(
+        ...text(p!)
+          .split(/(?<=。)/)
+          .filter(Boolean)
+      );
   }
   return page;
 }
@@ -102,40 +119,73 @@ const value = (figures: FiguresFile, id: string): number => {
 };
 
 describe.each(EDITIONS)("framing of the %i edition on perturbed inputs", (edition) => {
-  it.each(["growth", "jobs"] as const)("%s: no heading or framing sentence claims what the numbers deny", async (kind) => {
-    const dataRoot = await perturbedData(edition, kind);
-    const dist = path.join(dataRoot, "dist");
-    const built = await runCli("build.ts", ["--edition", String(edition), "--no-pdf", "--no-cache", "--data-root", dataRoot, "--dist", dist]);
-    expect(built.code, built.stderr).toBe(0);
-    const figures = JSON.parse(await readFile(path.join(dist, String(edition), "figures.json"), "utf8")) as FiguresFile;
-    const config = await readEditionConfig(dataRoot, edition);
-    const y = config.dataYears[1];
-    const {headings, sentences} = await readChapters(dist, edition, config.chapters);
-    const growth = value(figures, `nominal_growth/national/china/${y}`);
-    const gdpGrowth = value(figures, `gdp_nominal_growth/national/china/${y}`);
-    const newJobs = value(figures, `employment_new/national/china/${y}`);
-    const provinceJobGrowth = figures.records.filter((r) => r.metric === "employment_growth" && r.scope === "province" && r.year === y).map((r) => r.value);
+  it.each(["growth", "jobs"] as const)(
+    "%s: no heading or framing sentence claims what the numbers deny",
+    async (kind) => {
+      const dataRoot = await perturbedData(edition, kind);
+      const dist = path.join(dataRoot, "dist");
+      const built = await runCli("build.ts", [
+        "--edition",
+        String(edition),
+        "--no-pdf",
+        "--no-cache",
+        "--data-root",
+        dataRoot,
+        "--dist",
+        dist
+      ]);
+      expect(built.code, built.stderr).toBe(0);
+      const figures = JSON.parse(
+        await readFile(path.join(dist, String(edition), "figures.json"), "utf8")
+      ) as FiguresFile;
+      const config = await readEditionConfig(dataRoot, edition);
+      const y = config.dataYears[1];
+      const {headings, sentences} = await readChapters(dist, edition, config.chapters);
+      const growth = value(figures, `nominal_growth/national/china/${y}`);
+      const gdpGrowth = value(figures, `gdp_nominal_growth/national/china/${y}`);
+      const newJobs = value(figures, `employment_new/national/china/${y}`);
+      const provinceJobGrowth = figures.records
+        .filter((r) => r.metric === "employment_growth" && r.scope === "province" && r.year === y)
+        .map((r) => r.value);
 
-    // The perturbation did turn the story (else the test would check nothing).
-    if (kind === "growth") expect(growth).toBeLessThan(gdpGrowth);
-    else {
-      expect(newJobs).toBeLessThan(0);
-      expect(provinceJobGrowth.length).toBeGreaterThan(0);
-      expect(Math.max(...provinceJobGrowth)).toBeLessThan(0);
-    }
+      // The perturbation did turn the story (else the test would check nothing).
+      if (kind === "growth") expect(growth).toBeLessThan(gdpGrowth);
+      else {
+        expect(newJobs).toBeLessThan(0);
+        expect(provinceJobGrowth.length).toBeGreaterThan(0);
+        expect(Math.max(...provinceJobGrowth)).toBeLessThan(0);
+      }
 
-    const contradictions: string[] = [];
-    const forbid = (applies: boolean, pattern: RegExp, where: "heading" | "sentence", why: string) => {
-      if (!applies) return;
-      for (const line of where === "heading" ? headings : sentences) if (pattern.test(line)) contradictions.push(`${why}: ${line.slice(0, 120)}`);
-    };
-    const belowGdp = growth < gdpGrowth;
-    forbid(belowGdp, /平稳增长|稳增长|拉动经济/, "heading", "growth below GDP's under a heading of support");
-    forbid(belowGdp, /但(慢于|低于)[^。]{0,10}GDP/, "sentence", "a contrast word before a slower growth");
-    forbid(belowGdp, new RegExp(`工业互联网[^。]{0,30}(快于|高于)[^。，]{0,6}名义GDP[^。]{0,12}${y}`), "sentence", "growth said above GDP's");
-    forbid(growth < 0, /规模(稳步|持续)(扩大|增长)/, "sentence", "a shrinking industry said to grow");
-    forbid(newJobs < 0, /就业带动作用(持续|进一步)?(显现|增强)|带动就业(持续|稳步)(增加|增长|扩大)/, "sentence", "falling employment framed as growing");
-    forbid(Math.max(...provinceJobGrowth) < 0, /就业(增速|增长)(居前|最快|较快)|就业增长最快/, "sentence", "a ranking of growth where every province falls");
-    expect(contradictions).toEqual([]);
-  }, 300_000);
+      const contradictions: string[] = [];
+      const forbid = (applies: boolean, pattern: RegExp, where: "heading" | "sentence", why: string) => {
+        if (!applies) return;
+        for (const line of where === "heading" ? headings : sentences)
+          if (pattern.test(line)) contradictions.push(`${why}: ${line.slice(0, 120)}`);
+      };
+      const belowGdp = growth < gdpGrowth;
+      forbid(belowGdp, /平稳增长|稳增长|拉动经济/, "heading", "growth below GDP's under a heading of support");
+      forbid(belowGdp, /但(慢于|低于)[^。]{0,10}GDP/, "sentence", "a contrast word before a slower growth");
+      forbid(
+        belowGdp,
+        new RegExp(`工业互联网[^。]{0,30}(快于|高于)[^。，]{0,6}名义GDP[^。]{0,12}${y}`),
+        "sentence",
+        "growth said above GDP's"
+      );
+      forbid(growth < 0, /规模(稳步|持续)(扩大|增长)/, "sentence", "a shrinking industry said to grow");
+      forbid(
+        newJobs < 0,
+        /就业带动作用(持续|进一步)?(显现|增强)|带动就业(持续|稳步)(增加|增长|扩大)/,
+        "sentence",
+        "falling employment framed as growing"
+      );
+      forbid(
+        Math.max(...provinceJobGrowth) < 0,
+        /就业(增速|增长)(居前|最快|较快)|就业增长最快/,
+        "sentence",
+        "a ranking of growth where every province falls"
+      );
+      expect(contradictions).toEqual([]);
+    },
+    300_000
+  );
 });

@@ -20,14 +20,23 @@ export interface CommandResult {
  * Runs `tsx scripts/cli/<script>` with arguments; never throws on a non-zero exit. `project` is the folder whose
  * scripts run (and so whose content/ and data/ they read): the repository, or a copy of it.
  */
-export async function runCli(script: string, args: string[], env: Record<string, string> = {}, project = root): Promise<CommandResult> {
+export async function runCli(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  project = root
+): Promise<CommandResult> {
   try {
-    const {stdout, stderr} = await run(path.join(project, "node_modules/.bin/tsx"), [path.join(project, "scripts/cli", script), ...args], {
-      cwd: project,
-      env: {...process.env, BAIPISHU_QUIET: "1", ...env},
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 600_000
-    });
+    const {stdout, stderr} = await run(
+      path.join(project, "node_modules/.bin/tsx"),
+      [path.join(project, "scripts/cli", script), ...args],
+      {
+        cwd: project,
+        env: {...process.env, BAIPISHU_QUIET: "1", ...env},
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 600_000
+      }
+    );
     return {code: 0, stdout, stderr};
   } catch (error) {
     const e = error as {code?: number; stdout?: string; stderr?: string};

@@ -29,7 +29,15 @@ beforeAll(async () => {
   config.figures.forEach((f) => (f.title = `${f.title}${TITLE}`));
   await writeFile(configFile, JSON.stringify(config, null, 2));
   const dist = await tempDir("hostile");
-  const result = await runCli("build.ts", ["--edition", String(EDITION), "--no-cache", "--dist", dist, "--data-root", dataRoot]);
+  const result = await runCli("build.ts", [
+    "--edition",
+    String(EDITION),
+    "--no-cache",
+    "--dist",
+    dist,
+    "--data-root",
+    dataRoot
+  ]);
   buildStderr = result.stderr;
   if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
   site = path.join(dist, String(EDITION));

@@ -14,17 +14,25 @@ import {root, runCli, tempDir} from "./helpers.ts";
 const EDITION = "2022";
 
 /** Starts a build and resolves once it has entered the PDF step. */
-async function buildUntilPdf(dist: string): Promise<{child: ChildProcess; stderr: () => string; exit: Promise<number | null>}> {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/cli/build.ts"), "--edition", EDITION, "--no-cache", "--dist", dist], {
-    cwd: root,
-    // The step lines tell when the PDF step starts: not silenced here.
-    env: {...process.env, BAIPISHU_QUIET: "0"},
-    stdio: ["ignore", "pipe", "pipe"]
-  });
+async function buildUntilPdf(
+  dist: string
+): Promise<{child: ChildProcess; stderr: () => string; exit: Promise<number | null>}> {
+  const child = spawn(
+    path.join(root, "node_modules/.bin/tsx"),
+    [path.join(root, "scripts/cli/build.ts"), "--edition", EDITION, "--no-cache", "--dist", dist],
+    {
+      cwd: root,
+      // The step lines tell when the PDF step starts: not silenced here.
+      env: {...process.env, BAIPISHU_QUIET: "0"},
+      stdio: ["ignore", "pipe", "pipe"]
+    }
+  );
   let err = "";
   child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
   child.stdout!.on("data", (chunk: Buffer) => (err += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : null))));
+  const exit = new Promise<number | null>((resolve) =>
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : null)))
+  );
   for (let i = 0; i < 600 && !/· PDF …/.test(err); i++) await new Promise((r) => setTimeout(r, 100));
   if (!/· PDF …/.test(err)) throw new Error(`the build never reached the PDF step:\n${err}`);
   await new Promise((r) => setTimeout(r, 500));

@@ -23,7 +23,12 @@ beforeAll(async () => {
     await cp(path.join(root, entry), path.join(project, entry), {recursive: true});
   await symlink(path.join(root, "node_modules"), path.join(project, "node_modules"));
   // The year before: no trace of the newest edition, its observed file and its manifest entry included.
-  for (const file of [`data/editions/${newest}.json`, `data/params/${newest}.json`, `data/observed/${newest}.csv`, `content/${newest}`])
+  for (const file of [
+    `data/editions/${newest}.json`,
+    `data/params/${newest}.json`,
+    `data/observed/${newest}.csv`,
+    `content/${newest}`
+  ])
     await rm(path.join(project, file), {recursive: true, force: true});
   const manifestFile = path.join(project, "data/manifest.json");
   const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as {sources: {file: string}[]};
@@ -41,7 +46,10 @@ describe("npm run new-edition", () => {
     expect(started.code, started.stderr).toBe(0);
     expect(started.stdout).toContain(`Edition ${newest} started from ${EDITIONS.at(-2)}`);
     expect(started.stdout).toMatch(/multiplier rules \(.*trend/);
-    const config = JSON.parse(await readFile(path.join(project, `data/editions/${newest}.json`), "utf8")) as {forecastYear: number; calibration: {targets: {record: string}[]}};
+    const config = JSON.parse(await readFile(path.join(project, `data/editions/${newest}.json`), "utf8")) as {
+      forecastYear: number;
+      calibration: {targets: {record: string}[]};
+    };
     expect(config.forecastYear).toBe(newest);
     // A published forecast never becomes a target of the new edition.
     for (const t of config.calibration.targets) expect(Number(t.record.split("/")[3])).toBeLessThan(newest - 1);
@@ -51,7 +59,9 @@ describe("npm run new-edition", () => {
     const built = await cli("build.ts", ["--edition", String(newest), "--no-pdf", "--dist", dist]);
     expect(built.code, built.stderr).toBe(0);
     expect(built.stderr).toMatch(new RegExp(`data/editions/${newest}\\.json:date: still marked 待更新`));
-    expect(built.stderr).toMatch(new RegExp(`data/observed/${newest}\\.csv:\\d+: .* carried from the previous edition`));
+    expect(built.stderr).toMatch(
+      new RegExp(`data/observed/${newest}\\.csv:\\d+: .* carried from the previous edition`)
+    );
     expect(built.stderr).toContain(`no published numbers (data/published/${newest}.jsonl)`);
     expect(await readFile(path.join(dist, String(newest), "index.html"), "utf8")).toContain(`（${newest}年）`);
 

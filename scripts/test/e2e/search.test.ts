@@ -19,7 +19,12 @@ let server: http.Server;
 let base: string;
 let browser: LaunchedBrowser;
 
-const TYPES: Record<string, string> = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json"};
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json"
+};
 
 beforeAll(async () => {
   dist = await tempDir("search");
@@ -28,7 +33,13 @@ beforeAll(async () => {
   const root = path.join(dist, String(edition));
   server = http.createServer(async (req, res) => {
     const file = path.join(root, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(root) || !(await stat(file).then((s) => s.isFile(), () => false))) {
+    if (
+      !file.startsWith(root) ||
+      !(await stat(file).then(
+        (s) => s.isFile(),
+        () => false
+      ))
+    ) {
       res.writeHead(404).end();
       return;
     }
@@ -85,12 +96,20 @@ describe(`search of the ${edition} edition`, () => {
     const chapter = hits.find((h) => h.url.includes("regions.html"));
     expect(chapter, JSON.stringify(hits.map((h) => h.url))).toBeDefined();
     expect(chapter!.sub.some((u) => u.includes("regions.html#"))).toBe(true);
-    expect(hits.some((h) => /^\/records\/[a-z0-9_]+-province\.html#r:/.test(h.url) && h.title.includes("湖北"))).toBe(true);
+    expect(hits.some((h) => /^\/records\/[a-z0-9_]+-province\.html#r:/.test(h.url) && h.title.includes("湖北"))).toBe(
+      true
+    );
   });
 
   it("finds a sector's employment record by two words", async () => {
     const {hits} = await search("制造业 就业");
-    expect(hits.some((h) => h.url.includes("records/employment_total-sector.html#r:employment_total/sector/") && h.title.includes("制造业"))).toBe(true);
+    expect(
+      hits.some(
+        (h) =>
+          h.url.includes("records/employment_total-sector.html#r:employment_total/sector/") &&
+          h.title.includes("制造业")
+      )
+    ).toBe(true);
   });
 
   it("finds the topics a reviewer looks for first: 标识解析 in the text, 新增就业 among the numbers", async () => {

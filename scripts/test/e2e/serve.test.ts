@@ -27,7 +27,8 @@ const temporaries: string[] = [];
 async function copySite(): Promise<string> {
   const dir = await tempDir("serve");
   temporaries.push(dir);
-  for (const entry of ["content", "data", "templates", ".eleventy.js"]) await cp(path.join(root, entry), path.join(dir, entry), {recursive: true});
+  for (const entry of ["content", "data", "templates", ".eleventy.js"])
+    await cp(path.join(root, entry), path.join(dir, entry), {recursive: true});
   await symlink(path.join(root, "node_modules"), path.join(dir, "node_modules"));
   return dir;
 }
@@ -47,15 +48,20 @@ async function waitInPage<T>(expression: string, what: string, timeoutMs = 120_0
     }
     await sleep(100);
   }
-  throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ""}\nserver output:\n${output.slice(-3000)}`);
+  throw new Error(
+    `timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ""}\nserver output:\n${output.slice(-3000)}`
+  );
 }
 
-const pageText = (text: string) => `document.body && document.body.textContent.includes(${JSON.stringify(text)}) && !document.getElementById("build-error")`;
+const pageText = (text: string) =>
+  `document.body && document.body.textContent.includes(${JSON.stringify(text)}) && !document.getElementById("build-error")`;
 const errorText = `document.getElementById("build-error") && document.getElementById("build-error").textContent`;
 const numberText = (record: string) => `(document.querySelector('a.num[data-record="${record}"]') || {}).textContent`;
 
 async function chapterFile(id: string): Promise<string> {
-  const config = JSON.parse(await readFile(path.join(site, `data/editions/${EDITION}.json`), "utf8")) as {chapters: {id: string; file: string}[]};
+  const config = JSON.parse(await readFile(path.join(site, `data/editions/${EDITION}.json`), "utf8")) as {
+    chapters: {id: string; file: string}[];
+  };
   return path.join(site, "content", String(EDITION), config.chapters.find((c) => c.id === id)!.file);
 }
 
@@ -77,13 +83,17 @@ async function editText(file: string, edit: (text: string) => string): Promise<v
 
 beforeAll(async () => {
   site = await copySite();
-  server = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/cli/serve.ts"), "--edition", String(EDITION), "--port", "0", "--root", site], {
-    cwd: root,
-    env: {...process.env, BAIPISHU_QUIET: "1"},
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group: Ctrl-C in a terminal signals the whole group (npm, tsx and the node process).
-    detached: true
-  });
+  server = spawn(
+    path.join(root, "node_modules/.bin/tsx"),
+    [path.join(root, "scripts/cli/serve.ts"), "--edition", String(EDITION), "--port", "0", "--root", site],
+    {
+      cwd: root,
+      env: {...process.env, BAIPISHU_QUIET: "1"},
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group: Ctrl-C in a terminal signals the whole group (npm, tsx and the node process).
+      detached: true
+    }
+  );
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 120_000;
@@ -107,7 +117,9 @@ afterAll(async () => {
 
 describe("npm run serve", () => {
   it("serves the edition's chapter with live reload", async () => {
-    expect(await page.evaluate(`!!document.querySelector("article") && !document.getElementById("build-error")`)).toBe(true);
+    expect(await page.evaluate(`!!document.querySelector("article") && !document.getElementById("build-error")`)).toBe(
+      true
+    );
     expect(await page.evaluate(`!!document.querySelector('script[src^="/.11ty/reload-client.js"]')`)).toBe(true);
   });
 
@@ -118,7 +130,9 @@ describe("npm run serve", () => {
   });
 
   it("shows a layout edit (Eleventy's process-wide template caches must not keep the old layout)", async () => {
-    await editText(path.join(site, "templates/layouts/base.njk"), (text) => text.replace("</footer>", "<p>页脚预览测试</p></footer>"));
+    await editText(path.join(site, "templates/layouts/base.njk"), (text) =>
+      text.replace("</footer>", "<p>页脚预览测试</p></footer>")
+    );
     await waitInPage(pageText("页脚预览测试"), "the edited footer");
     await editText(path.join(await chapterFile("overview")), (text) => `${text}\n\n这是预览测试追加的句子丙。\n`);
     await waitInPage(pageText("这是预览测试追加的句子丙"), "a second chapter edit");
@@ -132,13 +146,19 @@ describe("npm run serve", () => {
 
   it("recomputes after a data edit: the page shows the new number, and the site is what the build writes", async () => {
     // A number of the forecast year (the edit below moves every one), on whichever chapter prints it.
-    const config = JSON.parse(await readFile(path.join(site, `data/editions/${EDITION}.json`), "utf8")) as {chapters: {id: string}[]; forecastYear: number};
-    const candidates = ["nominal_growth", "iiot_value_added", "share_of_gdp"].map((metric) => `${metric}/national/china/${config.forecastYear}`);
+    const config = JSON.parse(await readFile(path.join(site, `data/editions/${EDITION}.json`), "utf8")) as {
+      chapters: {id: string}[];
+      forecastYear: number;
+    };
+    const candidates = ["nominal_growth", "iiot_value_added", "share_of_gdp"].map(
+      (metric) => `${metric}/national/china/${config.forecastYear}`
+    );
     let found: {record: string; chapter: string} | undefined;
     for (const record of candidates)
       for (const {id} of config.chapters) {
         const chapter = id === "index" ? "index.html" : `${id}.html`;
-        if (!found && (await (await fetch(`${url}${chapter}`)).text()).includes(`data-record="${record}"`)) found = {record, chapter};
+        if (!found && (await (await fetch(`${url}${chapter}`)).text()).includes(`data-record="${record}"`))
+          found = {record, chapter};
       }
     expect(found, `a chapter that prints one of ${candidates.join(", ")}`).toBeDefined();
     const {record, chapter} = found!;
@@ -151,14 +171,23 @@ describe("npm run serve", () => {
       config.forecast.gdpNominalGrowth = -10;
       return JSON.stringify(config, null, 2);
     });
-    const newText = await waitInPage<string>(`(${numberText(record)} !== ${JSON.stringify(oldText)}) && ${numberText(record)}`, `a new value of ${record}`);
+    const newText = await waitInPage<string>(
+      `(${numberText(record)} !== ${JSON.stringify(oldText)}) && ${numberText(record)}`,
+      `a new value of ${record}`
+    );
     expect(newText).not.toBe(oldText);
 
     // The slow pages are current once they are served; then the served site must equal a build of the same files.
     expect((await fetch(`${url}data.html`)).status).toBe(200);
     const dist = await tempDir("serve-dist");
     temporaries.push(dist);
-    await buildEdition(EDITION, {root: site, dataRoot: site, distRoot: dist, pdf: false, cacheRoot: path.join(dist, ".cache")});
+    await buildEdition(EDITION, {
+      root: site,
+      dataRoot: site,
+      distRoot: dist,
+      pdf: false,
+      cacheRoot: path.join(dist, ".cache")
+    });
     const served = path.join(site, ".cache", "serve", String(EDITION), "site");
     const built = path.join(dist, String(EDITION));
     // The search index is compared by presence only: its hashed file names differ between the preview's index and
@@ -170,11 +199,14 @@ describe("npm run serve", () => {
         .filter((f) => !f.startsWith("pagefind/"))
         .sort();
     expect(await files(served)).toEqual(await files(built));
-    for (const dir of [served, built]) expect((await readdir(path.join(dir, "pagefind"))).includes("pagefind.js"), dir).toBe(true);
+    for (const dir of [served, built])
+      expect((await readdir(path.join(dir, "pagefind"))).includes("pagefind.js"), dir).toBe(true);
     for (const file of await files(built)) {
       if (file.startsWith("assets/")) continue;
       const [a, b] = [await readFile(path.join(served, file), "utf8"), await readFile(path.join(built, file), "utf8")];
-      expect(file.endsWith(".html") ? sameGradientIds(a) : a, file).toBe(file.endsWith(".html") ? sameGradientIds(b) : b);
+      expect(file.endsWith(".html") ? sameGradientIds(a) : a, file).toBe(
+        file.endsWith(".html") ? sameGradientIds(b) : b
+      );
     }
     const builtPage = await readFile(path.join(built, chapter), "utf8");
     expect(builtPage).toContain(`data-record="${record}">${newText}</a>`);
@@ -215,7 +247,11 @@ describe("npm run serve", () => {
     const response = await fetch(`${url}report.pdf`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/pdf");
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString()
+    ).toBe("%PDF-");
   });
 
   it("stops cleanly on Ctrl-C: server, watchers and browser", async () => {

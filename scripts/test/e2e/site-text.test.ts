@@ -57,11 +57,17 @@ function findForeignWords(allowed: readonly string[]): string[] {
     let rest = text;
     for (const name of allowed) rest = rest.split(name).join(" ");
     for (const m of rest.matchAll(/\b[a-z]+_[a-z0-9_]+\b|\b[A-Za-z]{4,}\b/g))
-      hits.push(`${m[0]} in ${where} “${rest.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20).replace(/\s+/g, " ").trim()}”`);
+      hits.push(
+        `${m[0]} in ${where} “${rest
+          .slice(Math.max(0, m.index - 20), m.index + m[0].length + 20)
+          .replace(/\s+/g, " ")
+          .trim()}”`
+      );
   };
   scan(document.title, "title");
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(skip)) scan(node.textContent ?? "", "text");
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (!node.parentElement?.closest(skip)) scan(node.textContent ?? "", "text");
   for (const element of document.body.querySelectorAll("[aria-label], [title]")) {
     if (element.closest(skip)) continue;
     for (const name of ["aria-label", "title"]) {
@@ -79,7 +85,8 @@ function findForeignWords(allowed: readonly string[]): string[] {
       figures?: {label: string; title: string}[];
     };
     for (const card of Object.values(data.cards ?? {}))
-      for (const key of ["title", "value", "exact", "note"]) if (typeof card[key] === "string") scan((card[key] as string).replace(/`[^`]*`/g, " "), `card ${key}`);
+      for (const key of ["title", "value", "exact", "note"])
+        if (typeof card[key] === "string") scan((card[key] as string).replace(/`[^`]*`/g, " "), `card ${key}`);
     for (const input of data.inputs ?? []) scan(input.text, "card input");
     for (const source of data.sources ?? []) scan(source, "card source");
     for (const figure of data.figures ?? []) scan(`${figure.label} ${figure.title}`, "card figure");
@@ -104,7 +111,16 @@ for (const edition of EDITIONS) {
     it("show no identifier and no English word, on any page (data, records, reproduction, revisions, entities, chapters …)", async () => {
       const pages = await htmlPages(dir());
       // The pages this test is about exist: the index of the data pages and a page per record group.
-      expect(pages).toEqual(expect.arrayContaining(["data.html", "reproduction.html", "revisions.html", "search.html", "figures.html", "index.html"]));
+      expect(pages).toEqual(
+        expect.arrayContaining([
+          "data.html",
+          "reproduction.html",
+          "revisions.html",
+          "search.html",
+          "figures.html",
+          "index.html"
+        ])
+      );
       expect(pages.filter((p) => p.startsWith("records/")).length).toBeGreaterThan(20);
       const page = await browser.browser.newPage();
       // The text is in the HTML: no script runs, no style, font or image is fetched.
@@ -114,7 +130,8 @@ for (const edition of EDITIONS) {
       const found: string[] = [];
       for (const file of pages) {
         await page.goto(pathToFileURL(path.join(dir(), file)).href, {waitUntil: "domcontentloaded"});
-        for (const hit of await page.evaluate(findForeignWords, [...LATIN_NAMES, ...NAMED_TERMS])) found.push(`${file}: ${hit}`);
+        for (const hit of await page.evaluate(findForeignWords, [...LATIN_NAMES, ...NAMED_TERMS]))
+          found.push(`${file}: ${hit}`);
       }
       await page.close();
       expect(found.slice(0, 60), `${found.length} identifiers or English words in front of the reader`).toEqual([]);
@@ -124,7 +141,8 @@ for (const edition of EDITIONS) {
       const sizes: string[] = [];
       for (const file of await htmlPages(dir())) {
         const {size} = await stat(path.join(dir(), file));
-        if (!PRINT_ONLY.has(path.basename(file)) && size >= MAX_PAGE_BYTES) sizes.push(`${file}: ${(size / 1e6).toFixed(2)} MB`);
+        if (!PRINT_ONLY.has(path.basename(file)) && size >= MAX_PAGE_BYTES)
+          sizes.push(`${file}: ${(size / 1e6).toFixed(2)} MB`);
       }
       expect(sizes).toEqual([]);
     });
@@ -136,7 +154,10 @@ for (const edition of EDITIONS) {
         let set = ids.get(file);
         if (!set) {
           const html = await readFile(path.join(dir(), file), "utf8");
-          ids.set(file, (set = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&")))));
+          ids.set(
+            file,
+            (set = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"))))
+          );
         }
         return set;
       };

@@ -28,7 +28,15 @@ async function setForecastGrowth(dataRoot: string, growth: number): Promise<void
 
 async function build(dataRoot: string): Promise<string> {
   const dist = await tempDir("whatif");
-  const result = await runCli("build.ts", ["--edition", String(EDITION), "--no-pdf", "--dist", dist, "--data-root", dataRoot]);
+  const result = await runCli("build.ts", [
+    "--edition",
+    String(EDITION),
+    "--no-pdf",
+    "--dist",
+    dist,
+    "--data-root",
+    dataRoot
+  ]);
   if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
   return path.join(dist, String(EDITION));
 }
@@ -43,7 +51,9 @@ async function readPage(dir: string, page: string): Promise<PageWords> {
   await tab.goto(pathToFileURL(path.join(dir, page)).href, {waitUntil: "load"});
   const result = await tab.evaluate(() => {
     const numbers: Record<string, string> = {};
-    document.querySelectorAll<HTMLElement>("article a.num").forEach((a) => (numbers[a.dataset.record!] = a.textContent!));
+    document
+      .querySelectorAll<HTMLElement>("article a.num")
+      .forEach((a) => (numbers[a.dataset.record!] = a.textContent!));
     const words = [...document.querySelectorAll<HTMLElement>("article .word-cmp, article .word-trend")].map((e) => ({
       kind: e.className,
       ids: e.dataset.compare ?? e.dataset.sign ?? "",
@@ -55,7 +65,8 @@ async function readPage(dir: string, page: string): Promise<PageWords> {
   return result;
 }
 
-const figuresOf = async (dir: string) => JSON.parse(await readFile(path.join(dir, "figures.json"), "utf8")) as FiguresFile;
+const figuresOf = async (dir: string) =>
+  JSON.parse(await readFile(path.join(dir, "figures.json"), "utf8")) as FiguresFile;
 const valueOf = (figures: FiguresFile, id: string) => figures.records.find((r) => recordId(r) === id)!.value;
 
 beforeAll(async () => {

@@ -19,7 +19,9 @@ const HEADER = "id\tvalue\tunit\tforecast\tkind\tformula";
 /** One line per record, sorted by id; 12 significant digits are far below any printed precision. */
 export function goldenText(figures: FiguresFile): string {
   const lines = figures.records
-    .map((r) => [recordId(r), Number(r.value.toPrecision(12)), r.unit, r.forecast, r.kind, r.formulaId ?? ""].join("\t"))
+    .map((r) =>
+      [recordId(r), Number(r.value.toPrecision(12)), r.unit, r.forecast, r.kind, r.formulaId ?? ""].join("\t")
+    )
     .sort();
   return `${HEADER}\n${lines.join("\n")}\n`;
 }
@@ -67,7 +69,8 @@ describe.each(EDITIONS)("golden figures %i", (edition) => {
       await rm(changed, {force: true});
       return;
     }
-    if (!existsSync(golden)) throw new Error(`${path.relative(process.cwd(), golden)} is missing; run \`npm run update:golden\``);
+    if (!existsSync(golden))
+      throw new Error(`${path.relative(process.cwd(), golden)} is missing; run \`npm run update:golden\``);
     const differences = goldenDifferences(text, await readFile(golden, "utf8"));
     if (differences.length > 0) {
       await writeFile(changed, text);
@@ -86,7 +89,10 @@ describe("goldenDifferences(actual, expected)", () => {
   it("lists moved, added and removed records and ignores float noise", () => {
     const expected = `${HEADER}\na/national/china/2021\t1\t亿元\tfalse\tmodel\tx\nb/national/china/2021\t2\t%\tfalse\tmodel\tx\n`;
     const actual = `${HEADER}\na/national/china/2021\t1.0000000000001\t亿元\tfalse\tmodel\tx\nc/national/china/2021\t3\t%\tfalse\tmodel\tx\n`;
-    expect(goldenDifferences(actual, expected)).toEqual(["removed b/national/china/2021", "added c/national/china/2021"]);
+    expect(goldenDifferences(actual, expected)).toEqual([
+      "removed b/national/china/2021",
+      "added c/national/china/2021"
+    ]);
     const moved = `${HEADER}\na/national/china/2021\t1.5\t亿元\tfalse\tmodel\tx\nb/national/china/2021\t2\t%\tfalse\tmodel\tx\n`;
     expect(goldenDifferences(moved, expected)).toEqual(["moved a/national/china/2021: 1 → 1.5"]);
   });

@@ -44,7 +44,12 @@ describe.skipIf(!hasShared)("the import (npm run import-data)", () => {
     await importData({root: REPO_ROOT, outRoot, sharedDir});
     const manifestFile = path.join(outRoot, "data/manifest.json");
     const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as {sources: Record<string, unknown>[]};
-    const handMade = {...manifest.sources[0], id: "team-observed-2024", file: "data/observed/2024.csv", title: "2024 observed indicators (by hand)"};
+    const handMade = {
+      ...manifest.sources[0],
+      id: "team-observed-2024",
+      file: "data/observed/2024.csv",
+      title: "2024 observed indicators (by hand)"
+    };
     manifest.sources.push(handMade);
     await writeFile(manifestFile, JSON.stringify(manifest));
     await importData({root: REPO_ROOT, outRoot, sharedDir});

@@ -21,15 +21,26 @@ describe("tableToCsv(table)", () => {
     expect(quoteCsvField('a,"b"')).toBe('"a,""b"""');
     const csv = tableToCsv({
       file: "x.csv",
-      columns: [{name: "a", description: ""}, {name: "b", description: "", decimals: 2}, {name: "c", description: ""}],
-      rows: [["x, y", 1.005, true], ["z", 2, null]]
+      columns: [
+        {name: "a", description: ""},
+        {name: "b", description: "", decimals: 2},
+        {name: "c", description: ""}
+      ],
+      rows: [
+        ["x, y", 1.005, true],
+        ["z", 2, null]
+      ]
     });
     expect(csv).toBe('a,b,c\n"x, y",1,true\nz,2,\n');
   });
 });
 
 describe("shareForYear(sharesByTableYear, year)", () => {
-  const shares = new Map([[2017, 0.2], [2018, 0.3], [2020, 0.5]]);
+  const shares = new Map([
+    [2017, 0.2],
+    [2018, 0.3],
+    [2020, 0.5]
+  ]);
   it("takes a table year's share, interpolates between tables and holds the last after it", () => {
     expect(shareForYear(shares, 2018)).toEqual({share: 0.3, method: "io-table"});
     expect(shareForYear(shares, 2019).share).toBeCloseTo(0.4, 12);
@@ -49,7 +60,14 @@ describe("perpetualInventory(investment, δ, growthYears)", () => {
 
 describe("biproportionalFit(seed, rows, columns)", () => {
   it("meets both margins", () => {
-    const fitted = biproportionalFit([[1, 2, 3], [4, 5, 6]], [10, 20], [6, 9, 15]);
+    const fitted = biproportionalFit(
+      [
+        [1, 2, 3],
+        [4, 5, 6]
+      ],
+      [10, 20],
+      [6, 9, 15]
+    );
     fitted.forEach((row, i) => expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo([10, 20][i]!, 9));
     [6, 9, 15].forEach((target, j) => expect(fitted[0]![j]! + fitted[1]![j]!).toBeCloseTo(target, 9));
   });

@@ -45,8 +45,17 @@ export async function editCell(root: string, file: string, line: number, column:
 }
 
 /** Drops the lines for which `drop(line, lineNumber)` is true (the header is line 1). */
-export async function dropLines(root: string, file: string, drop: (line: string, lineNumber: number) => boolean): Promise<void> {
-  await editFile(root, file, (text) => text.split("\n").filter((line, i) => !drop(line, i + 1)).join("\n"));
+export async function dropLines(
+  root: string,
+  file: string,
+  drop: (line: string, lineNumber: number) => boolean
+): Promise<void> {
+  await editFile(root, file, (text) =>
+    text
+      .split("\n")
+      .filter((line, i) => !drop(line, i + 1))
+      .join("\n")
+  );
 }
 
 /** Replaces a file of the copy by a fixture of scripts/test/fixtures/data (bytes as they are). */

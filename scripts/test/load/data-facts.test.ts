@@ -18,7 +18,8 @@ async function inputs2022(): Promise<Inputs> {
 describe("the committed data", () => {
   it("keeps the first-release provincial GDP the editions used", async () => {
     const inputs = await inputs2022();
-    const gdp = (province: string, year: number) => inputs.provincialAccounts.find((a) => a.province === province && a.year === year)!.gdp;
+    const gdp = (province: string, year: number) =>
+      inputs.provincialAccounts.find((a) => a.province === province && a.year === year)!.gdp;
     expect(gdp("guangdong", 2019)).toBe(107671.07);
     expect(gdp("guangdong", 2021)).toBe(124369.7);
     const sum2019 = inputs.provincialAccounts.filter((a) => a.year === 2019).reduce((s, a) => s + a.gdp, 0);
@@ -30,7 +31,13 @@ describe("the committed data", () => {
     const inputs = await inputs2022();
     expect(inputs.nationalAccounts.find((a) => a.year === 2017)!.gdp).toBe(832035.9);
     expect(inputs.nationalAccounts.find((a) => a.year === 2021)!.gdp).toBe(1149237);
-    expect(inputs.nationalEmployment.find((e) => e.year === 2021)).toMatchObject({total: 74652, primary: 17072, secondary: 21712, tertiary: 35868, estimated: false});
+    expect(inputs.nationalEmployment.find((e) => e.year === 2021)).toMatchObject({
+      total: 74652,
+      primary: 17072,
+      secondary: 21712,
+      tertiary: 35868,
+      estimated: false
+    });
     expect(inputs.macro.find((m) => m.year === 2007)!.labour).toBe(75321);
   });
 
@@ -39,10 +46,12 @@ describe("the committed data", () => {
     const valueAdded = new Map(inputs.io.sectors.map((s) => [s.code, s.valueAdded]));
     const bySegment = new Map<string, number>();
     for (const r of inputs.relatedSubsectors)
-      for (const {segment, share} of r.segments) bySegment.set(segment, (bySegment.get(segment) ?? 0) + share * valueAdded.get(r.ioCode)!);
+      for (const {segment, share} of r.segments)
+        bySegment.set(segment, (bySegment.get(segment) ?? 0) + share * valueAdded.get(r.ioCode)!);
     const total = [...bySegment.values()].reduce((a, b) => a + b, 0);
     const published = {platform: 38.84, network: 32.8, data: 18.38, security: 9.98};
-    for (const [segment, share] of Object.entries(published)) expect(Math.abs((bySegment.get(segment)! / total) * 100 - share), segment).toBeLessThan(1);
+    for (const [segment, share] of Object.entries(published))
+      expect(Math.abs((bySegment.get(segment)! / total) * 100 - share), segment).toBeLessThan(1);
     expect(total / 1e4).toBeCloseTo(45157, -1);
   });
 

@@ -41,6 +41,8 @@ describe("parseEditionConfig(text, file)", () => {
   it("shows the value it found next to what it expected", () => {
     const config = real();
     config.forecast.gdpNominalGrowth = "seven";
-    expect(problems(config)).toEqual([`${FILE}:forecast.gdpNominalGrowth: found "seven"; expected Invalid input: expected number, received string`]);
+    expect(problems(config)).toEqual([
+      `${FILE}:forecast.gdpNominalGrowth: found "seven"; expected Invalid input: expected number, received string`
+    ]);
   });
 });

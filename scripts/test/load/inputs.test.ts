@@ -42,15 +42,32 @@ describe("loadInputs(root, config) on the committed data", () => {
     expect(inputs.io.sectors).toHaveLength(149);
     expect(inputs.io.intermediate).toBeInstanceOf(Float64Array);
     expect(inputs.io.intermediate).toHaveLength(149 * 149);
-    expect(inputs.relatedSubsectors.map((r) => r.ioCode)).toEqual(["088", "089", "090", "091", "092", "093", "121", "122", "123", "124", "125"]);
+    expect(inputs.relatedSubsectors.map((r) => r.ioCode)).toEqual([
+      "088",
+      "089",
+      "090",
+      "091",
+      "092",
+      "093",
+      "121",
+      "122",
+      "123",
+      "124",
+      "125"
+    ]);
     expect(inputs.provinces).toHaveLength(31);
     expect(inputs.observed.find((o) => o.metric === "gdp_growth_assumption")?.value).toBe(3.5);
     expect(inputs.policies.national).toHaveLength(10);
     expect(inputs.policies.provincial).toHaveLength(21);
 
     const yearly = [
-      inputs.sectionValueAdded, inputs.nationalAccounts, inputs.nationalEmployment, inputs.provincialAccounts,
-      inputs.provincialEmployment, inputs.provincialMainEmployment, inputs.macro
+      inputs.sectionValueAdded,
+      inputs.nationalAccounts,
+      inputs.nationalEmployment,
+      inputs.provincialAccounts,
+      inputs.provincialEmployment,
+      inputs.provincialMainEmployment,
+      inputs.macro
     ];
     for (const series of yearly) expect(Math.max(...series.map((r) => r.year))).toBe(2019);
     expect(Math.min(...inputs.macro.map((r) => r.year))).toBe(2007);
@@ -82,7 +99,9 @@ describe("loadInputs(root, config) on the committed data", () => {
     await loadInputs(REPO_ROOT, await config2020());
     const first = warnings();
     expect(new Set(first).size).toBe(first.length);
-    expect(first.some((line) => line.includes("provincial tier value added is estimated (data/provincial/accounts.csv:"))).toBe(true);
+    expect(
+      first.some((line) => line.includes("provincial tier value added is estimated (data/provincial/accounts.csv:"))
+    ).toBe(true);
     expect(first.some((line) => line.includes("see data/README.md"))).toBe(true);
     expect(first.some((line) => line.includes("related-subsectors"))).toBe(false);
     stderr.mockClear();
@@ -111,25 +130,33 @@ describe("loadInputs(root, config) on bad data", () => {
   it("reports a missing column on the header line", async () => {
     const root = await copyData();
     await editFile(root, DATA_FILES.nationalAccounts, (text) => text.replace("year,gdp,", "year,gdb,"));
-    expect(await loadError(root)).toContain('data/national/accounts.csv:1:gdp: expected a column named "gdp" in the header');
+    expect(await loadError(root)).toContain(
+      'data/national/accounts.csv:1:gdp: expected a column named "gdp" in the header'
+    );
   });
 
   it("reports a non-numeric cell as file:line:column with the value found", async () => {
     const root = await copyData();
     await editCell(root, DATA_FILES.nationalAccounts, 5, "gdp", "abc");
-    expect((await loadError(root)).split("\n")).toContain('data/national/accounts.csv:5:gdp: found "abc"; expected a number');
+    expect((await loadError(root)).split("\n")).toContain(
+      'data/national/accounts.csv:5:gdp: found "abc"; expected a number'
+    );
   });
 
   it("refuses a number too large for a double where it is written, not later in the model", async () => {
     const root = await copyData();
     await editCell(root, DATA_FILES.nationalAccounts, 5, "gdp", "1e400");
-    expect((await loadError(root)).split("\n")).toContain('data/national/accounts.csv:5:gdp: found "1e400"; expected a finite number (at most about 1.8e308)');
+    expect((await loadError(root)).split("\n")).toContain(
+      'data/national/accounts.csv:5:gdp: found "1e400"; expected a finite number (at most about 1.8e308)'
+    );
   });
 
   it("reports a negative output of the IO table", async () => {
     const root = await copyData();
     await editCell(root, DATA_FILES.ioSectors, 2, "output", "-1");
-    expect(await loadError(root)).toContain('data/io/io2017_149_sectors.csv:2:output: found "-1"; expected a non-negative number');
+    expect(await loadError(root)).toContain(
+      'data/io/io2017_149_sectors.csv:2:output: found "-1"; expected a non-negative number'
+    );
   });
 
   it("reports an IO column (and row) that does not balance", async () => {
@@ -137,14 +164,20 @@ describe("loadInputs(root, config) on bad data", () => {
     // Line 2 is supplier 001; column 003 of it gains 1e9 万元.
     await editCell(root, DATA_FILES.ioIntermediate, 2, "003", "1000000000");
     const message = await loadError(root);
-    expect(message).toMatch(/data\/io\/io2017_149_sectors\.csv:4:intermediate_input: found "[\d.]+"; expected the sum of column 003 of data\/io\/io2017_149_intermediate\.csv/);
-    expect(message).toMatch(/data\/io\/io2017_149_sectors\.csv:2:intermediate_use: found "[\d.]+"; expected the sum of row 001/);
+    expect(message).toMatch(
+      /data\/io\/io2017_149_sectors\.csv:4:intermediate_input: found "[\d.]+"; expected the sum of column 003 of data\/io\/io2017_149_intermediate\.csv/
+    );
+    expect(message).toMatch(
+      /data\/io\/io2017_149_sectors\.csv:2:intermediate_use: found "[\d.]+"; expected the sum of row 001/
+    );
   });
 
   it("reports a sector whose output is not intermediate input + value added", async () => {
     const root = await copyData();
     await editCell(root, DATA_FILES.ioSectors, 10, "value_added", "1");
-    expect(await loadError(root)).toMatch(/io2017_149_sectors\.csv:10:output: found "[\d.]+"; expected intermediate_input \+ value_added/);
+    expect(await loadError(root)).toMatch(
+      /io2017_149_sectors\.csv:10:output: found "[\d.]+"; expected intermediate_input \+ value_added/
+    );
   });
 
   /** Raises the diagonal flow of sector 001 (line 2 of both files) until its technical coefficients sum to `target`. */
@@ -161,35 +194,51 @@ describe("loadInputs(root, config) on bad data", () => {
     // Keep the accounting identities, so that only the economic check speaks.
     await editCell(root, DATA_FILES.ioSectors, 2, "intermediate_input", String(input + needed));
     await editCell(root, DATA_FILES.ioSectors, 2, "value_added", String(output - (input + needed)));
-    await editCell(root, DATA_FILES.ioSectors, 2, "intermediate_use", String(Number(row[header.indexOf("intermediate_use")]) + needed));
+    await editCell(
+      root,
+      DATA_FILES.ioSectors,
+      2,
+      "intermediate_use",
+      String(Number(row[header.indexOf("intermediate_use")]) + needed)
+    );
   }
 
   it("refuses a sector that uses more inputs than it produces (column sum ≥ 1, value added < 0)", async () => {
     const root = await copyData();
     await setCoefficientSum(root, 1.3);
     const message = await loadError(root);
-    expect(message).toMatch(/data\/io\/io2017_149_intermediate\.csv:1:001: found "1\.3(0*\d?)?"; expected technical coefficients of sector 001 农产品/);
-    expect(message).toMatch(/io2017_149_sectors\.csv:2:value_added: found "-[\d.e+]+"; expected value added ≥ 0 for sector 001 农产品/);
+    expect(message).toMatch(
+      /data\/io\/io2017_149_intermediate\.csv:1:001: found "1\.3(0*\d?)?"; expected technical coefficients of sector 001 农产品/
+    );
+    expect(message).toMatch(
+      /io2017_149_sectors\.csv:2:value_added: found "-[\d.e+]+"; expected value added ≥ 0 for sector 001 农产品/
+    );
   });
 
   it("refuses an exactly singular and a nearly singular Leontief system, naming the product code", async () => {
     for (const target of [1, 1 - 1e-12]) {
       const root = await copyData();
       await setCoefficientSum(root, target);
-      expect(await loadError(root)).toMatch(/io2017_149_intermediate\.csv:1:001: found "(1|0\.9+\d*)"; expected technical coefficients of sector 001 农产品 .* summing below 0\.99/);
+      expect(await loadError(root)).toMatch(
+        /io2017_149_intermediate\.csv:1:001: found "(1|0\.9+\d*)"; expected technical coefficients of sector 001 农产品 .* summing below 0\.99/
+      );
     }
   });
 
   it("refuses a negative intermediate flow", async () => {
     const root = await copyData();
     await editCell(root, DATA_FILES.ioIntermediate, 3, "005", "-5");
-    expect(await loadError(root)).toContain('data/io/io2017_149_intermediate.csv:3:005: found "-5"; expected a flow ≥ 0');
+    expect(await loadError(root)).toContain(
+      'data/io/io2017_149_intermediate.csv:3:005: found "-5"; expected a flow ≥ 0'
+    );
   });
 
   it("reports a duplicate sector code", async () => {
     const root = await copyData();
     await editCell(root, DATA_FILES.ioSectors, 3, "code", "001");
-    expect(await loadError(root)).toContain('data/io/io2017_149_sectors.csv:3:code: found "001"; expected a sector code used once (already on line 2)');
+    expect(await loadError(root)).toContain(
+      'data/io/io2017_149_sectors.csv:3:code: found "001"; expected a sector code used once (already on line 2)'
+    );
   });
 
   it("reports an unknown sector code", async () => {
@@ -211,7 +260,9 @@ describe("loadInputs(root, config) on bad data", () => {
   it("reports a duplicated province", async () => {
     const root = await copyData();
     await editCell(root, DATA_FILES.provinces, 3, "id", "beijing");
-    expect(await loadError(root)).toContain('data/concordance/provinces.csv:3:id: found "beijing"; expected a province id used once (already on line 2)');
+    expect(await loadError(root)).toContain(
+      'data/concordance/provinces.csv:3:id: found "beijing"; expected a province id used once (already on line 2)'
+    );
   });
 
   it("reports a year the edition needs but the file lacks", async () => {
@@ -225,7 +276,9 @@ describe("loadInputs(root, config) on bad data", () => {
   it("reports an empty file", async () => {
     const root = await copyData();
     await writeFile(path.join(root, DATA_FILES.nationalEmployment), "");
-    expect(await loadError(root)).toContain("data/national/employment.csv: expected a header row and data rows, but the file is empty");
+    expect(await loadError(root)).toContain(
+      "data/national/employment.csv: expected a header row and data rows, but the file is empty"
+    );
   });
 
   it("reports a GBK file with its first bad line", async () => {
@@ -241,14 +294,20 @@ describe("loadInputs(root, config) on bad data", () => {
     await editCell(root, DATA_FILES.provincialAccounts, 2, "primary", "99999");
     await editCell(root, DATA_FILES.sectionValueAdded, 3, "value", "1");
     const message = await loadError(root);
-    expect(message).toMatch(/data\/provincial\/accounts\.csv:2:gdp: found "[\d.]+"; expected primary \+ secondary \+ tertiary/);
-    expect(message).toContain("expected the 19 sections of 2017 to add up to GDP 832035.9 of data/national/accounts.csv within 0.01 %");
+    expect(message).toMatch(
+      /data\/provincial\/accounts\.csv:2:gdp: found "[\d.]+"; expected primary \+ secondary \+ tertiary/
+    );
+    expect(message).toContain(
+      "expected the 19 sections of 2017 to add up to GDP 832035.9 of data/national/accounts.csv within 0.01 %"
+    );
   });
 
   it("reports region members that are not provinces", async () => {
     const config = await config2020();
     const broken = {...config, regions: [{...config.regions[0]!, provinces: ["beijing", "hongkong"]}]};
-    expect(await loadError(REPO_ROOT, broken)).toContain('data/editions/2020.json:regions.0.provinces.1: found "hongkong"; expected a province id');
+    expect(await loadError(REPO_ROOT, broken)).toContain(
+      'data/editions/2020.json:regions.0.provinces.1: found "hongkong"; expected a province id'
+    );
   });
 
   it("collects the problems of every file into one error, in file order, showing the first 20", async () => {
@@ -258,7 +317,9 @@ describe("loadInputs(root, config) on bad data", () => {
     await editFile(root, DATA_FILES.provincialEmployment, (text) => text.replaceAll(",true,", ",yes,"));
     const message = await loadError(root);
     const lines = message.split("\n");
-    expect(lines[0]).toBe('data/concordance/sections.csv:2:tier: found "quaternary"; expected one of primary, secondary, tertiary');
+    expect(lines[0]).toBe(
+      'data/concordance/sections.csv:2:tier: found "quaternary"; expected one of primary, secondary, tertiary'
+    );
     expect(lines).toContain('data/national/macro.csv:2:capital: found "x"; expected a number');
     expect(lines).toHaveLength(21);
     expect(lines[20]).toMatch(/^…and \d+ more$/);

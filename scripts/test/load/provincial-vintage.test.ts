@@ -3,7 +3,16 @@ import {checkOneVintage} from "../../load/provincial.ts";
 import {ProblemList} from "../../lib/errors.ts";
 import type {ProvincialAccounts} from "../../model/inputs.ts";
 
-const row = (year: number, vintage: string): ProvincialAccounts => ({province: "hubei", year, gdp: 100, primary: 10, secondary: 40, tertiary: 50, tiersEstimated: true, vintage});
+const row = (year: number, vintage: string): ProvincialAccounts => ({
+  province: "hubei",
+  year,
+  gdp: 100,
+  primary: 10,
+  secondary: 40,
+  tertiary: 50,
+  tiersEstimated: true,
+  vintage
+});
 
 describe("one census vintage per edition's provincial levels", () => {
   it("accepts levels of one vintage", () => {
@@ -20,7 +29,8 @@ describe("one census vintage per edition's provincial levels", () => {
         file: "data/provincial/accounts.csv",
         column: "vintage",
         value: "hubei 2019: 4th-census",
-        expected: "pre-4th-census like 2017 (a growth rate must compare two levels of one vintage; carry the earlier years to the later vintage, as npm run import-data does)"
+        expected:
+          "pre-4th-census like 2017 (a growth rate must compare two levels of one vintage; carry the earlier years to the later vintage, as npm run import-data does)"
       }
     ]);
   });

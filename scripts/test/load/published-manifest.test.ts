@@ -27,7 +27,14 @@ describe("loadPublished(root, edition)", () => {
     const records2022 = await loadPublished(REPO_ROOT, 2022);
     expect(records2020).toHaveLength(395);
     expect(records2022).toHaveLength(260);
-    expect(records2020[1]).toMatchObject({metric: "iiot_value_added", scope: "national", entity: "china", year: 2019, value: 3.41, unit: "万亿元"});
+    expect(records2020[1]).toMatchObject({
+      metric: "iiot_value_added",
+      scope: "national",
+      entity: "china",
+      year: 2019,
+      value: 3.41,
+      unit: "万亿元"
+    });
     expect(records2020.some((r) => r.when === "2020-03-31")).toBe(true);
   });
 
@@ -40,7 +47,9 @@ describe("loadPublished(root, edition)", () => {
   it("names the line and field of a bad record", async () => {
     const root = await copyData();
     await editFile(root, "data/published/2020.jsonl", (text) => text.replace('"value": 3.41,', '"value": "3.41",'));
-    await expect(loadPublished(root, 2020)).rejects.toThrow('data/published/2020.jsonl:2:value: found "3.41"; expected a number (not a string)');
+    await expect(loadPublished(root, 2020)).rejects.toThrow(
+      'data/published/2020.jsonl:2:value: found "3.41"; expected a number (not a string)'
+    );
   });
 
   it("reports lines that are not JSON and records of another edition", () => {
@@ -56,7 +65,13 @@ describe("data/manifest.json and data/README.md", () => {
     const described = new Set(sources.map((s) => s.file));
     const files = (await listFiles(path.join(REPO_ROOT, "data")))
       .map((f) => `data/${f}`)
-      .filter((f) => !f.startsWith("data/editions/") && !f.startsWith("data/params/") && f !== DATA_FILES.manifest && f !== DATA_FILES.readme);
+      .filter(
+        (f) =>
+          !f.startsWith("data/editions/") &&
+          !f.startsWith("data/params/") &&
+          f !== DATA_FILES.manifest &&
+          f !== DATA_FILES.readme
+      );
     for (const file of files) expect(described.has(file), file).toBe(true);
     for (const file of described) expect(files, file).toContain(file);
   });
@@ -73,7 +88,9 @@ describe("data/manifest.json and data/README.md", () => {
   it("reports a manifest entry with a missing field by its JSON path", () => {
     const problems = new ProblemList();
     parseManifest(JSON.stringify({sources: [{id: "x", file: "data/x.csv"}]}), "data/manifest.json", problems);
-    expect(problems.items.map(formatProblem)).toContain("data/manifest.json:sources.0.title: expected a non-empty text");
+    expect(problems.items.map(formatProblem)).toContain(
+      "data/manifest.json:sources.0.title: expected a non-empty text"
+    );
   });
 
   it("throws a DataError when the manifest is not JSON", async () => {
@@ -113,6 +130,10 @@ describe("parseCsvText and decodeUtf8", () => {
   it("reports bytes that are not UTF-8 without claiming GBK when they are not GBK either", () => {
     const problems = new ProblemList();
     expect(decodeUtf8(Uint8Array.from([0x61, 0x0a, 0xff, 0xff, 0xff]), "f.csv", problems)).toBeUndefined();
-    expect(problems.items[0]).toMatchObject({file: "f.csv", row: 2, expected: "UTF-8 text (the file is not valid UTF-8; re-save it as UTF-8)"});
+    expect(problems.items[0]).toMatchObject({
+      file: "f.csv",
+      row: 2,
+      expected: "UTF-8 text (the file is not valid UTF-8; re-save it as UTF-8)"
+    });
   });
 });

@@ -6,7 +6,11 @@ import {ModelError} from "../../lib/errors.ts";
 describe("calibration pieces", () => {
   it("fitShares hits two targets with three shares and keeps them near a common value", () => {
     // f1 = s1 + s2 + s3 = 0.9, f2 = 2 s1 + s3 = 0.8 (relative residuals).
-    const s = fitShares((x) => [(x[0]! + x[1]! + x[2]! - 0.9) / 0.9, (2 * x[0]! + x[2]! - 0.8) / 0.8], [0.1, 0.1, 0.1], 1e-6);
+    const s = fitShares(
+      (x) => [(x[0]! + x[1]! + x[2]! - 0.9) / 0.9, (2 * x[0]! + x[2]! - 0.8) / 0.8],
+      [0.1, 0.1, 0.1],
+      1e-6
+    );
     expect(s[0]! + s[1]! + s[2]!).toBeCloseTo(0.9, 4);
     expect(2 * s[0]! + s[2]!).toBeCloseTo(0.8, 4);
     for (const x of s) expect(x).toBeGreaterThanOrEqual(0);
@@ -22,9 +26,21 @@ describe("calibration pieces", () => {
   });
 
   it("years between two anchors get equal annual multipliers (log-linear M)", () => {
-    const annual = interpolateAnnual(new Map([[2017, 1], [2020, 1.331]]), [2018, 2019, 2020]);
+    const annual = interpolateAnnual(
+      new Map([
+        [2017, 1],
+        [2020, 1.331]
+      ]),
+      [2018, 2019, 2020]
+    );
     for (const mu of annual.values()) expect(mu).toBeCloseTo(1.1, 12);
-    const path = multiplierPath(new Map(), {"2018": 1.1, "2019": 1.1, "2020": 1.1}, true, [2017, 2018, 2019, 2020], new Map());
+    const path = multiplierPath(
+      new Map(),
+      {"2018": 1.1, "2019": 1.1, "2020": 1.1},
+      true,
+      [2017, 2018, 2019, 2020],
+      new Map()
+    );
     expect(path.cumulative.get(2020)).toBeCloseTo(1.331, 12);
   });
 
@@ -56,10 +72,19 @@ describe("calibration pieces", () => {
 
   it("calibrated years come first, and a rule needs the years it averages", () => {
     const years = [2017, 2018, 2019, 2020];
-    expect(() => multiplierRules({multiplier: {rules: {"2018": {rule: "unity"}}}}, years)).toThrow(/2019 is calibrated but 2018 before it follows "unity"/);
-    expect(() => multiplierRules({multiplier: {rules: {"2030": {rule: "unity"}}}}, years)).toThrow(/found a rule for 2030; expected only years 2018–2020/);
-    const rules = multiplierRules({multiplier: {rules: {"2018": {rule: "trend", window: 3}, "2019": {rule: "unity"}, "2020": {rule: "unity"}}}}, years);
-    expect(() => multiplierPath(rules, {}, true, years, new Map())).toThrow(/2018: "trend" needs the multiplier of the 3 year\(s\) before it; found 0/);
+    expect(() => multiplierRules({multiplier: {rules: {"2018": {rule: "unity"}}}}, years)).toThrow(
+      /2019 is calibrated but 2018 before it follows "unity"/
+    );
+    expect(() => multiplierRules({multiplier: {rules: {"2030": {rule: "unity"}}}}, years)).toThrow(
+      /found a rule for 2030; expected only years 2018–2020/
+    );
+    const rules = multiplierRules(
+      {multiplier: {rules: {"2018": {rule: "trend", window: 3}, "2019": {rule: "unity"}, "2020": {rule: "unity"}}}},
+      years
+    );
+    expect(() => multiplierPath(rules, {}, true, years, new Map())).toThrow(
+      /2018: "trend" needs the multiplier of the 3 year\(s\) before it; found 0/
+    );
   });
 
   it("a missing multiplier is the user's input to fix (ModelError), not an internal error", () => {

@@ -13,9 +13,29 @@ describe("printed precision and canonical units", () => {
   });
 
   it("converts 万亿元 to 亿元 and a growth change printed with % to pp", () => {
-    const c = canonicalise({metric: "iiot_value_added", scope: "national", entity: "china", year: 2019, value: 3.41, unit: "万亿元", forecast: false, quote: "3.41万亿元"});
+    const c = canonicalise({
+      metric: "iiot_value_added",
+      scope: "national",
+      entity: "china",
+      year: 2019,
+      value: 3.41,
+      unit: "万亿元",
+      forecast: false,
+      quote: "3.41万亿元"
+    });
     expect(c).toMatchObject({value: 34100, unit: "亿元", interval: {lo: 34050, hi: 34150}});
-    expect(canonicalise({metric: "growth_change_pp", scope: "tier", entity: "primary", year: 2019, value: 9.41, unit: "%", forecast: false, quote: "9.41%"}).unit).toBe("pp");
+    expect(
+      canonicalise({
+        metric: "growth_change_pp",
+        scope: "tier",
+        entity: "primary",
+        year: 2019,
+        value: 9.41,
+        unit: "%",
+        forecast: false,
+        quote: "9.41%"
+      }).unit
+    ).toBe("pp");
   });
 
   it("aggregate growth range is exact over the box, not the loose interval product", () => {
@@ -39,7 +59,9 @@ describe("consistency checks on the computed figures", () => {
     const {figures, config} = await editionData(2022);
     const broken = {
       ...figures,
-      records: figures.records.map((r) => (r.metric === "iiot_value_added" && r.scope === "national" && r.year === 2021 ? {...r, value: r.value + 10} : r))
+      records: figures.records.map((r) =>
+        r.metric === "iiot_value_added" && r.scope === "national" && r.year === 2021 ? {...r, value: r.value + 10} : r
+      )
     };
     const violations = checkFigures(broken, config);
     expect(violations.some((v) => v.startsWith("total-equals-direct-plus-penetration"))).toBe(true);
@@ -85,7 +107,14 @@ describe("consistency checks on the published numbers", () => {
     ];
     for (const [id, rule, record] of expected) expect(has(findings, rule, record), id).toBe(true);
     // Rounding slack that is not an error (2022-10): total growth 8.67 %, new jobs 105.02, "提高了一倍".
-    for (const record of ["nominal_growth/national/china/2022", "employment_new/national/china/2022", "nominal_growth_direct_increase_multiple"])
-      expect(findings.some((f) => f.flagged.some((r) => r.startsWith(record))), record).toBe(false);
+    for (const record of [
+      "nominal_growth/national/china/2022",
+      "employment_new/national/china/2022",
+      "nominal_growth_direct_increase_multiple"
+    ])
+      expect(
+        findings.some((f) => f.flagged.some((r) => r.startsWith(record))),
+        record
+      ).toBe(false);
   });
 });

@@ -39,7 +39,13 @@ describe("Cobb–Douglas", () => {
     for (let t = 0; t < 10; t++) {
       const capital = 100 * 1.1 ** t;
       const labour = 50 * 1.01 ** t;
-      collinear.push({year: 2007 + t, output: 2 * capital ** 0.3 * labour ** 0.7 * (1 + 0.001 * (t % 2)), capital, labour, estimated: false});
+      collinear.push({
+        year: 2007 + t,
+        output: 2 * capital ** 0.3 * labour ** 0.7 * (1 + 0.001 * (t % 2)),
+        capital,
+        labour,
+        estimated: false
+      });
     }
     const fit = fitCobbDouglas(collinear, [2007, 2016]);
     expect(fit.alpha).toBeGreaterThan(0.25);
@@ -48,7 +54,15 @@ describe("Cobb–Douglas", () => {
   });
 
   it("ols() gives the least-squares line of a noisy case", () => {
-    const {coefficients} = ols([[1, 0], [1, 1], [1, 2], [1, 3]], [1, 3, 5, 8]);
+    const {coefficients} = ols(
+      [
+        [1, 0],
+        [1, 1],
+        [1, 2],
+        [1, 3]
+      ],
+      [1, 3, 5, 8]
+    );
     expect(coefficients[0]).toBeCloseTo(0.8, 12);
     expect(coefficients[1]).toBeCloseTo(2.3, 12);
   });

@@ -10,7 +10,10 @@ describe.each(EDITIONS)("computeFigures, edition %i", (edition) => {
   it("computes every published model record (same metric, scope, entity, year)", async () => {
     const {figures, published} = await editionData(edition);
     const ids = new Set(figures.records.map(recordId));
-    const missing = published.filter((p) => metricKind(p.metric) === "model").map((p) => `${p.metric}/${p.scope}/${p.entity}/${p.year}`).filter((id) => !ids.has(id));
+    const missing = published
+      .filter((p) => metricKind(p.metric) === "model")
+      .map((p) => `${p.metric}/${p.scope}/${p.entity}/${p.year}`)
+      .filter((id) => !ids.has(id));
     expect(missing).toEqual([]);
   });
 
@@ -33,7 +36,10 @@ describe.each(EDITIONS)("computeFigures, edition %i", (edition) => {
     }
     const va = figures.records.find((r) => recordId(r) === `iiot_value_added/national/china/${config.dataYears[1]}`)!;
     expect(va.sources.length).toBeGreaterThan(0);
-    expect(va.inputs).toEqual([`iiot_value_added_direct/national/china/${config.dataYears[1]}`, `iiot_value_added_penetration/national/china/${config.dataYears[1]}`]);
+    expect(va.inputs).toEqual([
+      `iiot_value_added_direct/national/china/${config.dataYears[1]}`,
+      `iiot_value_added_penetration/national/china/${config.dataYears[1]}`
+    ]);
   });
 
   it("uses no data year after the edition's last data year (no look-ahead)", async () => {
@@ -52,7 +58,10 @@ describe.each(EDITIONS)("computeFigures, edition %i", (edition) => {
       const rule = config.multiplier.rules[String(r.year)]?.rule ?? "calibrated";
       expect(r.kind, `μ ${r.year}`).toBe(rule === "calibrated" || rule === "given" ? "parameter" : "model");
       expect(r.note, `μ ${r.year}`).toMatch(new RegExp(`^${r.year}年的乘数`));
-      if (rule === "cobb-douglas") expect(r.value).toBe(figures.records.find((x) => recordId(x) === `cd_multiplier/national/china/${r.year}`)!.value);
+      if (rule === "cobb-douglas")
+        expect(r.value).toBe(
+          figures.records.find((x) => recordId(x) === `cd_multiplier/national/china/${r.year}`)!.value
+        );
     }
     // One multiplier per year after the base year, positive, and the cumulative one is their running product.
     const years = mu.map((r) => r.year).sort((a, b) => a - b);
@@ -63,7 +72,9 @@ describe.each(EDITIONS)("computeFigures, edition %i", (edition) => {
       const annual = mu.find((r) => r.year === year)!.value;
       expect(annual, `μ ${year}`).toBeGreaterThan(0);
       product *= annual;
-      const cumulative = figures.records.find((r) => recordId(r) === `technology_multiplier_cumulative/national/china/${year}`);
+      const cumulative = figures.records.find(
+        (r) => recordId(r) === `technology_multiplier_cumulative/national/china/${year}`
+      );
       if (cumulative) expect(cumulative.value, `M ${year}`).toBeCloseTo(product, 10);
     }
     expect(figures.records.some((r) => r.metric === "cd_alpha")).toBe(true);
@@ -93,11 +104,17 @@ describe.each(EDITIONS)("computeFigures, edition %i", (edition) => {
     expect(national.levels.matched).toBeGreaterThan(5);
     // The headline numbers of the paper: the totals are calibration targets (to 0.1 %); growth and the share of GDP
     // follow from the data and must stay within what the published papers print (0.15 pp, 0.05 pp).
-    const headline = r.rows.filter((row) => row.scope === "national" && !row.inconsistent && /^(iiot_value_added|nominal_growth|share_of_gdp)\//.test(row.id));
+    const headline = r.rows.filter(
+      (row) =>
+        row.scope === "national" &&
+        !row.inconsistent &&
+        /^(iiot_value_added|nominal_growth|share_of_gdp)\//.test(row.id)
+    );
     expect(headline.length).toBeGreaterThanOrEqual(5);
     for (const row of headline) {
       if (row.id.startsWith("iiot_value_added/")) expect(Math.abs(row.diffPct ?? Infinity), row.id).toBeLessThan(0.1);
-      else if (row.id.startsWith("nominal_growth/")) expect(Math.abs(row.diffAbs ?? Infinity), row.id).toBeLessThan(0.15);
+      else if (row.id.startsWith("nominal_growth/"))
+        expect(Math.abs(row.diffAbs ?? Infinity), row.id).toBeLessThan(0.15);
       else expect(Math.abs(row.diffAbs ?? Infinity), row.id).toBeLessThan(0.05);
     }
   });
@@ -117,7 +134,10 @@ describe("2022 edition specifics", () => {
     const {figures} = await editionData(2022);
     const get = (id: string): number => figures.records.find((r) => recordId(r) === id)!.value;
     for (let y = 2017; y <= 2022; y++) {
-      const s = ["network", "platform", "data", "security"].reduce((acc, g) => acc + get(`iiot_value_added_direct/direct_segment/${g}/${y}`), 0);
+      const s = ["network", "platform", "data", "security"].reduce(
+        (acc, g) => acc + get(`iiot_value_added_direct/direct_segment/${g}/${y}`),
+        0
+      );
       expect(s).toBeCloseTo(get(`iiot_value_added_direct/national/china/${y}`), 6);
     }
   });

@@ -36,6 +36,8 @@ describe("forecastParts", () => {
 
   it("refuses a part whose growth factor would not be positive, naming it and the setting to change", () => {
     const falling = new Map([["c", {prev: 100, trend: -150}]]);
-    expect(() => forecastParts(falling, {trend: 0, growth: 5, forecast: 100}, (k) => `section ${k}`)).toThrow(/section c.*partsTrendWindow|partsTrendWindow.*section c/);
+    expect(() => forecastParts(falling, {trend: 0, growth: 5, forecast: 100}, (k) => `section ${k}`)).toThrow(
+      /section c.*partsTrendWindow|partsTrendWindow.*section c/
+    );
   });
 });

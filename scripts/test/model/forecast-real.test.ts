@@ -10,7 +10,8 @@ for (const edition of EDITIONS) {
     it("gives sectors and provinces growth rates of their own, and the parts add up to the nation", async () => {
       const {config, figures} = await editionData(edition);
       const f = config.forecastYear;
-      const at = (metric: string, scope: string, year: number) => figures.records.filter((r) => r.metric === metric && r.scope === scope && r.year === year);
+      const at = (metric: string, scope: string, year: number) =>
+        figures.records.filter((r) => r.metric === metric && r.scope === scope && r.year === year);
       const national = at("iiot_value_added", "national", f)[0]!.value;
       for (const scope of ["sector", "province"]) {
         const parts = at("iiot_value_added", scope, f);

@@ -1,6 +1,11 @@
 import {describe, expect, it} from "vitest";
 import type {IoTable, RelatedSubsector} from "../../model/inputs.ts";
-import {augmentedFlows, augmentedLeontiefMatrix, augmentLayout, technicalCoefficients} from "../../model/method/io-augment.ts";
+import {
+  augmentedFlows,
+  augmentedLeontiefMatrix,
+  augmentLayout,
+  technicalCoefficients
+} from "../../model/method/io-augment.ts";
 import {computeBaseYear, prepareBaseYear} from "../../model/method/base-year.ts";
 import {inverseColumns, luFactor} from "../../model/method/linalg.ts";
 
@@ -19,12 +24,26 @@ const io: IoTable = {
   unit: "万元",
   sectors: output.map((x, j) => {
     const m = z.reduce((s, row) => s + row[j]!, 0);
-    return {code: `00${j + 1}`, nameZh: `部门${j + 1}`, section: j === 2 ? "I" : "C", output: x, intermediateInput: m, valueAdded: x - m, intermediateUse: z[j]!.reduce((s, v) => s + v, 0)};
+    return {
+      code: `00${j + 1}`,
+      nameZh: `部门${j + 1}`,
+      section: j === 2 ? "I" : "C",
+      output: x,
+      intermediateInput: m,
+      valueAdded: x - m,
+      intermediateUse: z[j]!.reduce((s, v) => s + v, 0)
+    };
   }),
   intermediate: Float64Array.from(z.flat())
 };
 const related = (codes: string[]): RelatedSubsector[] =>
-  codes.map((c) => ({ioCode: c, nameZh: c, section: "C", segment: "network", segments: [{segment: "network", share: 1}]}));
+  codes.map((c) => ({
+    ioCode: c,
+    nameZh: c,
+    section: "C",
+    segment: "network",
+    segments: [{segment: "network", share: 1}]
+  }));
 
 describe("augmented table (split S_k : 1 − S_k)", () => {
   const layout = augmentLayout(3, [0, 2], [0.3, 0.6]);
@@ -32,8 +51,10 @@ describe("augmented table (split S_k : 1 − S_k)", () => {
   const n = layout.size;
 
   it("keeps every original row and column total", () => {
-    const rowTotal = (p: number): number => Array.from({length: n}, (_, q) => flows[p * n + q]!).reduce((s, v) => s + v, 0);
-    const colTotal = (q: number): number => Array.from({length: n}, (_, p) => flows[p * n + q]!).reduce((s, v) => s + v, 0);
+    const rowTotal = (p: number): number =>
+      Array.from({length: n}, (_, q) => flows[p * n + q]!).reduce((s, v) => s + v, 0);
+    const colTotal = (q: number): number =>
+      Array.from({length: n}, (_, p) => flows[p * n + q]!).reduce((s, v) => s + v, 0);
     // Sector 1 (index 0) is split into index 0 and the virtual index 3; sector 3 into 2 and 4.
     expect(rowTotal(0) + rowTotal(3)).toBeCloseTo(50, 12);
     expect(colTotal(0) + colTotal(3)).toBeCloseTo(40, 12);

@@ -20,9 +20,15 @@ describe("loadParams / parseParams", () => {
 
   it("reports located problems: share out of [0, 1], missing μ, wrong edition", async () => {
     const config = await readEditionConfig(ROOT, 2020);
-    const json = JSON.parse(await readFile(path.join(ROOT, "data/params/2020.json"), "utf8")) as {edition: number; shares: {values: Record<string, number>}; multiplier: {values: Record<string, number>}};
+    const json = JSON.parse(await readFile(path.join(ROOT, "data/params/2020.json"), "utf8")) as {
+      edition: number;
+      shares: {values: Record<string, number>};
+      multiplier: {values: Record<string, number>};
+    };
     json.shares.values["088"] = 1.5;
-    expect(() => parseParams(JSON.stringify(json), "data/params/2020.json", config)).toThrow(/data\/params\/2020.json:shares.values.088: found "1.5"; expected/);
+    expect(() => parseParams(JSON.stringify(json), "data/params/2020.json", config)).toThrow(
+      /data\/params\/2020.json:shares.values.088: found "1.5"; expected/
+    );
     json.shares.values["088"] = 0.2;
     delete json.multiplier.values["2019"];
     json.edition = 2022;
@@ -32,21 +38,29 @@ describe("loadParams / parseParams", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(DataError);
       const text = (error as DataError).message;
-      expect(text).toContain("data/params/2020.json:edition: found \"2022\"; expected 2020");
+      expect(text).toContain('data/params/2020.json:edition: found "2022"; expected 2020');
       expect(text).toContain("multiplier.values.2019");
     }
   });
 });
 
 describe("the committed parameters are fitted to the edition as it is now", () => {
-  it.each(EDITIONS)("data/params/%i.json matches its targets, rules and inputs (else: npm run calibrate)", async (edition) => {
-    const {config, inputs, params} = await editionData(edition);
-    expect(staleParamsMessage(config, inputs, params)).toBeUndefined();
-  });
+  it.each(EDITIONS)(
+    "data/params/%i.json matches its targets, rules and inputs (else: npm run calibrate)",
+    async (edition) => {
+      const {config, inputs, params} = await editionData(edition);
+      expect(staleParamsMessage(config, inputs, params)).toBeUndefined();
+    }
+  );
 
   it("a changed target makes the parameters stale", async () => {
     const {config, inputs, params} = await editionData(EDITIONS.at(-1)!);
-    const moved = {...config, calibration: {targets: config.calibration.targets.map((t, i) => (i === 0 ? {...t, value: t.value * 1.01} : t))}};
-    expect(staleParamsMessage(moved, inputs, params)).toMatch(/were fitted to other targets, rules or inputs .* run `npm run calibrate -- --edition \d{4}`/);
+    const moved = {
+      ...config,
+      calibration: {targets: config.calibration.targets.map((t, i) => (i === 0 ? {...t, value: t.value * 1.01} : t))}
+    };
+    expect(staleParamsMessage(moved, inputs, params)).toMatch(
+      /were fitted to other targets, rules or inputs .* run `npm run calibrate -- --edition \d{4}`/
+    );
   });
 });

@@ -36,7 +36,11 @@ export function editionData(edition: number): Promise<EditionData> {
   if (!hit) {
     hit = (async () => {
       const config = await readEditionConfig(ROOT, edition);
-      const [inputs, params, published] = await Promise.all([loadInputs(ROOT, config), loadParams(ROOT, config), loadPublished(ROOT, edition)]);
+      const [inputs, params, published] = await Promise.all([
+        loadInputs(ROOT, config),
+        loadParams(ROOT, config),
+        loadPublished(ROOT, edition)
+      ]);
       return {config, inputs, params, published, figures: computeFigures(inputs, config, params)};
     })();
     cache.set(edition, hit);

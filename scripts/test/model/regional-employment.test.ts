@@ -6,18 +6,43 @@ import type {Parts} from "../../model/method/projection.ts";
 import type {AccountsYear, LabourYear} from "../../model/method/timeline.ts";
 
 const parts = (direct: number, penetration: number): Parts => ({direct, penetration, total: direct + penetration});
-const tiers = new Map<Tier, Parts>([["primary", parts(0, 10)], ["secondary", parts(40, 60)], ["tertiary", parts(20, 70)]]);
-const acc = (primary: number, secondary: number, tertiary: number): AccountsYear => ({gdp: primary + secondary + tertiary, primary, secondary, tertiary, estimated: false, forecast: false});
-const accounts = new Map([["a", acc(10, 100, 90)], ["b", acc(30, 50, 120)]]);
-const lab = (primary: number, secondary: number, tertiary: number): LabourYear => ({total: primary + secondary + tertiary, primary, secondary, tertiary, estimated: false, forecast: false});
+const tiers = new Map<Tier, Parts>([
+  ["primary", parts(0, 10)],
+  ["secondary", parts(40, 60)],
+  ["tertiary", parts(20, 70)]
+]);
+const acc = (primary: number, secondary: number, tertiary: number): AccountsYear => ({
+  gdp: primary + secondary + tertiary,
+  primary,
+  secondary,
+  tertiary,
+  estimated: false,
+  forecast: false
+});
+const accounts = new Map([
+  ["a", acc(10, 100, 90)],
+  ["b", acc(30, 50, 120)]
+]);
+const lab = (primary: number, secondary: number, tertiary: number): LabourYear => ({
+  total: primary + secondary + tertiary,
+  primary,
+  secondary,
+  tertiary,
+  estimated: false,
+  forecast: false
+});
 
 describe("regional allocation", () => {
   it("province-weight: ω_i ∝ Σ_j GDP^j_i η^j with η^j = Z^j / Z; allocations add up to the national total", () => {
     const out = allocateProvinces("province-weight", tiers, accounts);
     const z = 200;
     const eta = {primary: 10 / z, secondary: 100 / z, tertiary: 90 / z};
-    const raw = (a: AccountsYear): number => a.primary * eta.primary + a.secondary * eta.secondary + a.tertiary * eta.tertiary;
-    expect(out.get("a")!.total).toBeCloseTo((z * raw(accounts.get("a")!)) / (raw(accounts.get("a")!) + raw(accounts.get("b")!)), 12);
+    const raw = (a: AccountsYear): number =>
+      a.primary * eta.primary + a.secondary * eta.secondary + a.tertiary * eta.tertiary;
+    expect(out.get("a")!.total).toBeCloseTo(
+      (z * raw(accounts.get("a")!)) / (raw(accounts.get("a")!) + raw(accounts.get("b")!)),
+      12
+    );
     expect(out.get("a")!.total + out.get("b")!.total).toBeCloseTo(z, 12);
     expect(out.get("a")!.direct + out.get("b")!.direct).toBeCloseTo(60, 12);
   });
@@ -28,7 +53,10 @@ describe("regional allocation", () => {
     const out = allocateProvinces("province-tier", tiers, accounts);
     expect(out.get("a")!.total).toBeCloseTo(10 * 0.25 + 100 * (100 / 150) + 90 * (90 / 210), 12);
     for (const field of ["total", "direct", "penetration"] as const)
-      expect(out.get("a")![field] + out.get("b")![field]).toBeCloseTo(tiers.get("primary")![field] + tiers.get("secondary")![field] + tiers.get("tertiary")![field], 12);
+      expect(out.get("a")![field] + out.get("b")![field]).toBeCloseTo(
+        tiers.get("primary")![field] + tiers.get("secondary")![field] + tiers.get("tertiary")![field],
+        12
+      );
   });
 });
 
@@ -38,14 +66,33 @@ describe("employment", () => {
     {code: "C", entity: "manufacturing", nameZh: "制", shortZh: "制", tier: "secondary"},
     {code: "I", entity: "ict", nameZh: "信", shortZh: "信", tier: "tertiary"}
   ];
-  const sectionParts = new Map([["A", parts(0, 10)], ["C", parts(40, 60)], ["I", parts(20, 70)]] as const);
+  const sectionParts = new Map([
+    ["A", parts(0, 10)],
+    ["C", parts(40, 60)],
+    ["I", parts(20, 70)]
+  ] as const);
   const provinces = allocateProvinces("province-tier", tiers, accounts);
 
   it("provincial-share (2020): E_i = Z_i π_i L / GDP_i, sections by one national productivity, pro-rata split", () => {
-    const pi = employmentShares(new Map([["a", 30], ["b", 10]]));
+    const pi = employmentShares(
+      new Map([
+        ["a", 30],
+        ["b", 10]
+      ])
+    );
     expect(pi.get("a")).toBe(0.75);
     const e = employmentProvincialShare(
-      {year: 2019, forecast: false, national: parts(60, 140), provinces, sections: sectionParts, accounts: acc(40, 150, 210), labour: lab(100, 100, 200), provincialAccounts: accounts, provincialLabour: new Map()},
+      {
+        year: 2019,
+        forecast: false,
+        national: parts(60, 140),
+        provinces,
+        sections: sectionParts,
+        accounts: acc(40, 150, 210),
+        labour: lab(100, 100, 200),
+        provincialAccounts: accounts,
+        provincialLabour: new Map()
+      },
       sections,
       pi
     );
@@ -59,9 +106,24 @@ describe("employment", () => {
   });
 
   it("provincial-share forecast year: E = Z / (GDP / L), provinces rescaled to it", () => {
-    const pi = employmentShares(new Map([["a", 30], ["b", 10]]));
+    const pi = employmentShares(
+      new Map([
+        ["a", 30],
+        ["b", 10]
+      ])
+    );
     const e = employmentProvincialShare(
-      {year: 2020, forecast: true, national: parts(60, 140), provinces, sections: sectionParts, accounts: acc(40, 150, 210), labour: lab(100, 100, 200), provincialAccounts: accounts, provincialLabour: new Map()},
+      {
+        year: 2020,
+        forecast: true,
+        national: parts(60, 140),
+        provinces,
+        sections: sectionParts,
+        accounts: acc(40, 150, 210),
+        labour: lab(100, 100, 200),
+        provincialAccounts: accounts,
+        provincialLabour: new Map()
+      },
       sections,
       pi
     );
@@ -70,9 +132,22 @@ describe("employment", () => {
   });
 
   it("provincial-tier (2022): E_i = Σ_j Z^j_i L^j_i / GDP^j_i, sections by their tier's productivity", () => {
-    const provincialLabour = new Map([["a", lab(5, 10, 9)], ["b", lab(15, 5, 12)]]);
+    const provincialLabour = new Map([
+      ["a", lab(5, 10, 9)],
+      ["b", lab(15, 5, 12)]
+    ]);
     const e = employmentProvincialTier(
-      {year: 2021, forecast: false, national: parts(60, 140), provinces, sections: sectionParts, accounts: acc(40, 150, 210), labour: lab(20, 15, 21), provincialAccounts: accounts, provincialLabour},
+      {
+        year: 2021,
+        forecast: false,
+        national: parts(60, 140),
+        provinces,
+        sections: sectionParts,
+        accounts: acc(40, 150, 210),
+        labour: lab(20, 15, 21),
+        provincialAccounts: accounts,
+        provincialLabour
+      },
       sections
     );
     const a = provinces.get("a")!.byTier;

@@ -21,7 +21,9 @@ describe("buildIntoDist(distRoot, edition, build)", () => {
       ran = true;
     });
     await expect(run).rejects.toThrow(BuildError);
-    await expect(run).rejects.toThrow(`${path.join(file, "dist")}: cannot create the build folder there (ENOTDIR: not a directory); make it writable or choose another folder with --dist`);
+    await expect(run).rejects.toThrow(
+      `${path.join(file, "dist")}: cannot create the build folder there (ENOTDIR: not a directory); make it writable or choose another folder with --dist`
+    );
     expect(ran).toBe(false);
   });
 

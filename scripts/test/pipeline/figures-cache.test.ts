@@ -43,7 +43,9 @@ const editJson = (root: string, file: string, edit: (json: Record<string, unknow
   });
 
 /** The fingerprints of both editions before and after `change` is applied to a fresh copy of data/. */
-async function fingerprintsAround(change: (root: string) => Promise<void>): Promise<{before: Record<number, string>; after: Record<number, string>}> {
+async function fingerprintsAround(
+  change: (root: string) => Promise<void>
+): Promise<{before: Record<number, string>; after: Record<number, string>}> {
   const root = await copyData();
   const before = {2020: await editionFingerprint(root, 2020), 2022: await editionFingerprint(root, 2022)};
   await change(root);
@@ -60,7 +62,9 @@ describe("editionFingerprint(dataRoot, edition)", () => {
   });
 
   it("changes for every edition when one cell of a shared data file changes", async () => {
-    const {before, after} = await fingerprintsAround((root) => editCell(root, "data/national/accounts.csv", 2, "gdp", "137423"));
+    const {before, after} = await fingerprintsAround((root) =>
+      editCell(root, "data/national/accounts.csv", 2, "gdp", "137423")
+    );
     expect(after[2020]).not.toBe(before[2020]);
     expect(after[2022]).not.toBe(before[2022]);
   });
@@ -104,14 +108,18 @@ describe("editionFingerprint(dataRoot, edition)", () => {
   });
 
   it("changes when a data file is added or removed (a loader may read any file of data/)", async () => {
-    const added = await fingerprintsAround((root) => writeFile(path.join(root, "data/national/new-series.csv"), "year,value\n"));
+    const added = await fingerprintsAround((root) =>
+      writeFile(path.join(root, "data/national/new-series.csv"), "year,value\n")
+    );
     expect(added.after[2022]).not.toBe(added.before[2022]);
     const removed = await fingerprintsAround((root) => rm(path.join(root, "data/national/macro.csv")));
     expect(removed.after[2022]).not.toBe(removed.before[2022]);
   });
 
   it("ignores dot files (editors' and atomic writes' temporaries)", async () => {
-    const {before, after} = await fingerprintsAround((root) => writeFile(path.join(root, "data/national/.accounts.csv.123.tmp"), "x"));
+    const {before, after} = await fingerprintsAround((root) =>
+      writeFile(path.join(root, "data/national/.accounts.csv.123.tmp"), "x")
+    );
     expect(after[2022]).toBe(before[2022]);
   });
 });
@@ -137,7 +145,8 @@ describe("computeEditionCached(dataRoot, edition, cache)", () => {
     expect(runs).toBe(1);
     expect(second.cached).toBe(true);
     expect(second.fingerprint).toBe(first.fingerprint);
-    for (const key of ["config", "figures", "reproduction", "reference", "manifest"] as const) expect(second[key], key).toStrictEqual(first[key]);
+    for (const key of ["config", "figures", "reproduction", "reference", "manifest"] as const)
+      expect(second[key], key).toStrictEqual(first[key]);
     // The load's warnings about estimated series are printed on a hit too.
     expect(printedWarnings()).toEqual(warningsOfRun);
     expect(printed()).toContain("2022 · compute figures (cached)");
@@ -155,7 +164,8 @@ describe("computeEditionCached(dataRoot, edition, cache)", () => {
     expect(after.cached).toBe(false);
     expect(after.fingerprint).not.toBe(before.fingerprint);
     const value = (c: ComputedEdition) =>
-      c.figures.records.find((r) => r.metric === "iiot_value_added" && r.scope === "national" && r.year === 2021)!.value;
+      c.figures.records.find((r) => r.metric === "iiot_value_added" && r.scope === "national" && r.year === 2021)!
+        .value;
     expect(value(after)).not.toBe(value(before));
     // Both entries are kept: undoing the change is a hit, with the first figures.
     await editJson(root, "data/params/2022.json", (params) => {

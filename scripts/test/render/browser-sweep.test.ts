@@ -32,6 +32,14 @@ describe("sweepStaleProfiles(tmp)", () => {
     const other = path.join(tmp, "someone-else");
     await mkdir(other);
     expect((await sweepStaleProfiles(tmp)).sort()).toEqual([abandoned, dead, killed].sort());
-    expect([dead, live, starting, abandoned, killed, owned, other].map((d) => existsSync(d))).toEqual([false, true, true, false, false, true, true]);
+    expect([dead, live, starting, abandoned, killed, owned, other].map((d) => existsSync(d))).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      true,
+      true
+    ]);
   });
 });

@@ -18,14 +18,19 @@ describe("专栏 case boxes", () => {
   });
 
   it("refuses the same title twice, naming both places", () => {
-    const sources = new Map([["overview", '{% box "A" %}x{% endbox %}'], ["regions", '{% box "A" %}y{% endbox %}']]);
+    const sources = new Map([
+      ["overview", '{% box "A" %}x{% endbox %}'],
+      ["regions", '{% box "A" %}y{% endbox %}']
+    ]);
     expect(() => numberBoxes(config, sources, (id) => `content/2023/${id}.md`)).toThrow(
       'content/2023/regions.md: 专栏 "A" appears twice (also in content/2023/overview.md); give each box its own title'
     );
   });
 
   it("prints an aside whose inside stays Markdown, title escaped", () => {
-    expect(boxHtml({id: "box-1", label: "专栏1", title: "A<B", chapterId: "overview"}, "\n第一段。\n\n第二段。\n")).toBe(
+    expect(
+      boxHtml({id: "box-1", label: "专栏1", title: "A<B", chapterId: "overview"}, "\n第一段。\n\n第二段。\n")
+    ).toBe(
       '<aside class="case-box" id="box-1" aria-label="专栏1 A&lt;B">\n<p class="case-box-title"><span class="case-box-label">专栏1</span>A&lt;B</p>\n\n第一段。\n\n第二段。\n\n</aside>\n'
     );
   });

@@ -10,7 +10,9 @@ describe("citations of sourced facts", () => {
   it("numbers the marks per chapter in order of first citation, and reuses a number", () => {
     const notes = new ChapterNotes(citations);
     expect(notes.cite("02-regions", ["C2"], "x")).toBe('<sup class="cite">[<a href="#note-02-regions-1">1</a>]</sup>');
-    expect(notes.cite("02-regions", ["P1", "C2"], "x")).toBe('<sup class="cite">[<a href="#note-02-regions-2">2</a>，<a href="#note-02-regions-1">1</a>]</sup>');
+    expect(notes.cite("02-regions", ["P1", "C2"], "x")).toBe(
+      '<sup class="cite">[<a href="#note-02-regions-2">2</a>，<a href="#note-02-regions-1">1</a>]</sup>'
+    );
     // Another chapter starts at 1 again.
     expect(notes.cite("04-outlook", ["P1"], "x")).toBe('<sup class="cite">[<a href="#note-04-outlook-1">1</a>]</sup>');
   });
@@ -37,10 +39,25 @@ describe("citations of sourced facts", () => {
   it("the preflight lists every unknown id with its line, and a citing chapter without its notes", () => {
     const source = '第一句{% cite "P1" %}。\n第二句{% cite "P9", "C2" %}。\n第三句{% cite "X" %}。\n';
     expect(citationProblems("content/2023/x.md", source, citations)).toEqual([
-      {file: "content/2023/x.md", row: 2, value: '{% cite "P9" %}', expected: "an id of data/context/cited-policies.csv, cited-events.csv or cited-cases.csv"},
-      {file: "content/2023/x.md", row: 3, value: '{% cite "X" %}', expected: "an id of data/context/cited-policies.csv, cited-events.csv or cited-cases.csv"},
-      {file: "content/2023/x.md", expected: "{% notes %} at the end of a chapter that cites (it prints the numbered sources)"}
+      {
+        file: "content/2023/x.md",
+        row: 2,
+        value: '{% cite "P9" %}',
+        expected: "an id of data/context/cited-policies.csv, cited-events.csv or cited-cases.csv"
+      },
+      {
+        file: "content/2023/x.md",
+        row: 3,
+        value: '{% cite "X" %}',
+        expected: "an id of data/context/cited-policies.csv, cited-events.csv or cited-cases.csv"
+      },
+      {
+        file: "content/2023/x.md",
+        expected: "{% notes %} at the end of a chapter that cites (it prints the numbered sources)"
+      }
     ]);
-    expect(citationProblems("content/2023/x.md", `${source.replace(/"P9", |"X"/g, '"P1"')}{% notes %}\n`, citations)).toEqual([]);
+    expect(
+      citationProblems("content/2023/x.md", `${source.replace(/"P9", |"X"/g, '"P1"')}{% notes %}\n`, citations)
+    ).toEqual([]);
   });
 });

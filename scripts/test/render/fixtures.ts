@@ -17,7 +17,12 @@ export function testConfig(overrides: Partial<Record<string, unknown>> = {}): Ed
       dataYears: [2017, 2021],
       forecastYear: 2022,
       forecast: {gdpNominalGrowth: 7, gdpGrowthSource: "test", partsTrendWindow: 3},
-      methods: {regionalAllocation: "province-tier", employment: "provincial-tier", directSegments: true, newInfrastructure: false},
+      methods: {
+        regionalAllocation: "province-tier",
+        employment: "provincial-tier",
+        directSegments: true,
+        newInfrastructure: false
+      },
       chapters: [
         {id: "preface", file: "00-preface.md", title: "前言", kind: "front"},
         {id: "overview", file: "01-overview.md", title: "一、总体"}
@@ -60,5 +65,10 @@ export function testContext(records: FigureRecord[] = []): RenderContext {
       all.push(nationalRecord("iiot_value_added", year, 23000 + 4000 * (year - 2017)));
       all.push(nationalRecord("share_of_gdp", year, 2.8 + 0.15 * (year - 2017), "%"));
     }
-  return createRenderContext(config, {edition: 2022, records: all}, {sections: [], provinces: [], policies: {national: [], provincial: []}, citations: []}, []);
+  return createRenderContext(
+    config,
+    {edition: 2022, records: all},
+    {sections: [], provinces: [], policies: {national: [], provincial: []}, citations: []},
+    []
+  );
 }

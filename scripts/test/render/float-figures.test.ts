@@ -10,7 +10,8 @@ import {floatFiguresExpression, type FloatMove} from "../../render/pdf/float-fig
 afterAll(() => closeSharedBrowser());
 
 /** A paragraph of `lines` lines of 20 px. */
-const p = (name: string, lines: number) => `<p id="${name}">${Array.from({length: lines}, (_, i) => `${name}${i}`).join("<br>")}</p>`;
+const p = (name: string, lines: number) =>
+  `<p id="${name}">${Array.from({length: lines}, (_, i) => `${name}${i}`).join("<br>")}</p>`;
 const figure = (name: string, height: number) => `<div class="figure" id="${name}" style="height:${height}px"></div>`;
 
 async function float(body: string): Promise<{order: string[]; moves: FloatMove[]}> {
@@ -32,7 +33,9 @@ async function float(body: string): Promise<{order: string[]; moves: FloatMove[]
 describe("floatFigures", () => {
   it("moves a figure that would leave a 180 px gap after the two paragraphs (200 px) that fill it", async () => {
     // a ends at 120; f (250) would end at 370 > 300, leaving 180 px of the first page empty.
-    const {order, moves} = await float(`<h2 id="h">h</h2>${p("a", 5)}${figure("f", 250)}${p("b", 5)}${p("c", 5)}${p("d", 5)}`);
+    const {order, moves} = await float(
+      `<h2 id="h">h</h2>${p("a", 5)}${figure("f", 250)}${p("b", 5)}${p("c", 5)}${p("d", 5)}`
+    );
     expect(order).toEqual(["h", "a", "b", "c", "f", "d"]);
     expect(moves).toEqual([{id: "f", passed: 2}]);
   });
@@ -44,7 +47,9 @@ describe("floatFigures", () => {
   });
 
   it("moves floats that follow each other together, in their order", async () => {
-    const {order} = await float(`${p("a", 6)}${figure("f", 250)}${figure("g", 100)}${p("b", 5)}${p("c", 5)}${p("d", 5)}`);
+    const {order} = await float(
+      `${p("a", 6)}${figure("f", 250)}${figure("g", 100)}${p("b", 5)}${p("c", 5)}${p("d", 5)}`
+    );
     expect(order.indexOf("f")).toBeLessThan(order.indexOf("g"));
     expect(order.indexOf("g")).toBe(order.indexOf("f") + 1);
     expect(order.indexOf("f")).toBeGreaterThan(order.indexOf("b"));

@@ -5,7 +5,12 @@ import {editionData, EDITIONS} from "../model/real-data.ts";
 import {nationalRecord} from "./fixtures.ts";
 
 function provinceRecord(entity: string, entityZh: string | undefined): FigureRecord {
-  return {...nationalRecord("iiot_value_added", 2021, 1), scope: "province", entity, ...(entityZh ? {entityZh} : {entityZh: undefined})};
+  return {
+    ...nationalRecord("iiot_value_added", 2021, 1),
+    scope: "province",
+    entity,
+    ...(entityZh ? {entityZh} : {entityZh: undefined})
+  };
 }
 
 describe("metricLabel(metric)", () => {
@@ -30,7 +35,12 @@ describe("metricLabel(metric)", () => {
 });
 
 describe("entityNames(records)", () => {
-  const names = entityNames([provinceRecord("beijing", "北京"), provinceRecord("tianjin", "天津"), provinceRecord("inner_mongolia", "内蒙古"), provinceRecord("guangdong", undefined)]);
+  const names = entityNames([
+    provinceRecord("beijing", "北京"),
+    provinceRecord("tianjin", "天津"),
+    provinceRecord("inner_mongolia", "内蒙古"),
+    provinceRecord("guangdong", undefined)
+  ]);
 
   it("names an entity from its records, the country and the tiers from the table, and leaves an unknown id as it is", () => {
     expect(names("province", "beijing")).toBe("北京");
@@ -51,7 +61,8 @@ describe("entityNames(records)", () => {
     const {figures, published} = await editionData(edition);
     const named = entityNames(figures.records);
     const unnamed = new Set<string>();
-    for (const {scope, entity} of [...figures.records, ...published]) if (named(scope, entity) === entity) unnamed.add(`${scope}/${entity}`);
+    for (const {scope, entity} of [...figures.records, ...published])
+      if (named(scope, entity) === entity) unnamed.add(`${scope}/${entity}`);
     expect([...unnamed]).toEqual([]);
   });
 });

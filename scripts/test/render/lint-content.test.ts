@@ -6,7 +6,11 @@ describe("findTypedNumbers(source)", () => {
     expect(findTypedNumbers("第一行\n增加值达到4.10万亿元。\n")).toEqual([{line: 2, text: "4.10"}]);
   });
   it("allows numbers that come through shortcodes and expressions", () => {
-    expect(findTypedNumbers('规模达到{% num "iiot_value_added/national/china/2021", "万亿元" %}，{{ edition.forecastYear }}年')).toEqual([]);
+    expect(
+      findTypedNumbers(
+        '规模达到{% num "iiot_value_added/national/china/2021", "万亿元" %}，{{ edition.forecastYear }}年'
+      )
+    ).toEqual([]);
   });
   it("allows years, year ranges and figure labels", () => {
     expect(findTypedNumbers("2021年，2017—2021年间，见图5和表1，图19(a)。")).toEqual([]);
@@ -30,7 +34,11 @@ describe("findTypedNumbers(source)", () => {
 
 describe("findSelfReferences(source)", () => {
   it("finds talk of the paper's own making in prose, not in markup", () => {
-    expect(findSelfReferences("本报告与原书一致。\n见网站的数据页。\n来源为data/national/accounts.csv。\n[[增加值]]{% ref \"a.b\" %}")).toEqual([
+    expect(
+      findSelfReferences(
+        '本报告与原书一致。\n见网站的数据页。\n来源为data/national/accounts.csv。\n[[增加值]]{% ref "a.b" %}'
+      )
+    ).toEqual([
       {line: 1, text: "原书"},
       {line: 2, text: "网站"},
       {line: 3, text: "data/"}

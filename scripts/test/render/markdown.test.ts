@@ -16,15 +16,18 @@ describe("createMarkdown()", () => {
       'content/2022/01-overview.md: raw HTML "<script>" carries live code (<script>); chapters may hold Markdown and plain HTML only'
     );
     expect(() => createMarkdown().render('<div onclick="x()">块</div>', env)).toThrow("carries live code (onclick=)");
-    expect(() => createMarkdown().render('## 标题<img src=x onerror=alert(1)>', env)).toThrow("carries live code");
+    expect(() => createMarkdown().render("## 标题<img src=x onerror=alert(1)>", env)).toThrow("carries live code");
     expect(() => createMarkdown().render('见<a href="javascript:alert(1)">此</a>', env)).toThrow("carries live code");
     expect(createMarkdown().render('<span class="note">注</span>', env)).toBe('<p><span class="note">注</span></p>\n');
     // Escaped text and attribute values that only mention such words (a name from the data) are not code.
-    const escaped = '<figure aria-label="海南&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"><figcaption>&lt;script&gt; onload=1</figcaption></figure>';
+    const escaped =
+      '<figure aria-label="海南&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"><figcaption>&lt;script&gt; onload=1</figcaption></figure>';
     expect(createMarkdown().render(escaped, env)).toBe(escaped);
   });
   it("numbers repeated headings apart", () => {
-    expect(createMarkdown().render("### 小结\n\n### 小结")).toBe('<h3 id="小结">小结</h3>\n<h3 id="小结-1">小结</h3>\n');
+    expect(createMarkdown().render("### 小结\n\n### 小结")).toBe(
+      '<h3 id="小结">小结</h3>\n<h3 id="小结-1">小结</h3>\n'
+    );
   });
 });
 

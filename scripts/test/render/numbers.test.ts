@@ -19,7 +19,12 @@ describe("renderNumber(context, id, args)", () => {
   });
 
   it("takes decimals positionally or as keywords", () => {
-    const html = renderNumber(context, "iiot_value_added/national/china/2017", [{__keywords: true, unit: "万亿元", decimals: 3}], "ch.md");
+    const html = renderNumber(
+      context,
+      "iiot_value_added/national/china/2017",
+      [{__keywords: true, unit: "万亿元", decimals: 3}],
+      "ch.md"
+    );
     expect(html).toContain(">2.300万亿元<");
   });
 
@@ -30,9 +35,9 @@ describe("renderNumber(context, id, args)", () => {
   });
 
   it("fails on an unknown record with the file and a suggestion", () => {
-    expect(() => renderNumber(context, "iiot_value_added/national/china/2030", [], "content/2022/01-overview.md")).toThrow(
-      /content\/2022\/01-overview\.md: unknown record "iiot_value_added\/national\/china\/2030".*did you mean/
-    );
+    expect(() =>
+      renderNumber(context, "iiot_value_added/national/china/2030", [], "content/2022/01-overview.md")
+    ).toThrow(/content\/2022\/01-overview\.md: unknown record "iiot_value_added\/national\/china\/2030".*did you mean/);
   });
 
   it("refuses a display unit that does not fit the record's unit", () => {
@@ -40,7 +45,9 @@ describe("renderNumber(context, id, args)", () => {
   });
 
   it("refuses an unknown display unit", () => {
-    expect(() => renderNumber(context, "share_of_gdp/national/china/2017", ["percent"], "ch.md")).toThrow(/unknown display unit "percent"/);
+    expect(() => renderNumber(context, "share_of_gdp/national/china/2017", ["percent"], "ch.md")).toThrow(
+      /unknown display unit "percent"/
+    );
   });
 });
 

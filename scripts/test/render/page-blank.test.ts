@@ -34,6 +34,16 @@ describe("pageRoles", () => {
   it("exempts the front matter, each chapter's last page and the last page", () => {
     const roles = pageRoles(9, {preface: 3, overview: 4, outlook: 8});
     expect(roles.filter((r) => r.exempt).map((r) => r.page)).toEqual([1, 2, 3, 7, 9]);
-    expect(roles.map((r) => r.chapter ?? "")).toEqual(["", "", "preface", "overview", "overview", "overview", "overview", "outlook", "outlook"]);
+    expect(roles.map((r) => r.chapter ?? "")).toEqual([
+      "",
+      "",
+      "preface",
+      "overview",
+      "overview",
+      "overview",
+      "overview",
+      "outlook",
+      "outlook"
+    ]);
   });
 });

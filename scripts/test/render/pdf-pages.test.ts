@@ -64,15 +64,21 @@ describe("parsePdfDestinations (the small structure reader)", () => {
   });
 
   it("reads a /Names /Dests name tree with text-string keys", () => {
-    expect(parsePdfDestinations(WITH_NAME_TREE)).toEqual({pages: 3, destinations: {"chapter-a": 3, "fig-b": 2, "é": 1, "print-lof": 1}});
+    expect(parsePdfDestinations(WITH_NAME_TREE)).toEqual({
+      pages: 3,
+      destinations: {"chapter-a": 3, "fig-b": 2, é: 1, "print-lof": 1}
+    });
   });
 
   it("agrees with pdf.js", async () => {
-    for (const pdf of [WITH_DESTS_DICT, WITH_NAME_TREE]) expect(await pdfJsDestinations(pdf)).toEqual(parsePdfDestinations(pdf));
+    for (const pdf of [WITH_DESTS_DICT, WITH_NAME_TREE])
+      expect(await pdfJsDestinations(pdf)).toEqual(parsePdfDestinations(pdf));
   });
 
   it("refuses a file whose cross-reference table is not where startxref says", () => {
-    expect(() => parsePdfDestinations(buildPdf(["<< /Type /Catalog /Pages 2 0 R >>", ...PAGE_TREE], {startxrefShift: 7}))).toThrow();
+    expect(() =>
+      parsePdfDestinations(buildPdf(["<< /Type /Catalog /Pages 2 0 R >>", ...PAGE_TREE], {startxrefShift: 7}))
+    ).toThrow();
   });
 });
 
@@ -82,7 +88,10 @@ describe("readPdfDestinations", () => {
   });
 
   it("falls back to pdf.js (which repairs the cross-reference table) when the structure reader cannot", async () => {
-    const broken = buildPdf(["<< /Type /Catalog /Pages 2 0 R /Dests 7 0 R >>", ...PAGE_TREE, "<< /chapter-a [6 0 R /Fit] >>"], {startxrefShift: 7});
+    const broken = buildPdf(
+      ["<< /Type /Catalog /Pages 2 0 R /Dests 7 0 R >>", ...PAGE_TREE, "<< /chapter-a [6 0 R /Fit] >>"],
+      {startxrefShift: 7}
+    );
     expect(await readPdfDestinations(broken)).toEqual({pages: 3, destinations: {"chapter-a": 3}, reader: "pdf.js"});
   });
 });

@@ -82,12 +82,16 @@ describe("printReport", () => {
     const stale = await printReport(dir, path.join(dir, "stale.pdf"), "title", {tocCache: cache});
     expect(stale).toEqual({pages: 5, targets: EXPECTED, prints: 2});
     expect(JSON.parse(await readFile(cache, "utf8")).targets).toEqual(EXPECTED);
-    const contents = (await pdfPageTexts(new Uint8Array(await readFile(path.join(dir, "stale.pdf"))))).pages[0]!.replace(/\s+/g, "");
+    const contents = (
+      await pdfPageTexts(new Uint8Array(await readFile(path.join(dir, "stale.pdf"))))
+    ).pages[0]!.replace(/\s+/g, "");
     expect(contents).toContain("Beta4");
     expect(contents).toContain("Figure5");
 
     await writeFile(cache, "garbage");
-    expect((await printReport(dir, path.join(dir, "broken.pdf"), "title", {tocCache: cache})).targets).toEqual(EXPECTED);
+    expect((await printReport(dir, path.join(dir, "broken.pdf"), "title", {tocCache: cache})).targets).toEqual(
+      EXPECTED
+    );
   });
 
   it("fails with a BuildError naming a contents target that has no destination", async () => {
@@ -110,7 +114,10 @@ describe("printReport off the network", () => {
     const other = await mkdtemp(path.join(os.tmpdir(), "baipishu-print-net-"));
     try {
       const hostile = printPage()
-        .replace("<h1>Alpha</h1>", '<h1>Alpha</h1><img src="http://example.com/track.png"><link rel="stylesheet" href="https://fonts.example.org/x.css">')
+        .replace(
+          "<h1>Alpha</h1>",
+          '<h1>Alpha</h1><img src="http://example.com/track.png"><link rel="stylesheet" href="https://fonts.example.org/x.css">'
+        )
         .replace("<p>text</p>", '<p>text</p><script>document.body.prepend("INJECTED"); alert(1)</script>');
       await writeFile(path.join(other, "print.html"), hostile);
       const run = printReport(other, path.join(other, "report.pdf"), "title");
@@ -166,12 +173,17 @@ console.log(JSON.stringify({pid: browser.process()!.pid, dataDir}));
 `
     );
     // The timeout only turns a hang into a failure (execFile kills the child and rejects).
-    const {stdout} = await promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), [script], {cwd: root, timeout: 50_000});
+    const {stdout} = await promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), [script], {
+      cwd: root,
+      timeout: 50_000
+    });
     const {pid, dataDir} = JSON.parse(stdout.trim().split("\n").pop()!) as {pid: number; dataDir: string};
     expect(dataDir).toMatch(/baipishu-chromium-/);
     expect(existsSync(dataDir)).toBe(false);
     // Chromium is gone (a zombie waiting for its reaper counts as gone).
-    const status = existsSync(`/proc/${pid}/status`) ? await readFile(`/proc/${pid}/status`, "utf8").catch(() => "") : "";
+    const status = existsSync(`/proc/${pid}/status`)
+      ? await readFile(`/proc/${pid}/status`, "utf8").catch(() => "")
+      : "";
     expect(status === "" || /^State:\s+Z/m.test(status)).toBe(true);
   });
 });

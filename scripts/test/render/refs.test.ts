@@ -10,7 +10,15 @@ import {DataError} from "../../lib/errors.ts";
 import {findTypedNumbers} from "../../render/lint-content.ts";
 import {nationalRecord, testContext} from "./fixtures.ts";
 
-function record(metric: string, scope: FigureRecord["scope"], entity: string, entityZh: string, year: number, value: number, unit = "亿元"): FigureRecord {
+function record(
+  metric: string,
+  scope: FigureRecord["scope"],
+  entity: string,
+  entityZh: string,
+  year: number,
+  value: number,
+  unit = "亿元"
+): FigureRecord {
   return {...nationalRecord(metric, year, value, unit), scope, entity, entityZh};
 }
 
@@ -36,7 +44,11 @@ const html = (source: string, used?: Set<string>) => renderReference(context, so
 
 describe("parseReference(source)", () => {
   it("defaults to the last data year and national scope", () => {
-    expect(parseReference("share_of_gdp", years, "t")).toEqual({kind: "number", ref: {metric: "share_of_gdp", year: 2021}, format: {}});
+    expect(parseReference("share_of_gdp", years, "t")).toEqual({
+      kind: "number",
+      ref: {metric: "share_of_gdp", year: 2021},
+      format: {}
+    });
   });
   it("reads year names, entities, periods and formats", () => {
     expect(parseReference("增加值/广东@p 万亿元 .3 abs", years, "t")).toEqual({
@@ -51,12 +63,22 @@ describe("parseReference(source)", () => {
     });
   });
   it("reads comparisons, signs and changes with named or written-out words", () => {
-    expect(parseReference("a ~ a@b 增至", years, "t")).toMatchObject({kind: "compare", b: {year: 2017}, words: {more: "增至", less: "降至", same: "保持在"}});
-    expect(parseReference("± a pp 提高/降低", years, "t")).toMatchObject({kind: "change", format: {unit: "pp"}, words: {more: "提高", less: "降低"}});
+    expect(parseReference("a ~ a@b 增至", years, "t")).toMatchObject({
+      kind: "compare",
+      b: {year: 2017},
+      words: {more: "增至", less: "降至", same: "保持在"}
+    });
+    expect(parseReference("± a pp 提高/降低", years, "t")).toMatchObject({
+      kind: "change",
+      format: {unit: "pp"},
+      words: {more: "提高", less: "降低"}
+    });
     expect(parseReference("~ a@f", years, "t")).toMatchObject({kind: "sign", ref: {year: 2022}});
   });
   it("names the reference and what was expected when it cannot read it", () => {
-    expect(() => parseReference("a@q", years, "ch.md")).toThrow('ch.md: [[a@q]]: year "q"; expected y, p, b, f or a four-digit year');
+    expect(() => parseReference("a@q", years, "ch.md")).toThrow(
+      'ch.md: [[a@q]]: year "q"; expected y, p, b, f or a four-digit year'
+    );
     expect(() => parseReference("a ~ b 飞升", years, "ch.md")).toThrow('"飞升" names no word set');
     expect(() => parseReference("a 公里", years, "ch.md")).toThrow('unexpected "公里" after a number');
     expect(() => parseReference("a/b/c/d", years, "ch.md")).toThrow("names 4 parts");
@@ -76,7 +98,9 @@ describe("renderReference(context, source)", () => {
     expect(html("增加值/公共管理")).toContain('data-record="iiot_value_added/sector/public_admin_social_org/2021"');
   });
   it("falls back to the national observation of scope other, with its period", () => {
-    expect(html("base_stations_5g@f#f-09 plain .0")).toContain('data-record="base_stations_5g/other/china/2022@2022-09">185<');
+    expect(html("base_stations_5g@f#f-09 plain .0")).toContain(
+      'data-record="base_stations_5g/other/china/2022@2022-09">185<'
+    );
   });
   it("chooses comparison and sign words from the data", () => {
     expect(html("占GDP比重 ~ 占GDP比重@p")).toBe(
@@ -94,9 +118,15 @@ describe("renderReference(context, source)", () => {
     expect(html("~ 增速变化")).toContain(">持平<");
   });
   it("fails on an unknown record with a suggestion", () => {
-    expect(() => html("share_of_gdpp")).toThrow('01-overview.md: [[share_of_gdpp]]: "share_of_gdpp" is neither a metric term nor a metric id of the 2022 figures; did you mean "share_of_gdp"?');
-    expect(() => html("增加值x")).toThrow('"增加值x" is neither a metric term nor a metric id of the 2022 figures; did you mean "增加值"');
-    expect(() => html("增加值@2030")).toThrow('unknown record "iiot_value_added/national/china/2030" in the 2022 figures');
+    expect(() => html("share_of_gdpp")).toThrow(
+      '01-overview.md: [[share_of_gdpp]]: "share_of_gdpp" is neither a metric term nor a metric id of the 2022 figures; did you mean "share_of_gdp"?'
+    );
+    expect(() => html("增加值x")).toThrow(
+      '"增加值x" is neither a metric term nor a metric id of the 2022 figures; did you mean "增加值"'
+    );
+    expect(() => html("增加值@2030")).toThrow(
+      'unknown record "iiot_value_added/national/china/2030" in the 2022 figures'
+    );
   });
 });
 
@@ -104,7 +134,9 @@ describe("ranked choices and lists", () => {
   it("picks the entity ranked N-th (aggregates left out), by value or by name", () => {
     expect(html("增加值/省份:1")).toContain('data-record="iiot_value_added/province/guangdong/2021">5177.36亿元<');
     expect(html("增加值/省份:-1")).toContain('data-record="iiot_value_added/province/hainan/2021"');
-    expect(html("名 增加值/省份:2")).toBe('<span class="word-list" data-records="iiot_value_added/province/jiangsu/2021">江苏</span>');
+    expect(html("名 增加值/省份:2")).toBe(
+      '<span class="word-list" data-records="iiot_value_added/province/jiangsu/2021">江苏</span>'
+    );
     expect(() => html("增加值/省份:4")).toThrow("rank 4 of 3 province entities");
   });
   it("lists names, or names with values, filtered and ranked", () => {
@@ -122,7 +154,9 @@ describe("ranked choices and lists", () => {
 describe("the markdown-it rule", () => {
   const md = createMarkdown({reference: (body, env) => renderReference(context, body, env.page?.inputPath ?? "?")});
   it("renders references inside paragraphs and tables, and leaves links alone", () => {
-    expect(md.render("比重为[[占GDP比重]]，[[占GDP比重 ~ 占GDP比重@p]]上年。见[说明](a.html)。", {page: {inputPath: "c.md"}})).toBe(
+    expect(
+      md.render("比重为[[占GDP比重]]，[[占GDP比重 ~ 占GDP比重@p]]上年。见[说明](a.html)。", {page: {inputPath: "c.md"}})
+    ).toBe(
       '<p>比重为<a class="num" href="records/share_of_gdp-national.html#r:share_of_gdp/national/china/2021" data-record="share_of_gdp/national/china/2021">3.59%</a>，<span class="word-cmp" data-compare="share_of_gdp/national/china/2021 share_of_gdp/national/china/2020">高于</span>上年。见<a href="a.html">说明</a>。</p>\n'
     );
     expect(md.render("| 指标 | 数值 |\n|---|---|\n| 比重 | [[占GDP比重@p]] |", {})).toContain(
@@ -130,7 +164,9 @@ describe("the markdown-it rule", () => {
     );
   });
   it("refuses a reference it could not render (inside raw HTML)", () => {
-    expect(() => md.render("<div>[[占GDP比重]]</div>", {page: {inputPath: "c.md"}})).toThrow("c.md: [[占GDP比重]] was not rendered");
+    expect(() => md.render("<div>[[占GDP比重]]</div>", {page: {inputPath: "c.md"}})).toThrow(
+      "c.md: [[占GDP比重]] was not rendered"
+    );
   });
 });
 
@@ -138,7 +174,11 @@ describe("named facts", () => {
   it("evaluates comparisons of referenced values and lists the records", () => {
     expect(evaluateFact(context, "[[占GDP比重]] > [[占GDP比重@p]] and [[增加值]] > 40000", "c.md")).toEqual({
       value: true,
-      records: ["share_of_gdp/national/china/2021", "share_of_gdp/national/china/2020", "iiot_value_added/national/china/2021"]
+      records: [
+        "share_of_gdp/national/china/2021",
+        "share_of_gdp/national/china/2020",
+        "iiot_value_added/national/china/2021"
+      ]
     });
     expect(evaluateFacts(context, {shrinking: "[[新增就业]] > 0"}, "c.md").values).toEqual({shrinking: false});
   });
@@ -150,7 +190,7 @@ describe("named facts", () => {
 
 describe("markupShare(source) and the lint", () => {
   it("counts references, tags and front matter as markup", () => {
-    const share = markupShare("---\na: b\n---\n比重为[[占GDP比重]]。{% figure \"x\" %}");
+    const share = markupShare('---\na: b\n---\n比重为[[占GDP比重]]。{% figure "x" %}');
     expect(share.markup).toBe("---a: b---".length + "[[占GDP比重]]".length + '{% figure "x" %}'.length);
     expect(share.total).toBe(share.markup + "比重为。".length);
   });
@@ -164,13 +204,17 @@ describe("preflightReferences(context, chapters)", () => {
   it("lists every unresolvable reference and fact of every chapter at once, with file and line", () => {
     const chapter = {
       inputPath: "content/2022/01-overview.md",
-      source: '---\nfacts:\n  grew: "[[增加值]] > [[增加值@b]]"\n  broken: "[[增加 值]] > 1"\n---\n第一段[[增加值]]。\n\n[[占GDP比重x]]和[[增速/{{ r.entity }}]]，[[增加值 ~ @q]]。\n'
+      source:
+        '---\nfacts:\n  grew: "[[增加值]] > [[增加值@b]]"\n  broken: "[[增加 值]] > 1"\n---\n第一段[[增加值]]。\n\n[[占GDP比重x]]和[[增速/{{ r.entity }}]]，[[增加值 ~ @q]]。\n'
     };
     let error: unknown;
     try {
       preflightReferences(context, [
         chapter,
-        {inputPath: "content/2022/02-regions.md", source: "[[增加值/火星]]{% if fact.none %}[[名单 增加值/省份 <0]]{% endif %}"}
+        {
+          inputPath: "content/2022/02-regions.md",
+          source: "[[增加值/火星]]{% if fact.none %}[[名单 增加值/省份 <0]]{% endif %}"
+        }
       ]);
     } catch (e) {
       error = e;

@@ -1,12 +1,25 @@
 import {describe, expect, it} from "vitest";
 import type {Reproduction, ReproductionRow} from "../../model/reproduction/reproduction.ts";
 import {entityNames} from "../../render/labels.ts";
-import {diffStats, explainScope, findingText, mergeRepeatedRows, reproductionView, signedText} from "../../render/reproduction-view.ts";
+import {
+  diffStats,
+  explainScope,
+  findingText,
+  mergeRepeatedRows,
+  reproductionView,
+  signedText
+} from "../../render/reproduction-view.ts";
 import {revisionChange, revisionValue} from "../../render/revisions-view.ts";
 import {nationalRecord, testContext} from "./fixtures.ts";
 
 /** A published national number of 2021 and what the model computed for it. */
-function row(metric: string, published: number, computed: number, unit = "亿元", extra: Partial<ReproductionRow> = {}): ReproductionRow {
+function row(
+  metric: string,
+  published: number,
+  computed: number,
+  unit = "亿元",
+  extra: Partial<ReproductionRow> = {}
+): ReproductionRow {
   const diffAbs = computed - published;
   return {
     id: `${metric}/national/china/2021`,
@@ -91,12 +104,20 @@ describe("diffStats(rows) and explainScope(label, rows)", () => {
     expect(text).toContain("就业人数类（万人）3项中位数50.00%，金额类（亿元）2项中位数0.75%");
     expect(text).toContain("总体中位数主要反映就业人数类（万人）的偏差");
     expect(text).toContain("比率类1项，偏差中位数0.10个百分点");
-    const close = explainScope("全国", [row("iiot_value_added", 100, 101), row("employment_total", 100, 101.2, "万人")], label);
+    const close = explainScope(
+      "全国",
+      [row("iiot_value_added", 100, 101), row("employment_total", 100, 101.2, "万人")],
+      label
+    );
     expect(close).not.toContain("主要反映");
   });
 
   it("leaves the papers' inconsistent numbers out and says how many", () => {
-    const text = explainScope("行业", [row("iiot_value_added", 100, 101), row("iiot_value_added_direct", 100, 300, "亿元", {inconsistent: true})], label);
+    const text = explainScope(
+      "行业",
+      [row("iiot_value_added", 100, 101), row("iiot_value_added_direct", 100, 300, "亿元", {inconsistent: true})],
+      label
+    );
     expect(text).toContain("规模类1项");
     expect(text).toContain("另有1项原版数字彼此矛盾");
   });
@@ -111,7 +132,8 @@ describe("findingText(finding, names)", () => {
       rule: "cagr-agrees-with-cumulative-growth",
       flagged: ["cagr/national/china/2021#L54"],
       involved: ["cagr/national/china/2021#L54", "cumulative_growth/national/china/2021#L53"],
-      message: "cagr/national/china/2021 = [11.7250, 11.7350] but the cumulative growth over 4 annual steps (2017–2021) gives [14.8673, 14.8690]"
+      message:
+        "cagr/national/china/2021 = [11.7250, 11.7350] but the cumulative growth over 4 annual steps (2017–2021) gives [14.8673, 14.8690]"
     } as never;
     expect(findingText(finding, names)).toEqual({
       title: "年均复合增速应与累计增长一致",
@@ -127,7 +149,8 @@ describe("findingText(finding, names) on two derived quantities", () => {
       rule: "share-and-contribution-imply-one-gdp",
       flagged: ["cagr/national/china/2021#L41"],
       involved: ["cagr/national/china/2021#L41"],
-      message: "gdp/national/china/2020 implied by cagr/national/china/2021 = [1.01886e+6, 1.02637e+6] but the share of GDP gives [1.03851e+6, 1.04414e+6]"
+      message:
+        "gdp/national/china/2020 implied by cagr/national/china/2021 = [1.01886e+6, 1.02637e+6] but the share of GDP gives [1.03851e+6, 1.04414e+6]"
     } as never;
     expect(findingText(finding, entityNames([nationalRecord("cagr", 2021, 1)])).text).toBe(
       "原版的2021年全国 · 年均复合增速与其他原版数字不能同时成立：按两条途径推得的数值分别在1018860至1026370和1038510至1044140之间，互不重叠。"
@@ -143,17 +166,50 @@ describe("reproductionView(reproduction, context)", () => {
       rows: [row("iiot_value_added", 40000, 41000), row("iiot_value_added", 40000, 41000, "亿元", {line: 9})],
       summary: [],
       claims: [
-        {line: 3, id: "iiot_value_added_lower_bound/national/china/2021", metric: "iiot_value_added_lower_bound", base: "iiot_value_added", bound: "lower", value: 40000, unit: "亿元", computed: {china: 41000}, holds: true, quote: "突破4万亿元"},
-        {line: 4, id: "iiot_value_added_lower_bound/national/china/2021", metric: "iiot_value_added_lower_bound", base: "iiot_value_added", bound: "lower", value: 40000, unit: "亿元", computed: {china: 41000}, holds: true, quote: "突破4万亿元"}
+        {
+          line: 3,
+          id: "iiot_value_added_lower_bound/national/china/2021",
+          metric: "iiot_value_added_lower_bound",
+          base: "iiot_value_added",
+          bound: "lower",
+          value: 40000,
+          unit: "亿元",
+          computed: {china: 41000},
+          holds: true,
+          quote: "突破4万亿元"
+        },
+        {
+          line: 4,
+          id: "iiot_value_added_lower_bound/national/china/2021",
+          metric: "iiot_value_added_lower_bound",
+          base: "iiot_value_added",
+          bound: "lower",
+          value: 40000,
+          unit: "亿元",
+          computed: {china: 41000},
+          holds: true,
+          quote: "突破4万亿元"
+        }
       ],
       findings: [],
       missing: []
     };
     const view = reproductionView(reproduction, context);
     expect(view.rows[0]!.rows).toHaveLength(1);
-    expect(view.rows[0]!.rows[0]).toMatchObject({label: "全国 · 工业互联网产业增加值", diff: "+2.50%", places: 2, href: "records/iiot_value_added-national.html#r:iiot_value_added/national/china/2021"});
+    expect(view.rows[0]!.rows[0]).toMatchObject({
+      label: "全国 · 工业互联网产业增加值",
+      diff: "+2.50%",
+      places: 2,
+      href: "records/iiot_value_added-national.html#r:iiot_value_added/national/china/2021"
+    });
     expect(view.claims).toEqual([
-      {id: "iiot_value_added_lower_bound/national/china/2021", label: "全国 · 工业互联网产业增加值不低于40000亿元（2021年）", holds: true, result: "成立（测算值41000.00亿元）", quote: "突破4万亿元"}
+      {
+        id: "iiot_value_added_lower_bound/national/china/2021",
+        label: "全国 · 工业互联网产业增加值不低于40000亿元（2021年）",
+        holds: true,
+        result: "成立（测算值41000.00亿元）",
+        quote: "突破4万亿元"
+      }
     ]);
     expect(view.summary[0]!.explanation).toContain("规模类1项，偏差中位数2.50%");
   });

@@ -13,8 +13,17 @@ describe("prepareSite(root, context)", () => {
   it("refuses figures that the config declares but no chapter places", async () => {
     await mkdir(path.join(root, "content", "2022"), {recursive: true});
     await writeFile(path.join(root, "content", "2022", "00-preface.md"), "前言。\n");
-    await writeFile(path.join(root, "content", "2022", "01-overview.md"), '正文。\n\n{% figure "national-va-share" %}\n');
-    const run = prepareSite(root, testContext(), {rows: [], summary: [], claims: [], findings: [], missing: []} as never);
+    await writeFile(
+      path.join(root, "content", "2022", "01-overview.md"),
+      '正文。\n\n{% figure "national-va-share" %}\n'
+    );
+    const run = prepareSite(root, testContext(), {
+      rows: [],
+      summary: [],
+      claims: [],
+      findings: [],
+      missing: []
+    } as never);
     await expect(run).rejects.toThrow(BuildError);
     await expect(run).rejects.toThrow(
       'data/editions/2022.json: "policies", "structure" declared in figures but placed in no chapter; add {% figure "policies" %} where it belongs, or remove it from the config'

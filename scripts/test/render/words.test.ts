@@ -23,12 +23,32 @@ const context = testContext([
 describe("compareWord(context, a, b, words)", () => {
   it("picks the word from the values, not from the prose", () => {
     const words = {more: "高于", less: "低于", same: "持平于"};
-    expect(compareWord(context, "nominal_growth/national/china/2021", "gdp_nominal_growth/national/china/2021", words, "t")).toBe("高于");
-    expect(compareWord(context, "gdp_nominal_growth/national/china/2021", "nominal_growth/national/china/2021", words, "t")).toBe("低于");
+    expect(
+      compareWord(context, "nominal_growth/national/china/2021", "gdp_nominal_growth/national/china/2021", words, "t")
+    ).toBe("高于");
+    expect(
+      compareWord(context, "gdp_nominal_growth/national/china/2021", "nominal_growth/national/china/2021", words, "t")
+    ).toBe("低于");
   });
   it("calls values equal when they print alike, and insists on a word for it", () => {
-    expect(compareWord(context, "nominal_growth/national/china/2020", "gdp_nominal_growth/national/china/2020", {more: "高于", less: "低于", same: "持平于"}, "t")).toBe("持平于");
-    expect(() => compareWord(context, "nominal_growth/national/china/2020", "gdp_nominal_growth/national/china/2020", {more: "高于", less: "低于"}, "t")).toThrow(/print alike/);
+    expect(
+      compareWord(
+        context,
+        "nominal_growth/national/china/2020",
+        "gdp_nominal_growth/national/china/2020",
+        {more: "高于", less: "低于", same: "持平于"},
+        "t"
+      )
+    ).toBe("持平于");
+    expect(() =>
+      compareWord(
+        context,
+        "nominal_growth/national/china/2020",
+        "gdp_nominal_growth/national/china/2020",
+        {more: "高于", less: "低于"},
+        "t"
+      )
+    ).toThrow(/print alike/);
   });
 });
 
@@ -38,7 +58,9 @@ describe("signWord(context, id, words)", () => {
     expect(signWord(context, "nominal_growth/national/china/2020", {up: "增长", down: "下降"}, "t")).toBe("下降");
   });
   it("treats a value that prints as zero as flat", () => {
-    expect(signWord(context, "nominal_growth/national/china/2019", {up: "增长", down: "下降", flat: "持平"}, "t")).toBe("持平");
+    expect(signWord(context, "nominal_growth/national/china/2019", {up: "增长", down: "下降", flat: "持平"}, "t")).toBe(
+      "持平"
+    );
   });
 });
 
@@ -52,11 +74,19 @@ describe("rankEntities(context, metric, scope, year, options)", () => {
     ]);
   });
   it("filters by threshold and limits", () => {
-    expect(rankEntities(context, "iiot_value_added", "province", 2021, {above: 1000}).map((r) => r.entity)).toEqual(["guangdong", "jiangsu", "zhejiang"]);
-    expect(rankEntities(context, "iiot_value_added", "province", 2021, {limit: 1, order: "asc"}).map((r) => r.entity)).toEqual(["hainan"]);
+    expect(rankEntities(context, "iiot_value_added", "province", 2021, {above: 1000}).map((r) => r.entity)).toEqual([
+      "guangdong",
+      "jiangsu",
+      "zhejiang"
+    ]);
+    expect(
+      rankEntities(context, "iiot_value_added", "province", 2021, {limit: 1, order: "asc"}).map((r) => r.entity)
+    ).toEqual(["hainan"]);
   });
   it("fails when the metric has no records that year", () => {
-    expect(() => rankEntities(context, "iiot_value_added", "province", 2030, {}, "content/x.md")).toThrow("content/x.md: no records of iiot_value_added/province/*/2030");
+    expect(() => rankEntities(context, "iiot_value_added", "province", 2030, {}, "content/x.md")).toThrow(
+      "content/x.md: no records of iiot_value_added/province/*/2030"
+    );
   });
 });
 
