@@ -13,7 +13,20 @@ import {DataError, type Problem} from "../lib/errors.ts";
  * Named terms that contain digits and are names, not numbers: the one whitelist of the lint and of the e2e check of
  * the built pages. A term not here is written {% lit "…" %}.
  */
-export const NAMED_TERMS = ["5G", "4G", "IPv6", "1+N+X", "工业4.0"] as const;
+export const NAMED_TERMS = [
+  "5G",
+  "4G",
+  "IPv6",
+  "1+N+X",
+  "工业4.0",
+  "工业5.0",
+  "社会5.0",
+  "中国制造2025",
+  "国家工业战略2030",
+  "德国2020高技术战略",
+  "512工程",
+  "“533”"
+] as const;
 
 /**
  * Proper names in Latin letters that the paper prints as they are (platforms, strategies, fairs): the one list the

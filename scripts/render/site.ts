@@ -13,6 +13,7 @@ import {numberFigures, type FigurePlacement} from "./figure-numbering.ts";
 import {numberBoxes, type BoxPlacement} from "./case-boxes.ts";
 import type {RevisionsReport} from "../model/reproduction/revisions.ts";
 import {figureOfRecord, renderFigure, type RenderedFigure} from "./figures.ts";
+import {readProse, type ProseSettings} from "./prose.ts";
 
 export interface ChapterPage extends ChapterConfig {
   /** Output file relative to the edition folder, e.g. "overview.html". */
@@ -27,6 +28,8 @@ export interface SiteModel {
   /** Repository root. */
   root: string;
   chapters: ChapterPage[];
+  /** content/<edition>/prose.yaml: the edition's named facts and how close counts as 略高于. */
+  prose: ProseSettings;
   placements: FigurePlacement[];
   /** 专栏 case boxes in print order. */
   boxes: BoxPlacement[];
@@ -82,6 +85,7 @@ export async function prepareSite(
   options: {figureMemo?: FigureMemo; revisions?: RevisionsReport} = {}
 ): Promise<SiteModel> {
   const chapters = await readChapters(root, context);
+  const prose = await readProse(contentDir(root, context.config.edition), root);
   const sources = new Map(chapters.map((c) => [c.id, c.source]));
   const fileOf = (id: string) => chapters.find((c) => c.id === id)?.inputPath ?? id;
   const placements = numberFigures(context.config, sources, fileOf);
@@ -108,6 +112,7 @@ export async function prepareSite(
     context,
     root,
     chapters,
+    prose,
     placements,
     boxes,
     figures,

@@ -37,7 +37,7 @@ import {
   type Keywords
 } from "./numbers.ts";
 import {provenanceJson} from "./provenance.ts";
-import {evaluateFacts} from "./facts.ts";
+import {evaluateFact, evaluateFacts} from "./facts.ts";
 import {preflightReferences} from "./preflight.ts";
 import {bibliographyHtml, ChapterNotes, citedIds} from "./citations.ts";
 import {boxHtml} from "../case-boxes.ts";
@@ -91,11 +91,13 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   };
 
   // All reference errors of all chapters at once, before any page renders.
-  preflightReferences(context, site.chapters);
+  preflightReferences(context, site.chapters, site.prose);
   // Short references [[ … ]] in the chapters' Markdown (refs.ts), resolved for the page being rendered.
   eleventyConfig.setLibrary(
     "md",
-    createMarkdown({reference: (body, env) => renderReference(context, body, where(env), usedOn(env))})
+    createMarkdown({
+      reference: (body, env) => renderReference(context, body, where(env), usedOn(env), site.prose.close)
+    })
   );
   // The year names every chapter may use without {% set %}: y (last data year), p, b (base year), f (forecast).
   for (const [name, value] of Object.entries(yearNames(config))) eleventyConfig.addGlobalData(name, value);
@@ -103,6 +105,19 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   eleventyConfig.benchmarkManager?.get("Configuration").setMinimumThresholdMs(Number.MAX_SAFE_INTEGER);
 
   const chapterByFile = new Map(site.chapters.map((c) => [path.basename(c.inputPath), c]));
+  // The edition's facts are evaluated once, on first use (the preflight has already checked each of them).
+  let editionFactValues: {values: Record<string, boolean>; records: Record<string, string[]>} | undefined;
+  const editionFacts = () => {
+    if (!editionFactValues) {
+      editionFactValues = {values: {}, records: {}};
+      for (const [name, expression] of Object.entries(site.prose.facts)) {
+        const fact = evaluateFact(context, expression, `${site.prose.inputPath}: fact ${name}`);
+        editionFactValues.values[name] = fact.value;
+        editionFactValues.records[name] = fact.records;
+      }
+    }
+    return editionFactValues;
+  };
   // Pages one folder down (province/, sector/) set rel = "../" to reach the site's root.
   eleventyConfig.addGlobalData("rel", "");
   eleventyConfig.addGlobalData("entities", entityRefs(context));
@@ -122,10 +137,15 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   });
   eleventyConfig.addGlobalData("eleventyComputed", {
     chapter: (data: {page: {inputPath: string}}) => chapterByFile.get(path.basename(data.page.inputPath)),
-    // Named facts of the chapter's front matter (facts.ts): {% if fact.name %}.
+    // Named facts (facts.ts) of the edition (content/<edition>/prose.yaml) and of the chapter's front matter:
+    // {% if fact.name %}. The records a fact reads count as used only on the pages that name the fact.
     fact: (data: {page: {url?: string; inputPath: string}; facts?: unknown}) => {
-      const {values, records} = evaluateFacts(context, data.facts, where(data));
-      for (const id of records) usedOn(data).add(id);
+      const own = evaluateFacts(context, data.facts, where(data));
+      const values: Record<string, boolean> = {...editionFacts().values, ...own.values};
+      for (const id of own.records) usedOn(data).add(id);
+      const chapter = chapterByFile.get(path.basename(data.page.inputPath));
+      for (const [name, records] of Object.entries(editionFacts().records))
+        if (chapter?.source.includes(`fact.${name}`)) for (const id of records) usedOn(data).add(id);
       return values;
     },
     permalink: (data: {page: {inputPath: string}; permalink?: unknown}) => {

@@ -12,6 +12,7 @@ import {evaluateFacts} from "./facts.ts";
 import {checkReference} from "./reference-html.ts";
 import {findReferences} from "./refs.ts";
 import {citationProblems} from "./citations.ts";
+import type {ProseSettings} from "../prose.ts";
 
 export interface ChapterSource {
   /** content/<edition>/<file>, for messages. */
@@ -30,8 +31,25 @@ function problemText(error: unknown): string {
 }
 
 /** Every unresolvable reference and fact of the chapters; throws a DataError listing them all. */
-export function preflightReferences(context: RenderContext, chapters: readonly ChapterSource[]): void {
+export function preflightReferences(
+  context: RenderContext,
+  chapters: readonly ChapterSource[],
+  prose?: ProseSettings
+): void {
   const problems: Problem[] = [];
+  for (const [name, expression] of Object.entries(prose?.facts ?? {}))
+    try {
+      evaluateFacts(context, {[name]: expression}, prose!.inputPath);
+    } catch (error) {
+      if (!(error instanceof BuildError)) throw error;
+      problems.push({
+        file: prose!.inputPath,
+        row: prose!.factLines[name] ?? 1,
+        column: `facts.${name}`,
+        value: expression,
+        expected: problemText(error)
+      });
+    }
   for (const chapter of chapters) {
     problems.push(...citationProblems(chapter.inputPath, chapter.source, context.reference.citations));
     const front = /^---\n([\s\S]*?)\n---\n/.exec(chapter.source);
@@ -65,19 +83,28 @@ export function preflightReferences(context: RenderContext, chapters: readonly C
       }
       const facts = (data as {facts?: Record<string, unknown>} | null)?.facts;
       for (const [name, expression] of Object.entries(facts ?? {}))
-        try {
-          evaluateFacts(context, {[name]: expression}, chapter.inputPath);
-        } catch (error) {
-          if (!(error instanceof BuildError)) throw error;
-          const line = chapter.source.split("\n").findIndex((l) => l.trimStart().startsWith(`${name}:`)) + 1;
+        if (prose && name in prose.facts)
           problems.push({
             file: chapter.inputPath,
-            row: line || 2,
+            row: chapter.source.split("\n").findIndex((l) => l.trimStart().startsWith(`${name}:`)) + 1 || 2,
             column: `facts.${name}`,
-            value: String(expression),
-            expected: problemText(error)
+            value: name,
+            expected: `a name not defined in ${prose.inputPath} already (a fact is defined once: rename it or remove one)`
           });
-        }
+        else
+          try {
+            evaluateFacts(context, {[name]: expression}, chapter.inputPath);
+          } catch (error) {
+            if (!(error instanceof BuildError)) throw error;
+            const line = chapter.source.split("\n").findIndex((l) => l.trimStart().startsWith(`${name}:`)) + 1;
+            problems.push({
+              file: chapter.inputPath,
+              row: line || 2,
+              column: `facts.${name}`,
+              value: String(expression),
+              expected: problemText(error)
+            });
+          }
     }
   }
   if (problems.length > 0) throw new DataError(problems);

@@ -35,6 +35,7 @@ export function recordLookup(context: RenderContext): RecordLookup {
 }
 import {compareWord, joinZh, rankEntities, signWord} from "./words.ts";
 import {BuildError} from "../../lib/errors.ts";
+import type {CloseWithin} from "../prose.ts";
 
 /** A word chosen from the data, marked with the records it depends on (a reader and a test can check it). */
 export function wordElement(word: string, kind: "cmp" | "trend", ids: readonly string[]): string {
@@ -140,7 +141,13 @@ export function checkReference(context: RenderContext, source: string, where: st
  * The HTML of the reference `[[source]]` in the chapter `where`; every record it reads is added to `used` (the
  * page's provenance cards).
  */
-export function renderReference(context: RenderContext, source: string, where: string, used?: Set<string>): string {
+export function renderReference(
+  context: RenderContext,
+  source: string,
+  where: string,
+  used?: Set<string>,
+  close?: CloseWithin
+): string {
   const years = yearNames(context.config);
   const reference = parseReference(source, years, where);
   const at = `${where}: [[${source.trim()}]]`;
@@ -154,7 +161,10 @@ export function renderReference(context: RenderContext, source: string, where: s
       return numberHtml(context, idOf(reference.ref), reference.format, at);
     case "compare": {
       const [a, b] = [idOf(reference.a), idOf(reference.b)];
-      return wordElement(compareWord(context, a, b, reference.words ?? DEFAULT_COMPARE_WORDS, at), "cmp", [a, b]);
+      return wordElement(compareWord(context, a, b, reference.words ?? DEFAULT_COMPARE_WORDS, at, close), "cmp", [
+        a,
+        b
+      ]);
     }
     case "sign": {
       const id = idOf(reference.ref);

@@ -24,7 +24,8 @@
  *             (a leading y/p/b/f in it is replaced by that year).
  *     format  a display unit (万亿元 亿元 % pp 万人 倍 个 位 plain), .N for N decimals, abs, bare
  *     words   a word set named by its first word (增至 → 增至/降至/保持在), or the words written out with "/":
- *             more/less[/same] for a comparison, up/down[/flat] for a sign.
+ *             more/less[/same] for a comparison, up/down[/flat] for a sign. The sets of comparatives (高于, 快于,
+ *             强于, 大于, 多于) say 略高于 … when the two numbers are close by content/<edition>/prose.yaml.
  *
  * This module is pure: it parses the text of a reference and resolves it to record ids and words. The Eleventy
  * plugin renders the result (numbers as links to their records, words marked with the records they depend on).
@@ -65,6 +66,9 @@ export interface Words {
   less: string;
   /** Word when the two print alike / the value prints as zero; undefined makes that case an error. */
   same?: string;
+  /** Words when the two are close by the edition's prose settings (prose.ts): 略高于 / 略低于. */
+  closeMore?: string;
+  closeLess?: string;
 }
 
 export type Reference =
@@ -118,14 +122,14 @@ function scopeId(name: string, source: string, where: string): string {
  * The same table serves comparisons (more/less/same) and signs (up/down/flat).
  */
 export const WORD_SETS: readonly Words[] = [
-  {more: "高于", less: "低于", same: "持平于"},
+  {more: "高于", less: "低于", same: "持平于", closeMore: "略高于", closeLess: "略低于"},
   {more: "增至", less: "降至", same: "保持在"},
   {more: "升至", less: "降至", same: "保持在"},
   {more: "提高到", less: "下降到", same: "保持在"},
-  {more: "快于", less: "慢于", same: "同步于"},
-  {more: "强于", less: "弱于", same: "相当于"},
-  {more: "大于", less: "小于", same: "等于"},
-  {more: "多于", less: "少于", same: "持平于"},
+  {more: "快于", less: "慢于", same: "同步于", closeMore: "略快于", closeLess: "略慢于"},
+  {more: "强于", less: "弱于", same: "相当于", closeMore: "略强于", closeLess: "略弱于"},
+  {more: "大于", less: "小于", same: "等于", closeMore: "略大于", closeLess: "略小于"},
+  {more: "多于", less: "少于", same: "持平于", closeMore: "略多于", closeLess: "略少于"},
   {more: "增加", less: "减少", same: "持平"},
   {more: "增长", less: "下降", same: "持平"},
   {more: "加快", less: "放缓", same: "持平"},

@@ -9,6 +9,7 @@ import type {FigureRecord} from "../../model/records/records.ts";
 import {recordId} from "../../model/records/records.ts";
 import {getRecord, type RenderContext} from "../context.ts";
 import {formatNumber, defaultDisplayUnit} from "../format.ts";
+import {isClose, type CloseWithin} from "../prose.ts";
 
 /** Two values are "equal" for the prose when they print the same at the display precision (2 decimals). */
 function samePrinted(a: FigureRecord, b: FigureRecord): boolean {
@@ -16,13 +17,17 @@ function samePrinted(a: FigureRecord, b: FigureRecord): boolean {
   return formatNumber(a.value, unit) === formatNumber(b.value, unit);
 }
 
-/** `more` when record a is larger than b, `less` when smaller, `same` when they print alike. */
+/**
+ * `more` when record a is larger than b, `less` when smaller, `same` when they print alike; `closeMore` /
+ * `closeLess` (略高于 / 略低于) when the words have them and the two are close by the edition's settings.
+ */
 export function compareWord(
   context: RenderContext,
   idA: string,
   idB: string,
-  words: {more: string; less: string; same?: string},
-  where: string
+  words: {more: string; less: string; same?: string; closeMore?: string; closeLess?: string},
+  where: string,
+  close?: CloseWithin
 ): string {
   const a = getRecord(context, idA, where);
   const b = getRecord(context, idB, where);
@@ -32,6 +37,8 @@ export function compareWord(
       throw new BuildError(`${where}: ${idA} and ${idB} print alike; give a word for "equal" (third argument)`);
     return words.same;
   }
+  if (words.closeMore !== undefined && words.closeLess !== undefined && isClose(a.value, b.value, a.unit, close))
+    return a.value > b.value ? words.closeMore : words.closeLess;
   return a.value > b.value ? words.more : words.less;
 }
 

@@ -29,6 +29,7 @@ function site(): SiteModel {
     context: testContext(records),
     root: "",
     chapters: [],
+    prose: {inputPath: "content/2022/prose.yaml", facts: {}, factLines: {}},
     placements: [],
     boxes: [],
     figures: new Map(),

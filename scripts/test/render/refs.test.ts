@@ -227,4 +227,26 @@ describe("preflightReferences(context, chapters)", () => {
       'content/2022/02-regions.md:1: found "[[增加值/火星]]"; expected "火星" names no entity of the figures; expected a Chinese name (广东, 长三角, 第三产业, 制造业 …) or an id'
     ]);
   });
+  it("checks the edition's facts of prose.yaml too, and refuses a chapter that redefines one", () => {
+    const prose = {
+      inputPath: "content/2022/prose.yaml",
+      facts: {grew: "[[增加值]] > [[增加值@b]]", broken: "[[增加值@x]] > 1"},
+      factLines: {grew: 9, broken: 10}
+    };
+    let error: unknown;
+    try {
+      preflightReferences(
+        context,
+        [{inputPath: "content/2022/01-overview.md", source: '---\nfacts:\n  grew: "[[增速]] > 0"\n---\n正文。\n'}],
+        prose
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).message.split("\n")).toEqual([
+      'content/2022/prose.yaml:10:facts.broken: found "[[增加值@x]] > 1"; expected year "x"; expected y, p, b, f or a four-digit year',
+      'content/2022/01-overview.md:3:facts.grew: found "grew"; expected a name not defined in content/2022/prose.yaml already (a fact is defined once: rename it or remove one)'
+    ]);
+  });
 });

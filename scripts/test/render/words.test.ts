@@ -52,6 +52,33 @@ describe("compareWord(context, a, b, words)", () => {
   });
 });
 
+describe("compareWord with the edition's closeness (prose.yaml close)", () => {
+  const words = {more: "高于", less: "低于", same: "持平于", closeMore: "略高于", closeLess: "略低于"};
+  const a = "nominal_growth/national/china/2021";
+  const b = "gdp_nominal_growth/national/china/2021";
+  it("says 略高于 / 略低于 when the gap is within both bounds (14.53 % vs 12.8 %: 1.73 points)", () => {
+    const close = {points: 2, share: 0.2, levels: 0.02};
+    expect(compareWord(context, a, b, words, "t", close)).toBe("略高于");
+    expect(compareWord(context, b, a, words, "t", close)).toBe("略低于");
+  });
+  it("keeps 高于 when the gap exceeds the points or the share (1.73 > 1.5; 1.73 > 0.1 × 14.53)", () => {
+    expect(compareWord(context, a, b, words, "t", {points: 1.5, share: 0.2, levels: 0.02})).toBe("高于");
+    expect(compareWord(context, a, b, words, "t", {points: 2, share: 0.1, levels: 0.02})).toBe("高于");
+  });
+  it("never says 略 without settings, or for words that have no close form", () => {
+    expect(compareWord(context, a, b, words, "t")).toBe("高于");
+    expect(compareWord(context, a, b, {more: "增至", less: "降至"}, "t", {points: 2, share: 1, levels: 1})).toBe(
+      "增至"
+    );
+  });
+  it("measures levels by their relative gap (5177.36 vs 4587.8 is 11 % apart)", () => {
+    const gd = "iiot_value_added/province/guangdong/2021";
+    const js = "iiot_value_added/province/jiangsu/2021";
+    expect(compareWord(context, gd, js, words, "t", {points: 0, share: 0, levels: 0.12})).toBe("略高于");
+    expect(compareWord(context, gd, js, words, "t", {points: 100, share: 1, levels: 0.1})).toBe("高于");
+  });
+});
+
 describe("signWord(context, id, words)", () => {
   it("reads the sign of the value", () => {
     expect(signWord(context, "nominal_growth/national/china/2021", {up: "增长", down: "下降"}, "t")).toBe("增长");
