@@ -27,11 +27,15 @@ export interface MarkdownEnv {
 export interface MarkdownOptions {
   /** Renders the body of one `[[ … ]]` to HTML for the page in env; throws a BuildError when it names nothing. */
   reference?: (body: string, env: MarkdownEnv) => string;
+  /**
+   * Names written in the prose that link to a page on their first mention in a page's body text (not in headings
+   * or links): 湖北 → province/hubei.html. Matched longest first, left to right, so 浙江西部 never links 江西.
+   */
+  entityLinks?: ReadonlyMap<string, string>;
 }
 
 const REFERENCE_TOKEN = "baipishu_reference";
 
-/**
 /**
  * Chapters may carry Markdown and the HTML our shortcodes emit, never live script: a <script>, an embedded frame,
  * an event-handler attribute or a javascript: URL in raw HTML fails the build (the site and the PDF must not run
@@ -88,9 +92,68 @@ function referenceRule(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+type Token = ReturnType<MarkdownIt["parse"]>[number];
+
+/** Core rule: the first mention of each name of `links` in a page's paragraphs and list items becomes a link. */
+function linkFirstMentions(links: ReadonlyMap<string, string>) {
+  const names = [...links.keys()].sort((a, b) => b.length - a.length);
+  return (state: {
+    tokens: Token[];
+    env: unknown;
+    Token: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
+  }) => {
+    // One parse is one page (Eleventy renders a page's Markdown at once): names linked so far on it.
+    const seen = new Set<string>();
+    let inHeading = false;
+    for (const block of state.tokens) {
+      if (block.type === "heading_open") inHeading = true;
+      if (block.type === "heading_close") inHeading = false;
+      if (block.type !== "inline" || inHeading || !block.children) continue;
+      const out: Token[] = [];
+      let linkDepth = 0;
+      for (const child of block.children) {
+        if (child.type === "link_open") linkDepth++;
+        if (child.type === "link_close") linkDepth--;
+        if (child.type !== "text" || linkDepth > 0) {
+          out.push(child);
+          continue;
+        }
+        const text = child.content;
+        let last = 0;
+        for (let i = 0; i < text.length;) {
+          const name = names.find((n) => text.startsWith(n, i));
+          if (!name) {
+            i++;
+            continue;
+          }
+          if (!seen.has(name)) {
+            seen.add(name);
+            if (i > last) out.push(Object.assign(new state.Token("text", "", 0), {content: text.slice(last, i)}));
+            const open = new state.Token("link_open", "a", 1);
+            open.attrs = [
+              ["class", "entity-name"],
+              ["href", links.get(name)!]
+            ];
+            out.push(open, Object.assign(new state.Token("text", "", 0), {content: name}));
+            out.push(new state.Token("link_close", "a", -1));
+            last = i + name.length;
+          }
+          i += name.length;
+        }
+        if (last === 0) out.push(child);
+        else if (last < text.length)
+          out.push(Object.assign(new state.Token("text", "", 0), {content: text.slice(last)}));
+      }
+      block.children = out;
+    }
+  };
+}
+
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   const md = new MarkdownIt({html: true, linkify: false, typographer: false});
   md.use(anchor, {level: [2, 3, 4], slugify, tabIndex: false});
+  if (options.entityLinks && options.entityLinks.size > 0)
+    md.core.ruler.push("baipishu_entity_links", linkFirstMentions(options.entityLinks) as never);
   md.inline.ruler.before("link", REFERENCE_TOKEN, referenceRule);
   md.renderer.rules.html_block = (tokens, index, _options, env: MarkdownEnv) => checkHtml(tokens[index]!.content, env);
   md.renderer.rules.html_inline = (tokens, index, _options, env: MarkdownEnv) => checkHtml(tokens[index]!.content, env);

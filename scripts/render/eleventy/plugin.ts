@@ -42,7 +42,7 @@ import {preflightReferences} from "./preflight.ts";
 import {bibliographyHtml, ChapterNotes, citedIds} from "./citations.ts";
 import {boxHtml} from "../case-boxes.ts";
 import {yearNames} from "./refs.ts";
-import {renderReference, wordElement} from "./reference-html.ts";
+import {entityNameHtml, renderReference, wordElement} from "./reference-html.ts";
 import {headingsOf} from "./toc.ts";
 import {compareWord, joinZh, rankEntities, signWord, type RankOptions} from "./words.ts";
 
@@ -96,7 +96,14 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   eleventyConfig.setLibrary(
     "md",
     createMarkdown({
-      reference: (body, env) => renderReference(context, body, where(env), usedOn(env), site.prose.close)
+      reference: (body, env) => renderReference(context, body, where(env), usedOn(env), site.prose.close),
+      // A province named in the prose leads to its page on its first mention (sections are linked where the text
+      // generates their names: their short names are ordinary words too).
+      entityLinks: new Map(
+        entityRefs(context)
+          .filter((r) => r.scope === "province")
+          .map((r) => [r.nameZh, r.url])
+      )
     })
   );
   // The year names every chapter may use without {% set %}: y (last data year), p, b (base year), f (forecast).
@@ -299,15 +306,16 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
         );
       if (ranked.length === 0) return escapeHtml(String(kw.empty));
       // Section names contain 、 themselves; sep="；" (with last="；以及") keeps such lists readable.
-      const names = ranked.map((r) => r.entityZh);
+      const names = ranked.map((r) => entityNameHtml(context, String(scope), r.entity, r.entityZh));
+      const last = escapeHtml(typeof kw.last === "string" ? kw.last : typeof kw.sep === "string" ? kw.sep : "和");
       const list =
         typeof kw.sep === "string"
           ? names.length <= 1
             ? names.join("")
-            : `${names.slice(0, -1).join(kw.sep)}${typeof kw.last === "string" ? kw.last : kw.sep}${names[names.length - 1]}`
-          : joinZh(names, typeof kw.last === "string" ? kw.last : "和");
+            : `${names.slice(0, -1).join(escapeHtml(kw.sep))}${last}${names[names.length - 1]}`
+          : joinZh(names, last);
       // The list is chosen from these records: marked, so that a reader can check why each name is there.
-      return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${escapeHtml(list)}</span>`;
+      return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${list}</span>`;
     }
   );
 
@@ -340,7 +348,7 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
           const record = context.records.get(r.id)!;
           used.add(r.id);
           // Names come from data: escaped like every other text the data carries.
-          return `${escapeHtml(r.entityZh)}（${numberElement(r.id, recordText(record, format, where(this)), record)}）`;
+          return `${entityNameHtml(context, String(scope), r.entity, r.entityZh)}（${numberElement(r.id, recordText(record, format, where(this)), record)}）`;
         }),
         "、"
       );

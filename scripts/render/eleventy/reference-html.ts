@@ -36,6 +36,7 @@ export function recordLookup(context: RenderContext): RecordLookup {
 import {compareWord, joinZh, rankEntities, signWord} from "./words.ts";
 import {BuildError} from "../../lib/errors.ts";
 import type {CloseWithin} from "../prose.ts";
+import {entityRefs} from "../entity-pages.ts";
 
 /** A word chosen from the data, marked with the records it depends on (a reader and a test can check it). */
 export function wordElement(word: string, kind: "cmp" | "trend", ids: readonly string[]): string {
@@ -88,6 +89,22 @@ export function resolveReferenceId(context: RenderContext, ref: RecordRef, at: s
   return id;
 }
 
+const entityPages = new WeakMap<RenderContext, Set<string>>();
+
+/**
+ * A province's or a section's name as a link to its page (province/<id>.html, sector/<id>.html: entity-pages.ts),
+ * so that a reader goes from any generated name in the text to everything the edition computes for it; other
+ * names (regions, tiers, groups) print as text. Chapters and the print page sit at the edition's root.
+ */
+export function entityNameHtml(context: RenderContext, scope: string, entity: string, nameZh: string): string {
+  let pages = entityPages.get(context);
+  if (!pages) entityPages.set(context, (pages = new Set(entityRefs(context).map((r) => r.url))));
+  const url = `${scope}/${entity}.html`;
+  return pages.has(url)
+    ? `<a class="entity-name" href="${escapeHtml(url)}">${escapeHtml(nameZh)}</a>`
+    : escapeHtml(nameZh);
+}
+
 /** A list of entity names (or names with values) ranked by a metric, marked with the records it was chosen from. */
 function listHtml(
   context: RenderContext,
@@ -108,11 +125,11 @@ function listHtml(
     return joinZh(
       ranked.map((r) => {
         used?.add(r.id);
-        return `${escapeHtml(r.entityZh)}（${numberHtml(context, r.id, reference.format, at)}）`;
+        return `${entityNameHtml(context, reference.scope, r.entity, r.entityZh)}（${numberHtml(context, r.id, reference.format, at)}）`;
       }),
       "、"
     );
-  return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${escapeHtml(joinZh(ranked.map((r) => r.entityZh)))}</span>`;
+  return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${joinZh(ranked.map((r) => entityNameHtml(context, reference.scope, r.entity, r.entityZh)))}</span>`;
 }
 
 /**
@@ -181,7 +198,7 @@ export function renderReference(
     case "name": {
       const id = idOf(reference.ref);
       const record = getRecord(context, id, at);
-      return `<span class="word-list" data-records="${escapeHtml(id)}">${escapeHtml(record.entityZh ?? record.entity)}</span>`;
+      return `<span class="word-list" data-records="${escapeHtml(id)}">${entityNameHtml(context, record.scope, record.entity, record.entityZh ?? record.entity)}</span>`;
     }
     case "list":
       return listHtml(context, reference, at, used);

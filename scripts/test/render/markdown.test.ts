@@ -36,3 +36,25 @@ describe("slugify(text)", () => {
     expect(slugify(" 二、区域 发展篇 ")).toBe("二区域-发展篇");
   });
 });
+
+describe("createMarkdown({entityLinks})", () => {
+  const md = createMarkdown({
+    entityLinks: new Map([
+      ["浙江", "province/zhejiang.html"],
+      ["江西", "province/jiangxi.html"],
+      ["湖北", "province/hubei.html"]
+    ])
+  });
+  it("links the first mention of each name on the page, longest and leftmost first", () => {
+    expect(md.render("浙江西部和江西、浙江。\n\n湖北与江西。\n")).toBe(
+      '<p><a class="entity-name" href="province/zhejiang.html">浙江</a>西部和<a class="entity-name" href="province/jiangxi.html">江西</a>、浙江。</p>\n' +
+        '<p><a class="entity-name" href="province/hubei.html">湖北</a>与江西。</p>\n'
+    );
+  });
+  it("leaves headings and existing links alone, and starts again on the next page", () => {
+    expect(md.render("## 湖北\n\n[湖北的数据](x.html)，湖北。\n")).toBe(
+      '<h2 id="湖北">湖北</h2>\n<p><a href="x.html">湖北的数据</a>，<a class="entity-name" href="province/hubei.html">湖北</a>。</p>\n'
+    );
+    expect(md.render("湖北。\n")).toBe('<p><a class="entity-name" href="province/hubei.html">湖北</a>。</p>\n');
+  });
+});

@@ -130,6 +130,39 @@ describe("renderReference(context, source)", () => {
   });
 });
 
+describe("names of provinces and sections link to their pages", () => {
+  const province = (id: string, nameZh: string) => ({
+    id,
+    nameZh,
+    fullNameZh: nameZh,
+    shortZh: nameZh.slice(0, 1),
+    code: "000000",
+    grid: {row: 0, col: 0}
+  });
+  const linked = {
+    ...context,
+    reference: {
+      ...context.reference,
+      provinces: [province("guangdong", "广东"), province("jiangsu", "江苏")],
+      sections: [
+        {code: "C" as const, entity: "manufacturing", nameZh: "制造业", shortZh: "制造业", tier: "secondary" as const}
+      ]
+    }
+  };
+  const linkedHtml = (source: string) => renderReference(linked, source, "02-regions.md");
+  it("wraps a chosen name, and each listed name, in a link to province/<id>.html or sector/<id>.html", () => {
+    expect(linkedHtml("名 增加值/省份:1")).toBe(
+      '<span class="word-list" data-records="iiot_value_added/province/guangdong/2021"><a class="entity-name" href="province/guangdong.html">广东</a></span>'
+    );
+    expect(linkedHtml("名单 增加值/省份 >100")).toBe(
+      '<span class="word-list" data-records="iiot_value_added/province/guangdong/2021 iiot_value_added/province/jiangsu/2021 iiot_value_added/province/hainan/2021"><a class="entity-name" href="province/guangdong.html">广东</a>、<a class="entity-name" href="province/jiangsu.html">江苏</a>和海南</span>'
+    );
+    expect(linkedHtml("名 增加值/门类:1")).toBe(
+      '<span class="word-list" data-records="iiot_value_added/sector/manufacturing/2021"><a class="entity-name" href="sector/manufacturing.html">制造业</a></span>'
+    );
+  });
+});
+
 describe("ranked choices and lists", () => {
   it("picks the entity ranked N-th (aggregates left out), by value or by name", () => {
     expect(html("增加值/省份:1")).toContain('data-record="iiot_value_added/province/guangdong/2021">5177.36亿元<');
