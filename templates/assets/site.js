@@ -99,6 +99,127 @@
     if (event.key === "Escape") closeCard();
   });
 
+  // Chart tips: hovering, focusing or tapping a mark of a chart (a bar, a tile, a cell, a point) shows its entity and
+  // year, its value as the figure's data table prints it, and links to its record and to its entity's page. The
+  // marks carry their texts in data-tip-* attributes written at build time (scripts/render/charts/marks.ts), the
+  // record's link is the data table's; without this script the chart is the same static SVG, and a province's or a
+  // section's mark still links to its page.
+  var tip = null;
+  var tipMark = null;
+  var tipTimer = null;
+  var lastPointer = "mouse";
+  var openAtPress = false;
+
+  function markOf(node) {
+    if (!node || !node.closest) return null;
+    var link = node.closest("a.chart-link");
+    var mark = link ? link.querySelector("[data-tip-record]") : node.closest("[data-tip-record]");
+    return mark && mark.closest(".figure-panel") ? mark : null;
+  }
+
+  // The record's link as the figure's data table gives it; else built as the build builds it (recordHref in
+  // scripts/render/eleventy/numbers.ts: records/<metric>-<scope>.html#r:<id>, from the edition folder).
+  function recordLink(mark) {
+    var id = mark.getAttribute("data-tip-record");
+    var figure = mark.closest("figure");
+    var cell = figure && figure.querySelector('.figure-data a.num[data-record="' + id + '"]');
+    if (cell) return cell.getAttribute("href");
+    var parts = id.split("/");
+    return "records/" + parts[0] + "-" + parts[1] + ".html#" + encodeURI("r:" + id);
+  }
+
+  function closeTip() {
+    window.clearTimeout(tipTimer);
+    if (tip) tip.remove();
+    if (tipMark) {
+      tipMark.classList.remove("chart-mark-active");
+      var owner = tipMark.closest("a.chart-link");
+      if (owner) owner.removeAttribute("aria-describedby");
+    }
+    tip = null;
+    tipMark = null;
+  }
+
+  function showTip(mark) {
+    window.clearTimeout(tipTimer);
+    if (mark === tipMark) return;
+    closeTip();
+    var box = el("div", "chart-tip");
+    box.id = "chart-tip";
+    box.setAttribute("role", "tooltip");
+    var title = mark.getAttribute("data-tip-title") || "";
+    box.appendChild(el("p", "chart-tip-title", title));
+    var value = el("p", "chart-tip-value");
+    value.appendChild(el("span", "chart-tip-label", (mark.getAttribute("data-tip-label") || "") + "："));
+    value.appendChild(el("strong", "", mark.getAttribute("data-tip-value") || ""));
+    box.appendChild(value);
+    var record = el("a", "", "查看测算记录 →");
+    record.href = recordLink(mark);
+    var line = el("p");
+    line.appendChild(record);
+    box.appendChild(line);
+    var owner = mark.closest("a.chart-link");
+    if (owner) {
+      var entity = el("a", "chart-tip-entity", "查看" + title.split(" · ")[0] + "的全部数据 →");
+      entity.href = owner.getAttribute("href");
+      var more = el("p");
+      more.appendChild(entity);
+      box.appendChild(more);
+      owner.setAttribute("aria-describedby", "chart-tip");
+    }
+    box.addEventListener("mouseenter", function () {
+      window.clearTimeout(tipTimer);
+    });
+    box.addEventListener("mouseleave", function () {
+      tipTimer = window.setTimeout(closeTip, 300);
+    });
+    document.body.appendChild(box);
+    // Above the mark, centred on it; below it when there is no room above; always inside the window.
+    var rect = mark.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    var left = rect.left + rect.width / 2 - box.offsetWidth / 2;
+    left = Math.max(8, Math.min(left, width - box.offsetWidth - 8));
+    var top = rect.top - box.offsetHeight - 8;
+    if (top < 8) top = rect.bottom + 8;
+    box.style.left = window.scrollX + left + "px";
+    box.style.top = window.scrollY + top + "px";
+    mark.classList.add("chart-mark-active");
+    tip = box;
+    tipMark = mark;
+  }
+
+  document.addEventListener("pointerdown", function (event) {
+    lastPointer = event.pointerType || "mouse";
+    // A tap also fires mouseover before its click: whether the card was open before the tap is known only here.
+    openAtPress = tipMark !== null && markOf(event.target) === tipMark;
+  });
+  document.addEventListener("mouseover", function (event) {
+    var mark = markOf(event.target);
+    if (mark) showTip(mark);
+    else if (tip && !(event.target.closest && event.target.closest(".chart-tip"))) {
+      window.clearTimeout(tipTimer);
+      tipTimer = window.setTimeout(closeTip, 300);
+    }
+  });
+  document.addEventListener("focusin", function (event) {
+    var mark = markOf(event.target);
+    if (mark) showTip(mark);
+    else if (tip && !(event.target.closest && event.target.closest(".chart-tip"))) closeTip();
+  });
+  document.addEventListener("click", function (event) {
+    var mark = markOf(event.target);
+    if (mark) {
+      // A tap shows the card first (a touch has no hover); the card's links, or a second tap, lead on.
+      if (lastPointer !== "mouse" && !openAtPress) {
+        event.preventDefault();
+        showTip(mark);
+      } else if (!mark.closest("a.chart-link")) showTip(mark);
+    } else if (tip && !(event.target.closest && event.target.closest(".chart-tip"))) closeTip();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") closeTip();
+  });
+
   // Data pages: filter the record groups (data.html) or the records of a records page by name. The input names
   // what it filters (data-filter); a section left empty is hidden with its heading.
   var filter = document.getElementById("record-filter");

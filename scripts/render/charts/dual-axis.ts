@@ -8,6 +8,7 @@
  */
 import type {TopLevelSpec} from "vega-lite";
 import {CHART_HEIGHT, CHART_WIDTH, COLORS, FORECAST_CHART_HEIGHT} from "./theme.ts";
+import {foldedHooks} from "./marks.ts";
 import {segmentLabels, totalLabels} from "./stack-labels.ts";
 import {bandTicks, narrowBandTicks} from "./ticks.ts";
 import {
@@ -239,6 +240,12 @@ function barLayer(
   const opacity = forecastOpacity(options.forecastField);
   // A single column series without lines needs no legend: the axis title names it.
   const soleSeries = options.bars.length === 1 && options.lines.length === 0;
+  const hooks = foldedHooks(
+    options.rows,
+    options.bars.map((b) => b.field),
+    "series",
+    "_tip"
+  );
   const layers: VlSpec[] = [
     {
       mark: {
@@ -251,7 +258,8 @@ function barLayer(
         ...xOffset,
         color: {field: "seriesLabel", type: "nominal", scale: colorScale, legend: soleSeries ? null : {title: null}},
         order: {field: "seriesOrder", type: "quantitative"},
-        opacity
+        opacity,
+        ...hooks.encoding
       }
     }
   ];
@@ -313,7 +321,8 @@ function barLayer(
       {
         calculate: `indexof([${options.bars.map((b) => exprString(b.field)).join(", ")}], datum.series)`,
         as: "seriesOrder"
-      }
+      },
+      ...hooks.transform
     ],
     layer: layers
   };
@@ -335,6 +344,12 @@ function lineLayer(options: DualAxisOptions, domain: [number, number], ticks: nu
   };
   const color = {field: "lineLabel", type: "nominal", scale: colorScale, legend: {title: null}};
   const forecast = options.forecastField;
+  const hooks = foldedHooks(
+    options.rows,
+    options.lines.map((l) => l.field),
+    "lineSeries",
+    "_tipLine"
+  );
   const layers: VlSpec[] = [
     ...(options.connectPoints === false
       ? []
@@ -352,7 +367,7 @@ function lineLayer(options: DualAxisOptions, domain: [number, number], ticks: nu
         ]),
     {
       mark: {type: "point", filled: true, size: options.connectPoints === false ? 60 : 40},
-      encoding: {x, y, color, opacity: forecastOpacity(forecast)}
+      encoding: {x, y, color, opacity: forecastOpacity(forecast), ...hooks.encoding}
     }
   ];
   if (options.lineLabelFormat) {
@@ -376,7 +391,8 @@ function lineLayer(options: DualAxisOptions, domain: [number, number], ticks: nu
       {fold: options.lines.map((l) => l.field), as: ["lineSeries", "lineValue"]},
       {filter: "isValid(datum.lineValue)"},
       {calculate: labelLookup(options.lines, "lineSeries", (l) => l.label), as: "lineLabel"},
-      {joinaggregate: [{op: "max", field: "lineValue", as: "lineMax"}], groupby: [options.x]}
+      {joinaggregate: [{op: "max", field: "lineValue", as: "lineMax"}], groupby: [options.x]},
+      ...hooks.transform
     ],
     layer: layers
   };

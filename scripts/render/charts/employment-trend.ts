@@ -15,6 +15,7 @@ import {extremes, firstYear, yearSeries, yearText, type YearPoint} from "./serie
 import {COLORS, PANEL_HEIGHT} from "./theme.ts";
 import {joinTables, panelLetter} from "./tables.ts";
 import type {ChartInput, ChartModule, FigureTable} from "./types.ts";
+import {markFields} from "./marks.ts";
 
 const Params = z.strictObject({
   panels: z
@@ -59,7 +60,12 @@ function stackedPanel(
     direct: point.value,
     penetration: penetration[i]!.value,
     line: linePoints.get(point.year)?.value ?? null,
-    forecast: point.forecast
+    forecast: point.forecast,
+    ...markFields(input.context, [
+      {field: "direct", id: point.id},
+      {field: "penetration", id: penetration[i]!.id},
+      ...(linePoints.has(point.year) ? [{field: "line", id: linePoints.get(point.year)!.id}] : [])
+    ])
   }));
   const spec = dualAxisSpec({
     rows,

@@ -7,6 +7,7 @@
  * width, however many rows it has.
  */
 import type {TopLevelSpec} from "vega-lite";
+import {hasTips, hrefEncoding, tipEncoding, tipField} from "./marks.ts";
 import {bandTicks} from "./ticks.ts";
 import type {MetricDisplay} from "./metrics.ts";
 import {measureText} from "./text-width.ts";
@@ -104,7 +105,12 @@ function panelSpec(
           x: {...x, field: "_labelAt"}
         }
       : {transform: [], x};
-  const layers: VlSpec[] = [{mark: {type: "bar", height: {band: 0.72}}, encoding: {y, x, color}}];
+  // The site's hooks (marks.ts): each bar's tip, and the link to its entity's page.
+  const hooks = {
+    ...(hasTips(options.rows, panel.field) ? tipEncoding(tipField(panel.field)) : {}),
+    ...hrefEncoding(options.rows)
+  };
+  const layers: VlSpec[] = [{mark: {type: "bar", height: {band: 0.72}}, encoding: {y, x, color, ...hooks}}];
   for (const sign of [1, -1] as const) {
     const at = beyond(sign);
     layers.push({

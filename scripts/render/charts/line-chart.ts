@@ -7,6 +7,7 @@ import type {TopLevelSpec} from "vega-lite";
 import {LEFT_AXIS_TITLE, type Series} from "./dual-axis.ts";
 import {CHART_HEIGHT, CHART_WIDTH, FORECAST_CHART_HEIGHT} from "./theme.ts";
 import {exprString, FORECAST_DASH, forecastOpacity, topLevel, type DataRow, type VlSpec} from "./vl.ts";
+import {foldedHooks} from "./marks.ts";
 
 export interface LineChartOptions {
   rows: DataRow[];
@@ -42,6 +43,12 @@ export function lineChartSpec(options: LineChartOptions): TopLevelSpec {
     scale: {domain: options.lines.map((l) => l.label), range: options.lines.map((l) => l.color)},
     legend: {title: null}
   };
+  const hooks = foldedHooks(
+    options.rows,
+    options.lines.map((l) => l.field),
+    "series",
+    "_tip"
+  );
   const layers: VlSpec[] = [
     {transform: forecast ? [{filter: `!datum['${forecast}']`}] : [], mark: {type: "line"}, encoding: {x, y, color}},
     {
@@ -49,7 +56,10 @@ export function lineChartSpec(options: LineChartOptions): TopLevelSpec {
       mark: {type: "line", strokeDash: FORECAST_DASH},
       encoding: {x, y, color}
     },
-    {mark: {type: "point", filled: true}, encoding: {x, y, color, opacity: forecastOpacity(forecast)}}
+    {
+      mark: {type: "point", filled: true},
+      encoding: {x, y, color, opacity: forecastOpacity(forecast), ...hooks.encoding}
+    }
   ];
   if (options.zeroRule)
     layers.unshift({mark: {type: "rule", color: "#888888", strokeWidth: 1}, encoding: {y: {datum: 0}}});
@@ -79,7 +89,8 @@ export function lineChartSpec(options: LineChartOptions): TopLevelSpec {
         calculate: `{${options.lines.map((l) => `${exprString(l.field)}: ${exprString(l.label)}`).join(", ")}}[datum.series]`,
         as: "seriesLabel"
       },
-      {joinaggregate: [{op: "max", field: "value", as: "maxValue"}], groupby: [options.x]}
+      {joinaggregate: [{op: "max", field: "value", as: "maxValue"}], groupby: [options.x]},
+      ...hooks.transform
     ],
     layer: layers
   });

@@ -9,6 +9,7 @@ import {dualAxisSpec} from "./dual-axis.ts";
 import {extremes, yearSeries, yearText} from "./series.ts";
 import {COLORS} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
+import {markFields} from "./marks.ts";
 
 /** Ticks of a 0–100 % axis (the columns always sum to 100). */
 const SHARE_TICKS = Array.from({length: 6}, (_, i) => i * 20);
@@ -25,7 +26,11 @@ export const nationalStructureShare: ChartModule = {
       direct: 100 - point.value,
       penetration: point.value,
       ratio: ratio[i]!.value,
-      forecast: point.forecast
+      forecast: point.forecast,
+      ...markFields(input.context, [
+        {field: "penetration", id: point.id},
+        {field: "ratio", id: ratio[i]!.id}
+      ])
     }));
     const spec = dualAxisSpec({
       rows,

@@ -7,6 +7,7 @@ import {dualAxisSpec} from "./dual-axis.ts";
 import {extremes, yearSeries, yearText} from "./series.ts";
 import {COLORS} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
+import {markFields} from "./marks.ts";
 
 export const nationalVaShare: ChartModule = {
   id: "national-va-share",
@@ -18,7 +19,11 @@ export const nationalVaShare: ChartModule = {
       year: point.label,
       va: point.value / 1e4,
       share: share[i]!.value,
-      forecast: point.forecast
+      forecast: point.forecast,
+      ...markFields(input.context, [
+        {field: "va", id: point.id},
+        {field: "share", id: share[i]!.id}
+      ])
     }));
     const spec = dualAxisSpec({
       rows,

@@ -11,6 +11,7 @@ import {chartParams} from "./params.ts";
 import {yearSeries, yearText, type YearPoint} from "./series.ts";
 import {COLORS} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
+import {markFields} from "./marks.ts";
 
 const Params = z.strictObject({growth: z.enum(["total", "parts"]).default("total")});
 
@@ -57,7 +58,15 @@ export const nationalVaStructure: ChartModule = {
       direct: point.value / 1e4,
       penetration: penetration[i]!.value / 1e4,
       ...Object.fromEntries(growth.map((g) => [g.field, g.points.get(point.year)?.value ?? null])),
-      forecast: point.forecast
+      forecast: point.forecast,
+      ...markFields(input.context, [
+        {field: "direct", id: point.id},
+        {field: "penetration", id: penetration[i]!.id},
+        ...growth.flatMap((g) => {
+          const p = g.points.get(point.year);
+          return p ? [{field: g.field, id: p.id}] : [];
+        })
+      ])
     }));
     const series: Series[] = lines.map((l) => ({field: l.field, label: l.label, color: l.color}));
     const spec = dualAxisSpec({

@@ -7,6 +7,7 @@
 import {z} from "zod";
 import {entityBarsSpec, type BarPanel} from "./entity-bars.ts";
 import {provinceEntities} from "./entities.ts";
+import {markFields} from "./marks.ts";
 import {metricDisplay} from "./metrics.ts";
 import {chartParams, metricParam, shownYear, yearParam} from "./params.ts";
 import {entityValues} from "./series.ts";
@@ -39,7 +40,12 @@ export const provinceBars: ChartModule = {
     }));
     const rows = provinces.map((province, i) => ({
       name: province.name,
-      ...Object.fromEntries(series.map((s) => [s.metric, s.display.toDisplay(s.points[i]!.value)]))
+      ...Object.fromEntries(series.map((s) => [s.metric, s.display.toDisplay(s.points[i]!.value)])),
+      ...markFields(
+        input.context,
+        series.map((s) => ({field: s.metric, id: s.points[i]!.id, label: s.display.label})),
+        {scope: "province", id: province.id}
+      )
     }));
     const referenceIds: string[] = [];
     const panels: BarPanel[] = series.map((s, i) => {

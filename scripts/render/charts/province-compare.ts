@@ -15,6 +15,7 @@ import {measureText} from "./text-width.ts";
 import {COLORS, fullPrintWidth, PROVINCE_ROW_HEIGHT} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
 import {topLevel} from "./vl.ts";
+import {foldedHooks, markFields} from "./marks.ts";
 
 const Params = z.strictObject({
   metrics: z.tuple([metricParam, metricParam]),
@@ -47,7 +48,21 @@ export const provinceCompare: ChartModule = {
     const rows = provinces.map((province, i) => {
       const a = first.display.toDisplay(first.points[i]!.value);
       const b = second.display.toDisplay(second.points[i]!.value);
-      return {name: province.name, a, b, low: Math.min(a, b), high: Math.max(a, b)};
+      return {
+        name: province.name,
+        a,
+        b,
+        low: Math.min(a, b),
+        high: Math.max(a, b),
+        ...markFields(
+          input.context,
+          [
+            {field: "a", id: first.points[i]!.id, label: first.display.label},
+            {field: "b", id: second.points[i]!.id, label: second.display.label}
+          ],
+          {scope: "province", id: province.id}
+        )
+      };
     });
     const order = [...rows].sort((p, q) => q.a - p.a).map((r) => r.name);
     const all = rows.flatMap((r) => [r.a, r.b]);
@@ -80,6 +95,8 @@ export const provinceCompare: ChartModule = {
     const names = Math.max(...provinces.map((p) => measureText(p.name, NAME_FONT_PX))) + NAME_PADDING_PX;
     const width =
       fullPrintWidth(provinces.length * PROVINCE_ROW_HEIGHT + CHROME_HEIGHT_PX) - 2 * CHART_PADDING_PX - names;
+    // The site's hooks (marks.ts) of the dots: each one's tip, and its province's page.
+    const hooks = foldedHooks(rows, ["a", "b"], "which", "_tip");
     const spec = topLevel({
       width,
       height: {step: PROVINCE_ROW_HEIGHT},
@@ -95,13 +112,15 @@ export const provinceCompare: ChartModule = {
         {
           transform: [
             {fold: ["a", "b"], as: ["which", "value"]},
-            {calculate: `datum.which === 'a' ? '${first.display.label}' : '${second.display.label}'`, as: "series"}
+            {calculate: `datum.which === 'a' ? '${first.display.label}' : '${second.display.label}'`, as: "series"},
+            ...hooks.transform
           ],
           mark: {type: "point", filled: true, size: 55, opacity: 1},
           encoding: {
             y,
             x: {...x, field: "value"},
-            color: {field: "series", type: "nominal", scale: legend, legend: {title: null}}
+            color: {field: "series", type: "nominal", scale: legend, legend: {title: null}},
+            ...hooks.encoding
           }
         },
         {

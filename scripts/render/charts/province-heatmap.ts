@@ -17,6 +17,7 @@ import {measureText} from "./text-width.ts";
 import {PRINT_TEXT_WIDTH_PX, PROVINCE_ROW_HEIGHT, SEQUENTIAL_SCHEME} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
 import {topLevel} from "./vl.ts";
+import {hrefEncoding, markFields, tipEncoding, tipField} from "./marks.ts";
 
 const Params = z.strictObject({metric: metricParam, fromYear: yearParam.optional(), toYear: yearParam.optional()});
 
@@ -56,7 +57,15 @@ export const provinceHeatmap: ChartModule = {
     const last = years[years.length - 1]!;
     const order = [...last.points].sort((a, b) => b.value - a.value).map((p) => p.name);
     const cells = years.flatMap((y) =>
-      y.points.map((p) => ({name: p.name, year: y.label, value: display.toDisplay(p.value)}))
+      y.points.map((p) => ({
+        name: p.name,
+        year: y.label,
+        value: display.toDisplay(p.value),
+        ...markFields(input.context, [{field: "value", id: p.id, label: display.label}], {
+          scope: "province",
+          id: p.entity
+        })
+      }))
     );
     const values = cells.map((c) => c.value);
     const min = Math.min(...values);
@@ -113,7 +122,9 @@ export const provinceHeatmap: ChartModule = {
                   titleOrient: "left",
                   titleBaseline: "middle"
                 }
-              }
+              },
+              ...tipEncoding(tipField("value")),
+              ...hrefEncoding(cells)
             }
           },
           {

@@ -6,6 +6,7 @@
  */
 import {z} from "zod";
 import {formatNumber} from "../format.ts";
+import {markFields, tipField} from "./marks.ts";
 import {metricDisplay, type MetricDisplay} from "./metrics.ts";
 import {chartParams, metricParam, shownYear, yearParam} from "./params.ts";
 import {entityValues} from "./series.ts";
@@ -51,7 +52,11 @@ export const provinceTileMap: ChartModule = {
       // The usual short name (广东) rather than the one-character abbreviation (粤), which fewer readers know.
       name: cell.province.nameZh,
       value: values[i]!,
-      ...Object.fromEntries(series.map((s, k) => [`label${k}`, labelText(s.display, s.points[i]!.value, k > 0)]))
+      ...Object.fromEntries(series.map((s, k) => [`label${k}`, labelText(s.display, s.points[i]!.value, k > 0)])),
+      ...markFields(input.context, [{field: "value", id: main.points[i]!.id, label: main.display.label}], {
+        scope: "province",
+        id: cell.province.id
+      })
     }));
     const spec = tileMapSpec({
       tiles,
@@ -73,7 +78,8 @@ export const provinceTileMap: ChartModule = {
         {field: "name", fontSize: 11, fontWeight: "bold"},
         ...series.map((_, k) => ({field: `label${k}`, fontSize: 9.5}))
       ],
-      darkTile: `datum.value >= ${min + (max - min) * 0.55}`
+      darkTile: `datum.value >= ${min + (max - min) * 0.55}`,
+      description: tipField("value")
     });
     return {
       panels: [{spec}],

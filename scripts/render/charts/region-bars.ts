@@ -15,6 +15,7 @@ import {extremesPhrase, shown} from "./summaries.ts";
 import {panelLetter} from "./tables.ts";
 import {CHART_HEIGHT, COLORS, PANEL_HEIGHT} from "./theme.ts";
 import type {ChartModule, Panel} from "./types.ts";
+import {markFields} from "./marks.ts";
 
 const Params = z.strictObject({
   metrics: z.array(metricParam).min(1).max(3),
@@ -51,7 +52,11 @@ export const regionBars: ChartModule = {
     const rowsOf = (fields: RegionSeries[]) =>
       order.map((i) => ({
         name: regions[i]!.name,
-        ...Object.fromEntries(fields.map((s) => [s.metric, s.display.toDisplay(s.points[i]!.value)]))
+        ...Object.fromEntries(fields.map((s) => [s.metric, s.display.toDisplay(s.points[i]!.value)])),
+        ...markFields(
+          input.context,
+          fields.map((s) => ({field: s.metric, id: s.points[i]!.id, label: s.display.label}))
+        )
       }));
     const referenceIds: string[] = [];
     const reference = (s: RegionSeries) => {

@@ -14,6 +14,7 @@ import {extremesPhrase, shown} from "./summaries.ts";
 import {COLORS, REGION_PALETTE} from "./theme.ts";
 import {tileCells, tileMapSpec} from "./tile-grid.ts";
 import type {ChartModule} from "./types.ts";
+import {entityHref, HREF_FIELD, linkName} from "./marks.ts";
 
 const Params = z.strictObject({metric: metricParam.optional(), year: yearParam.optional()});
 
@@ -64,7 +65,12 @@ export const regionTileMap: ChartModule = {
         col: cell.col,
         name: cell.province.nameZh,
         region: index === undefined ? OUTSIDE : legendLabel[index]!,
-        member: index !== undefined
+        member: index !== undefined,
+        // On the site, each tile links to its province's page (marks.ts).
+        _name: linkName(
+          index === undefined ? cell.province.nameZh : `${cell.province.nameZh}（${regions[index]!.nameZh}）`
+        ),
+        [HREF_FIELD]: entityHref("province", cell.province.id)
       };
     });
     const hasOutside = tiles.some((t) => !t.member);
@@ -88,7 +94,8 @@ export const regionTileMap: ChartModule = {
         }
       },
       labels: [{field: "name", fontSize: 11}],
-      darkTile: "datum.member"
+      darkTile: "datum.member",
+      description: "_name"
     });
     const provinceName = new Map(cells.map((c) => [c.province.id, c.province.nameZh]));
     const membership = regions

@@ -9,6 +9,7 @@ import {z} from "zod";
 import {formatValue} from "../format.ts";
 import {entityBarsSpec} from "./entity-bars.ts";
 import {sectionEntities} from "./entities.ts";
+import {markFields} from "./marks.ts";
 import {metricDisplay} from "./metrics.ts";
 import {chartParams, metricParam, shownYear, yearParam} from "./params.ts";
 import {entityValues} from "./series.ts";
@@ -34,7 +35,11 @@ export const sectorBars: ChartModule = {
     const sections = sectionEntities(input.context, input.where);
     const display = metricDisplay(input, params.metric, "sector");
     const points = entityValues(input, params.metric, "sector", sections, year);
-    const rows = points.map((p) => ({name: p.name, value: display.toDisplay(p.value)}));
+    const rows = points.map((p) => ({
+      name: p.name,
+      value: display.toDisplay(p.value),
+      ...markFields(input.context, [{field: "value", id: p.id, label: display.label}], {scope: "sector", id: p.entity})
+    }));
     const threshold = params.threshold;
     const spec = entityBarsSpec({
       rows,

@@ -13,6 +13,7 @@ import {extremes, yearSeries, yearText} from "./series.ts";
 import {joinTables, panelLetter} from "./tables.ts";
 import {COLORS, FORECAST_CHART_HEIGHT, PANEL_HEIGHT} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
+import {markFields} from "./marks.ts";
 
 const Params = z.strictObject({
   sectors: z.array(z.string().regex(/^[a-z_]+$/, "a section entity id")).min(1),
@@ -36,7 +37,15 @@ export const sectorTrend: ChartModule = {
         year: p.label,
         va: p.value,
         growth: growthByYear.get(p.year)?.value ?? null,
-        forecast: p.forecast
+        forecast: p.forecast,
+        ...markFields(
+          input.context,
+          [
+            {field: "va", id: p.id},
+            ...(growthByYear.has(p.year) ? [{field: "growth", id: growthByYear.get(p.year)!.id}] : [])
+          ],
+          {scope: "sector", id: entity}
+        )
       }));
       const spec = dualAxisSpec({
         rows,

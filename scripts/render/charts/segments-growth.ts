@@ -13,6 +13,7 @@ import {entityValues} from "./series.ts";
 import {extremesPhrase} from "./summaries.ts";
 import {COLORS} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
+import {markFields} from "./marks.ts";
 
 const Params = z.strictObject({years: z.array(yearParam).min(1).max(3).optional()});
 
@@ -38,7 +39,11 @@ export const segmentsGrowth: ChartModule = {
       .map(({i}) => i);
     const rows = order.map((i) => ({
       name: segments[i]!.name,
-      ...Object.fromEntries(byYear.map((y) => [`y${y.year}`, y.points[i]!.value]))
+      ...Object.fromEntries(byYear.map((y) => [`y${y.year}`, y.points[i]!.value])),
+      ...markFields(
+        input.context,
+        byYear.map((y) => ({field: `y${y.year}`, id: y.points[i]!.id, label: display.label}))
+      )
     }));
     const offset = YEAR_COLORS.length - years.length;
     const bars: Series[] = byYear.map((y, k) => ({

@@ -12,6 +12,7 @@ import {entityValues, extremes, recordValue} from "./series.ts";
 import {COLORS, REGION_PALETTE} from "./theme.ts";
 import type {ChartModule} from "./types.ts";
 import {topLevel} from "./vl.ts";
+import {markFields, tipEncoding, tipField} from "./marks.ts";
 
 const Params = z.strictObject({year: yearParam.optional()});
 
@@ -41,7 +42,8 @@ export const segmentsShare: ChartModule = {
       name: v.name,
       value: v.value,
       rank,
-      label: `${v.name}\n${formatValue(v.value, "亿元")}\n${formatValue(shares[i]!.value, "%")}`
+      label: `${v.name}\n${formatValue(v.value, "亿元")}\n${formatValue(shares[i]!.value, "%")}`,
+      ...markFields(input.context, [{field: "value", id: v.id, label: "增加值"}])
     }));
     const colors = order.map(({v}, k) => SEGMENT_COLORS[v.entity] ?? REGION_PALETTE[k % REGION_PALETTE.length]!);
     const theta = {field: "value", type: "quantitative", stack: true};
@@ -61,7 +63,8 @@ export const segmentsShare: ChartModule = {
               type: "nominal",
               scale: {domain: rows.map((r) => r.name), range: colors},
               legend: null
-            }
+            },
+            ...tipEncoding(tipField("value"))
           }
         },
         {

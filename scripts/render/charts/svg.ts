@@ -8,6 +8,7 @@ import * as vl from "vega-lite";
 import type {TopLevelSpec} from "vega-lite";
 import {BuildError} from "../../lib/errors.ts";
 import {escapeHtml} from "../html.ts";
+import {decodeTip} from "./marks.ts";
 import {installTextWidth} from "./text-width.ts";
 import {THEME} from "./theme.ts";
 
@@ -35,6 +36,56 @@ export function stableSvgIds(svg: string, prefix: string): string {
   );
 }
 
+/** An attribute value as Vega's SVG writer escapes it, back to its text. */
+function unescapeAttribute(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#x9;/g, "\t")
+    .replace(/&#xA;/g, "\n")
+    .replace(/&#xD;/g, "\r")
+    .replace(/&amp;/g, "&");
+}
+
+/**
+ * The site's hooks in a drawn chart (marks.ts): a mark's tip, which Vega writes as its aria-label, becomes data
+ * attributes (data-tip-record, -title, -label, -value) for the site script's card; a mark's link, which Vega
+ * writes as <a xlink:href> around it, becomes <a href class="chart-link"> named by the mark's entity (for a
+ * keyboard or screen-reader user who reaches it). Nothing of either is drawn. Every other aria attribute goes.
+ */
+export function markHooks(svg: string): string {
+  const tipped = svg.replace(/ aria-label="(tip\|[^"]*)"/g, (_whole, encoded: string) => {
+    const tip = decodeTip(unescapeAttribute(encoded));
+    if (!tip) return "";
+    const attributes: [string, string][] = [
+      ["record", tip.record],
+      ["title", tip.title],
+      ["label", tip.label],
+      ["value", tip.value]
+    ];
+    return attributes.map(([name, value]) => ` data-tip-${name}="${escapeHtml(value)}"`).join("");
+  });
+  const named = tipped.replace(
+    / aria-label="name\|([^"]*)"/g,
+    (_whole, name: string) => ` data-link-name="${escapeHtml(unescapeAttribute(name))}"`
+  );
+  // Vega describes its titles, axes and marks to screen readers in generated English ("Title text …"); the SVG
+  // as a whole carries the figure's zh-CN label instead, and its data table gives the values.
+  const quiet = named.replace(/ aria-(?:label|roledescription)="[^"]*"/g, "").replace(/ role="graphics-[a-z-]+"/g, "");
+  return quiet.replace(
+    /<a xlink:href="([^"]*)"([^>]*)>(<[a-z]+ [^>]*>)?/g,
+    (_whole, href: string, rest: string, mark?: string) => {
+      const attribute = (name: string): string | undefined =>
+        mark ? new RegExp(` data-${name}="([^"]*)"`).exec(mark)?.[1] : undefined;
+      // Named by its entity (the tip's title is "广东 · 2021年"); the card, shown on focus, says the rest.
+      const text = attribute("tip-title")?.split(" · ")[0] ?? attribute("link-name");
+      const name = text ? ` aria-label="${text}"` : "";
+      return `<a href="${href}" class="chart-link"${name}${rest}>${mark ?? ""}`;
+    }
+  );
+}
+
 /** Compiles and renders one Vega-Lite spec to an SVG string with role="img" and an aria-label. */
 export async function renderVegaLiteToSvg(spec: TopLevelSpec, options: SvgOptions): Promise<string> {
   installTextWidth();
@@ -55,9 +106,6 @@ export async function renderVegaLiteToSvg(spec: TopLevelSpec, options: SvgOption
     view.finalize();
   }
   const label = escapeHtml(options.label);
-  const stable = options.idPrefix ? stableSvgIds(svg, options.idPrefix) : svg;
-  // Vega describes its titles, axes and marks to screen readers in generated English ("Title text …"); the SVG
-  // as a whole carries the figure's zh-CN label instead, and its data table gives the values.
-  const quiet = stable.replace(/ aria-(?:label|roledescription)="[^"]*"/g, "").replace(/ role="graphics-[a-z-]+"/g, "");
+  const quiet = markHooks(options.idPrefix ? stableSvgIds(svg, options.idPrefix) : svg);
   return quiet.replace(/^<svg /, `<svg role="img" aria-label="${label}" `);
 }

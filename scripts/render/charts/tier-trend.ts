@@ -16,6 +16,7 @@ import {extremes, yearSeries, type YearPoint} from "./series.ts";
 import {joinTables, panelLetter} from "./tables.ts";
 import {COLORS, PANEL_HEIGHT} from "./theme.ts";
 import type {ChartInput, ChartModule, FigureTable} from "./types.ts";
+import {markFields} from "./marks.ts";
 
 const Params = z.strictObject({
   panels: z
@@ -55,7 +56,11 @@ function tierPanel(input: ChartInput, kind: PanelKind, height: number | undefine
   const rows = first.map((point, i) => ({
     year: point.label,
     ...Object.fromEntries(series.map((s) => [s.tier.id, s.points[i]!.value * scale])),
-    forecast: point.forecast
+    forecast: point.forecast,
+    ...markFields(
+      input.context,
+      series.map((s) => ({field: s.tier.id, id: s.points[i]!.id}))
+    )
   }));
   const bars: Series[] = TIERS.map((tier) => ({
     field: tier.id,

@@ -7,6 +7,7 @@
 import type {TopLevelSpec} from "vega-lite";
 import {BuildError} from "../../lib/errors.ts";
 import type {Province} from "../../model/inputs.ts";
+import {hrefEncoding, tipEncoding} from "./marks.ts";
 import {TILE_SIZE} from "./theme.ts";
 import {topLevel, type DataRow, type VlSpec} from "./vl.ts";
 
@@ -52,6 +53,11 @@ export interface TileMapOptions {
   labels: TileLabel[];
   /** Vega expression: true where the tile is dark enough for white labels. */
   darkTile: string;
+  /**
+   * Field of the rows holding each tile's description for the site (marks.ts: a tip, or a link's name); the rows'
+   * links (HREF_FIELD) are always drawn.
+   */
+  description?: string;
   tileSize?: number;
 }
 
@@ -91,7 +97,16 @@ export function tileMapSpec(options: TileMapOptions): TopLevelSpec {
     height: rows * size,
     data: {values: options.tiles},
     layer: [
-      {mark: {type: "rect", cornerRadius: 3}, encoding: {x, y, fill: options.fill}},
+      {
+        mark: {type: "rect", cornerRadius: 3},
+        encoding: {
+          x,
+          y,
+          fill: options.fill,
+          ...(options.description ? tipEncoding(options.description) : {}),
+          ...hrefEncoding(options.tiles)
+        }
+      },
       ...options.labels.map((label, i) => ({
         mark: {
           type: "text",

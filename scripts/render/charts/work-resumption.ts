@@ -21,6 +21,7 @@ import type {ChartModule, Panel} from "./types.ts";
 import {topLevel} from "./vl.ts";
 import {recordId, type FigureRecord} from "../../model/records/records.ts";
 import {bandTicks} from "./ticks.ts";
+import {entityHref, HREF_FIELD, hrefEncoding, recordTip, tipEncoding, tipField} from "./marks.ts";
 
 const Params = z.strictObject({
   metric: metricParam.default("work_resumption_rate"),
@@ -70,8 +71,13 @@ function observations(records: FigureRecord[], where: string) {
 type Observed = ReturnType<typeof observations>[number];
 
 /** The national series over its dates: a line with every point labelled above it. */
-function nationalSpec(national: Observed[], display: MetricDisplay, height: number): TopLevelSpec {
-  const rows = national.map((o) => ({date: o.date, value: o.record.value}));
+function nationalSpec(
+  national: Observed[],
+  display: MetricDisplay,
+  height: number,
+  tip: (o: Observed) => string
+): TopLevelSpec {
+  const rows = national.map((o) => ({date: o.date, value: o.record.value, [tipField("value")]: tip(o)}));
   // Dates are calendar days: UTC throughout, so the machine's time zone cannot shift a point to the previous day.
   const dates = rows.map((r) => Date.parse(`${r.date}T00:00:00Z`));
   // A margin of a tenth of the span on each side, so the first and last points and their labels are not clipped.
@@ -100,6 +106,12 @@ function nationalSpec(national: Observed[], display: MetricDisplay, height: numb
     data: {values: rows},
     layer: [
       {mark: {type: "line", point: true, color: COLORS.total}, encoding: {x, y}},
+      // The site's hover targets (marks.ts): a point over each drawn one, invisible, carrying its tip (the line's
+      // own points are drawn with the line, which a tip cannot tell apart).
+      {
+        mark: {type: "point", filled: true, size: 120, opacity: 0},
+        encoding: {x, y, ...tipEncoding(tipField("value"))}
+      },
       {
         mark: {type: "text", dy: -10, baseline: "bottom", fontSize: 10, color: COLORS.total},
         encoding: {x, y, text: {field: "value", type: "quantitative", format: display.format}}
@@ -116,9 +128,12 @@ function nationalSpec(national: Observed[], display: MetricDisplay, height: numb
 function sectorDotsSpec(
   sectors: Observed[],
   display: MetricDisplay,
-  shortName: (entity: string) => string
+  shortName: (entity: string) => string,
+  tip: (o: Observed) => string
 ): TopLevelSpec {
   const rows = sectors.map((o) => ({
+    [tipField("value")]: tip(o),
+    [HREF_FIELD]: entityHref("sector", o.record.entity),
     name: shortName(o.record.entity),
     date: o.date,
     period: o.label,
@@ -179,7 +194,9 @@ function sectorDotsSpec(
             sort: periods,
             scale: {domain: periods, range: REGION_PALETTE.slice(0, periods.length)},
             legend: {title: "观测时间"}
-          }
+          },
+          ...tipEncoding(tipField("value")),
+          ...hrefEncoding(rows)
         }
       }
     ]
@@ -199,10 +216,18 @@ export const workResumption: ChartModule = {
     if (national.length === 0)
       throw new BuildError(`${input.where}: the figures have no dated "${params.metric}" records for ${params.entity}`);
     const sectors = params.sectors ? observations(recordsOf(input.context, params.metric, "sector"), input.where) : [];
-    const panels: Panel[] = [{spec: nationalSpec(national, display, sectors.length > 0 ? PANEL_HEIGHT : CHART_HEIGHT)}];
+    const tip = (o: Observed): string => recordTip(input.context, o.id, display.label);
+    const panels: Panel[] = [
+      {spec: nationalSpec(national, display, sectors.length > 0 ? PANEL_HEIGHT : CHART_HEIGHT, tip)}
+    ];
     if (sectors.length > 0)
       panels.push({
-        spec: sectorDotsSpec(sectors, display, (entity) => sectionByEntity(input.context, entity, input.where).shortZh)
+        spec: sectorDotsSpec(
+          sectors,
+          display,
+          (entity) => sectionByEntity(input.context, entity, input.where).shortZh,
+          tip
+        )
       });
     const first = national[0]!;
     const last = national[national.length - 1]!;

@@ -112,8 +112,11 @@ function linkFirstMentions(links: ReadonlyMap<string, string>) {
       const out: Token[] = [];
       let linkDepth = 0;
       for (const child of block.children) {
-        if (child.type === "link_open") linkDepth++;
-        if (child.type === "link_close") linkDepth--;
+        // Links written in Markdown, and the anchors the references and shortcodes emit as inline HTML.
+        if (child.type === "link_open" || (child.type === "html_inline" && /^<a[\s>]/i.test(child.content)))
+          linkDepth++;
+        if (child.type === "link_close" || (child.type === "html_inline" && /^<\/a\s*>/i.test(child.content)))
+          linkDepth--;
         if (child.type !== "text" || linkDepth > 0) {
           out.push(child);
           continue;

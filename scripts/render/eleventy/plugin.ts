@@ -404,6 +404,10 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
         /<a class="(num[^"]*)" href="[^"]*" (data-record="[^"]*")>([^<]*)<\/a>/g,
         '<span class="$1" $2>$3</span>'
       )
+      // Names and chart marks lead to the site's entity pages; on paper they are plain text and plain marks (an SVG
+      // link holds marks only, never another link, so the next </a> closes it).
+      .replace(/<a class="entity-name" href="[^"]*">([^<]*)<\/a>/g, '<span class="entity-name">$1</span>')
+      .replace(/<a href="[^"]*" class="chart-link"[^>]*>([\s\S]*?)<\/a>/g, "<g>$1</g>")
       .replace(/href="[a-z0-9-]+\.html#/g, 'href="#')
   );
   eleventyConfig.addFilter("metricLabel", (metric: string) => metricLabel(metric));

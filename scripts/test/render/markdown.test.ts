@@ -56,5 +56,8 @@ describe("createMarkdown({entityLinks})", () => {
       '<h2 id="湖北">湖北</h2>\n<p><a href="x.html">湖北的数据</a>，<a class="entity-name" href="province/hubei.html">湖北</a>。</p>\n'
     );
     expect(md.render("湖北。\n")).toBe('<p><a class="entity-name" href="province/hubei.html">湖北</a>。</p>\n');
+    expect(md.render('<a class="num" href="r.html">湖北</a>与湖北。\n')).toBe(
+      '<p><a class="num" href="r.html">湖北</a>与<a class="entity-name" href="province/hubei.html">湖北</a>。</p>\n'
+    );
   });
 });
