@@ -10,9 +10,10 @@
  * and direct vs penetration employment is pro rata to value added.
  *
  * "provincial-tier" (2022, §2.2): E_i = Σ_j Z^j_i L^j_i / GDP^j_i, E_n = Σ_i E_i; sections use their tier's national
- * productivity GDP^j / L^j. National direct and penetration employment are the provincial total split in the
- * proportions of the section results (the appendix sums sections for them, which would not add up to the provincial
- * total when provincial data do not add up to national data; splitting keeps direct + penetration = total).
+ * productivity GDP^j / L^j, scaled by one factor k_n = E_n / Σ_s (Z_s / Pro^{j(s)}) so that sections, tiers and
+ * direct + penetration add up to the provincial total (the appendix sums sections for the national parts, which
+ * would not add up when provincial data do not add up to national data: a −21 万人 change of the tiers beside a
+ * −43 万人 national change is an artefact, not a finding).
  */
 import type {SectionCode, SectionInfo, Tier} from "../inputs.ts";
 import {TIERS} from "../inputs.ts";
@@ -118,17 +119,16 @@ export function employmentProvincialTier(input: EmploymentYearInput, sections: r
     Tier,
     number
   >;
-  const sectionJobs = bySection(sections, input.sections, productivity);
-  let sum = 0;
-  let direct = 0;
-  for (const e of sectionJobs.values()) {
-    sum += e.total;
-    direct += e.direct;
-  }
-  const national: EmploymentParts = {
-    total,
-    direct: (total * direct) / sum,
-    penetration: (total * (sum - direct)) / sum
-  };
-  return {national, provinces, sections: sectionJobs, productivity};
+  // Sections divided by their tier's national productivity do not add up to the provincial total (provincial data
+  // do not add up to national data, by a margin that changes from year to year); printed side by side, the tiers'
+  // changes would not add up to the national change either. Every section is scaled by one factor k_n so that the
+  // parts add up to the total; the productivity recorded is the one the sections are effectively divided by.
+  const unscaled = bySection(sections, input.sections, productivity);
+  const sum = [...unscaled.values()].reduce((s, e) => s + e.total, 0);
+  const k = total / sum;
+  const effective = Object.fromEntries(TIERS.map((j) => [j, productivity[j] / k])) as Record<Tier, number>;
+  const sectionJobs = bySection(sections, input.sections, effective);
+  const direct = [...sectionJobs.values()].reduce((s, e) => s + e.direct, 0);
+  const national: EmploymentParts = {total, direct, penetration: total - direct};
+  return {national, provinces, sections: sectionJobs, productivity: effective};
 }

@@ -303,12 +303,12 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   regional_weight: {
     tex: "\\eta^j_n = \\frac{Z^j_n}{Z_n},\\quad \\omega_{i,n} = \\frac{\\sum_j GDP^j_{i,n} \\eta^j_n}{\\sum_{i'} \\sum_j GDP^j_{i',n} \\eta^j_n},\\quad Z_{i,n} = \\omega_{i,n} Z_n",
-    descriptionZh: "省级分配（2020 年版）：按三次产业结构加权的省份权重分配全国增加值",
+    descriptionZh: "省级分配（按省份权重）：按三次产业结构加权的省份权重分配全国增加值",
     legend: {"GDP^j_{i,n}": "省份 i 第 j 产业增加值"}
   },
   regional_tier: {
     tex: "\\eta^j_n = \\frac{Z^j_n}{GDP^j_n},\\quad \\omega^j_{i,n} = \\frac{GDP^j_{i,n}\\eta^j_n}{\\sum_{i'} GDP^j_{i',n}\\eta^j_n},\\quad Z_{i,n} = \\sum_j Z^j_n\\,\\omega^j_{i,n}",
-    descriptionZh: "省级分配（2022 年版）：各产业的全国增加值按省份该产业增加值占比分配",
+    descriptionZh: "省级分配（按省份分产业）：各产业的全国增加值按省份该产业增加值占比分配",
     legend: {"GDP^j_n": "全国第 j 产业增加值"}
   },
   regional_tier_split: {
@@ -323,12 +323,12 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   employment_province_share: {
     tex: "Pro_{i,n} = \\frac{GDP_{i,n}}{\\pi_i L_n},\\quad E_{i,n} = \\frac{Z_{i,n}}{Pro_{i,n}}",
-    descriptionZh: "省级带动就业（2020 年版）：省份劳动生产率由 2018 年就业占比 π 推算",
+    descriptionZh: "省级带动就业（按省份就业占比）：省份劳动生产率由 2018 年就业占比 π 推算",
     legend: {"\\pi_i": "省份 i 2018 年就业人数占全国比重", L_n: "全国就业人员"}
   },
   employment_province_tier: {
     tex: "Pro^j_{i,n} = \\frac{GDP^j_{i,n}}{L^j_{i,n}},\\quad E_{i,n} = \\sum_j \\frac{Z^j_{i,n}}{Pro^j_{i,n}}",
-    descriptionZh: "省级带动就业（2022 年版）：按省份分产业劳动生产率",
+    descriptionZh: "省级带动就业（按省份分产业劳动生产率）：各产业增加值除以该省该产业的劳动生产率后加总",
     legend: {"L^j_{i,n}": "省份 i 第 j 产业就业人员"}
   },
   employment_national_sum: {
@@ -338,27 +338,28 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   employment_forecast_national: {
     tex: "E_f = \\frac{Z_f}{Pro_f},\\quad Pro_f = \\frac{GDP_f}{L_f}",
-    descriptionZh: "预测年全国带动就业（2020 年版）：全国劳动生产率，就业人员线性外推",
+    descriptionZh: "预测年全国带动就业（按省份就业占比的方法）：全国劳动生产率，就业人员线性外推",
     legend: {L_f: "线性外推的全国就业人员"}
   },
   employment_section_national: {
     tex: "E^{x}_{n,s} = \\frac{Z^{x}_{n,s}}{Pro_n},\\quad Pro_n = \\frac{Z_n}{E_n}",
-    descriptionZh: "分行业带动就业（2020 年版）：各门类使用同一全国劳动生产率",
+    descriptionZh: "分行业带动就业（按省份就业占比的方法）：各门类使用同一全国劳动生产率",
     legend: {}
   },
   employment_section_tier: {
-    tex: "E^{x}_{n,s} = \\frac{Z^{x}_{n,s}}{Pro^{j(s)}_n},\\quad Pro^{j}_n = \\frac{GDP^{j}_n}{L^{j}_n}",
-    descriptionZh: "分行业带动就业（2022 年版）：各门类使用所属产业的全国劳动生产率",
-    legend: {"j(s)": "门类 s 所属产业"}
+    tex: "E^{x}_{n,s} = k_n \\frac{Z^{x}_{n,s}}{Pro^{j(s)}_n},\\quad Pro^{j}_n = \\frac{GDP^{j}_n}{L^{j}_n},\\quad k_n = \\frac{E_n}{\\sum_s Z_{n,s} / Pro^{j(s)}_n}",
+    descriptionZh:
+      "分行业带动就业（按省份分产业劳动生产率的方法）：各门类使用所属产业的全国劳动生产率，再按同一系数调整，使各门类、各产业之和等于各省份加总的全国带动就业",
+    legend: {"j(s)": "门类 s 所属产业", k_n: "使各门类之和等于全国带动就业的调整系数"}
   },
   employment_pro_rata: {
     tex: "E^{\\text{direct}}_n = E_n\\,\\frac{Z^{\\text{direct}}_n}{Z_n},\\quad E^{\\text{indirect}}_n = E_n\\,\\frac{Z^{\\text{indirect}}_n}{Z_n}",
-    descriptionZh: "直接、渗透产业带动就业（2020 年版）：按增加值比例拆分",
+    descriptionZh: "直接、渗透产业带动就业（按省份就业占比的方法）：按增加值比例拆分",
     legend: {}
   },
   employment_split_sections: {
-    tex: "E^{x}_n = E_n\\,\\frac{\\sum_s E^{x}_{n,s}}{\\sum_s E_{n,s}}",
-    descriptionZh: "直接、渗透产业带动就业（2022 年版）：按分行业结果的结构拆分全国总量",
+    tex: "E^{x}_n = \\sum_s E^{x}_{n,s}",
+    descriptionZh: "直接、渗透产业带动就业（按省份分产业劳动生产率的方法）：各门类直接、渗透部分分别加总",
     legend: {}
   },
   segment_value_added: {
