@@ -135,7 +135,7 @@ const EXPRESSIONS = {
     lhs: "V_{f}",
     expression: "V_prev * (1 + g / 100)",
     symbols: {V_prev: "V_{f-1}", g: "g^{GDP}"},
-    descriptionZh: "预测年：按版本假定的名义 GDP 增速外推上年数值",
+    descriptionZh: "预测年：按预测年假定的名义 GDP 增速外推上年数值",
     legend: {V_f: "预测年数值", "V_{f-1}": "最后数据年数值", "g^{GDP}": "假定名义 GDP 增速（%）"}
   },
   extrapolate_linear: {
@@ -172,7 +172,7 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   param_share: {
     tex: "S_k \\in [0, 1]",
-    descriptionZh: "相关子行业 k 中属于工业互联网的比例（未公开，按版本公布的数值校准）",
+    descriptionZh: "相关子行业 k 中属于工业互联网的比例（未公开，按校准目标确定）",
     legend: {S_k: "子行业 k 的工业互联网关联系数"}
   },
   param_multiplier: {
@@ -217,7 +217,7 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   param_cf: {
     tex: "CF",
-    descriptionZh: "单位固定资产投资带来的增加值（未公开，按版本公布的数值校准）",
+    descriptionZh: "单位固定资产投资带来的增加值（未公开，按校准目标确定）",
     legend: {CF: "投资增加值系数"}
   },
   direct_base_product: {
@@ -268,7 +268,7 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   direct_section: {
     tex: "Z^{\\text{direct}}_{n,s} = r^{\\text{dir}}_{s}\\, M_n\\, V_{n,s}",
     descriptionZh: "门类 s 第 n 年直接产业增加值：直接贡献率 × 累计技术乘数 × 门类增加值",
-    legend: {M_n: "累计技术乘数（参数规定是否作用于直接产业）", "V_{n,s}": "门类增加值"}
+    legend: {M_n: "累计技术乘数", "V_{n,s}": "门类增加值"}
   },
   penetration_section: {
     tex: "Z^{\\text{indirect}}_{n,s} = r^{\\text{pen}}_{s}\\, M_n\\, V_{n,s}",
@@ -313,13 +313,13 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
   },
   regional_tier_split: {
     tex: "Z^{x}_{i,n} = \\sum_j Z^{x,j}_n\\,\\omega^j_{i,n},\\quad x \\in \\{\\text{direct}, \\text{indirect}\\}",
-    descriptionZh: "省级直接、渗透产业增加值（方案未说明，本实现）：各产业的直接、渗透部分按同一省份产业权重分配",
+    descriptionZh: "省级直接、渗透产业增加值：各产业的直接、渗透部分按同一省份产业权重分配",
     legend: {}
   },
   region_sum: {
     tex: "Z_{R,n} = \\sum_{i \\in R} Z_{i,n}",
     descriptionZh: "区域数值为所含省份之和",
-    legend: {R: "区域（省份构成见版本配置）"}
+    legend: {R: "区域（省份构成见本附录）"}
   },
   employment_province_share: {
     tex: "Pro_{i,n} = \\frac{GDP_{i,n}}{\\pi_i L_n},\\quad E_{i,n} = \\frac{Z_{i,n}}{Pro_{i,n}}",
