@@ -9,6 +9,7 @@ import {step, warn} from "../lib/progress.ts";
 import {writeSite} from "../render/build-site.ts";
 import {createRenderContext} from "../render/context.ts";
 import {printReport} from "../render/pdf/print.ts";
+import {openChartCache} from "./chart-cache.ts";
 import {prepareSite} from "../render/site.ts";
 import {stableJson, writeFileAtomic} from "../lib/fs.ts";
 import {buildIntoDist} from "./dist.ts";
@@ -46,7 +47,7 @@ export async function buildEdition(edition: number, options: BuildOptions): Prom
   const label = String(edition);
   const cacheRoot = options.cacheRoot ?? path.join(options.root, ".cache");
   const cache = {enabled: options.cache !== false, dir: path.join(cacheRoot, "figures")};
-  const {config, figures, reproduction, reference, manifest} = await computeEditionCached(
+  const {config, figures, reproduction, reference, manifest, fingerprint} = await computeEditionCached(
     options.dataRoot,
     edition,
     cache
@@ -56,25 +57,35 @@ export async function buildEdition(edition: number, options: BuildOptions): Prom
   );
 
   return buildIntoDist(options.distRoot, edition, async (staging) => {
-    const site = await step(`${label} · render charts`, () => {
+    // Charts drawn by an earlier build of the same figures and code are reused (chart-cache.ts).
+    const charts = await openChartCache(path.join(cacheRoot, "charts"), edition, cache.enabled ? fingerprint : "");
+    const site = await step(`${label} · render charts`, async () => {
       const context = createRenderContext(config, figures, reference, manifest);
-      return prepareSite(options.root, context, reproduction, {revisions});
+      const prepared = await prepareSite(options.root, context, reproduction, {revisions, figureMemo: charts.memo});
+      await charts.save(prepared.placements.map((p) => JSON.stringify(p)));
+      return prepared;
     });
     await step(`${label} · Eleventy site`, async () => {
       await writeSite(site, staging);
       await writeFileAtomic(path.join(staging, "reproduction.json"), stableJson(reproduction));
       await writeFileAtomic(path.join(staging, "revisions.json"), stableJson(revisions));
     });
-    await step(`${label} · search index`, () => writeSearchIndex(staging, site.context));
-    let pages: number | undefined;
-    if (options.pdf)
-      pages = await step(`${label} · PDF`, async () => {
-        // The contents' page numbers of the previous build: one print instead of two when nothing moved.
-        const tocCache = path.join(cacheRoot, "pdf", `${edition}-toc.json`);
-        const result = await printReport(staging, path.join(staging, "report.pdf"), config.shortTitle, {tocCache});
-        return result.pages;
-      });
-    else warn(`${label}: PDF skipped (--no-pdf); dist/${label}/report.pdf is absent`);
+    // The search index (Pagefind's own process) and the PDF (Chromium) read the same finished site and write apart
+    // (pagefind/, report.pdf): they run side by side. Both settle before the staging folder is swapped or removed.
+    const search = step(`${label} · search index`, () => writeSearchIndex(staging, site.context));
+    const pdf = options.pdf
+      ? step(`${label} · PDF`, async () => {
+          // The contents' page numbers of the previous build: one print instead of two when nothing moved.
+          const tocCache = path.join(cacheRoot, "pdf", `${edition}-toc.json`);
+          const result = await printReport(staging, path.join(staging, "report.pdf"), config.shortTitle, {tocCache});
+          return result.pages;
+        })
+      : Promise.resolve(undefined);
+    const [searched, printed] = await Promise.allSettled([search, pdf]);
+    if (searched.status === "rejected") throw searched.reason;
+    if (printed.status === "rejected") throw printed.reason;
+    const pages = printed.value;
+    if (!options.pdf) warn(`${label}: PDF skipped (--no-pdf); dist/${label}/report.pdf is absent`);
     return {
       edition,
       ...(pages !== undefined ? {pages} : {}),
