@@ -10,7 +10,7 @@ import type {TopLevelSpec} from "vega-lite";
 import {CHART_HEIGHT, CHART_WIDTH, COLORS, FORECAST_CHART_HEIGHT} from "./theme.ts";
 import {foldedHooks} from "./marks.ts";
 import {segmentLabels, totalLabels} from "./stack-labels.ts";
-import {bandTicks, narrowBandTicks} from "./ticks.ts";
+import {bandTicks, narrowBandTicks, tickAxis} from "./ticks.ts";
 import {
   exprString,
   FORECAST_DASH,
@@ -231,7 +231,7 @@ function barLayer(
     type: "quantitative",
     stack: mode === "stack" ? "zero" : null,
     scale: {domain, nice: false},
-    axis: {title: options.barAxisTitle, ...LEFT_AXIS_TITLE, values: options.barAxisValues ?? ticks}
+    axis: {title: options.barAxisTitle, ...LEFT_AXIS_TITLE, ...tickAxis(options.barAxisValues ?? ticks)}
   };
   const xOffset =
     mode === "group" && options.bars.length > 1
@@ -340,7 +340,13 @@ function lineLayer(options: DualAxisOptions, domain: [number, number], ticks: nu
     field: "lineValue",
     type: "quantitative",
     scale: {domain, nice: false, zero: false},
-    axis: {title: options.lineAxisTitle ?? null, orient: "right", grid: false, ...RIGHT_AXIS_TITLE, values: ticks}
+    axis: {
+      title: options.lineAxisTitle ?? null,
+      orient: "right",
+      grid: false,
+      ...RIGHT_AXIS_TITLE,
+      ...tickAxis(ticks)
+    }
   };
   const color = {field: "lineLabel", type: "nominal", scale: colorScale, legend: {title: null}};
   const forecast = options.forecastField;

@@ -8,7 +8,7 @@
  */
 import type {TopLevelSpec} from "vega-lite";
 import {hasTips, hrefEncoding, tipEncoding, tipField} from "./marks.ts";
-import {bandTicks} from "./ticks.ts";
+import {bandTicks, tickAxis} from "./ticks.ts";
 import type {MetricDisplay} from "./metrics.ts";
 import {measureText} from "./text-width.ts";
 import {COLORS, fullPrintWidth, PROVINCE_ROW_HEIGHT} from "./theme.ts";
@@ -85,7 +85,7 @@ function panelSpec(
     field: panel.field,
     type: "quantitative",
     scale: {domain: scale.domain, nice: false},
-    axis: {title: null, values: scale.ticks, grid: true, labelFlush: true}
+    axis: {title: null, ...tickAxis(scale.ticks), grid: true, labelFlush: true}
   };
   const color = panel.threshold
     ? {

@@ -5,7 +5,7 @@
  * connecting line. The first metric's value is labelled. `params.year` defaults to the last data year.
  */
 import {z} from "zod";
-import {bandTicks} from "./ticks.ts";
+import {bandTicks, tickAxis} from "./ticks.ts";
 import {provinceEntities} from "./entities.ts";
 import {metricDisplay} from "./metrics.ts";
 import {chartParams, metricParam, shownYear, yearParam} from "./params.ts";
@@ -82,7 +82,7 @@ export const provinceCompare: ChartModule = {
       scale: {domain, nice: false},
       axis: {
         title: first.display.unitText ? `单位：${first.display.unitText}` : null,
-        values: bandTicks(lo, hi, 6, domain),
+        ...tickAxis(bandTicks(lo, hi, 6, domain)),
         grid: true
       }
     };

@@ -1,8 +1,10 @@
 /**
  * @fileoverview The edition's key regions (config "regions") on the tile-grid map: each member province's tile in
  * its region's colour, the others grey, every tile labelled with the province's name. With `params.metric` the
- * legend also gives each region's value in `params.year` (default the last data year), e.g. its value added — the
- * papers' "示意图" of the economic circles, drawn from the figures instead of a base map.
+ * legend also gives each region's value in `params.year` (default the last data year), e.g. its value added, as the
+ * data table prints it, and lists the regions from the highest value down (the ranking the text gives) — the
+ * papers' "示意图" of the economic circles, drawn from the figures instead of a base map. A region keeps its colour
+ * (config order) whatever its rank.
  */
 import {z} from "zod";
 import {BuildError} from "../../lib/errors.ts";
@@ -19,6 +21,16 @@ import {entityHref, HREF_FIELD, linkName} from "./marks.ts";
 const Params = z.strictObject({metric: metricParam.optional(), year: yearParam.optional()});
 
 const OUTSIDE = "其他省份";
+
+/**
+ * The order of the regions in the legend and the data table: by value, highest first (ties, and regions without a
+ * value, keep their config order); config order when no metric is shown.
+ */
+export function legendOrder(values: readonly number[] | undefined, count: number): number[] {
+  const order = Array.from({length: count}, (_, i) => i);
+  if (!values) return order;
+  return order.sort((a, b) => (values[b] ?? -Infinity) - (values[a] ?? -Infinity) || a - b);
+}
 
 export const regionTileMap: ChartModule = {
   id: "region-tile-map",
@@ -45,6 +57,10 @@ export const regionTileMap: ChartModule = {
         : undefined;
     const legendLabel = regions.map((r, i) =>
       display && points ? `${r.nameZh}  ${shown(display, points[i]!.value)}` : r.nameZh
+    );
+    const order = legendOrder(
+      points?.map((p) => p.value),
+      regions.length
     );
     const regionOf = new Map<string, number>();
     for (const [i, region] of regions.entries())
@@ -80,8 +96,8 @@ export const regionTileMap: ChartModule = {
         field: "region",
         type: "nominal",
         scale: {
-          domain: [...legendLabel, ...(hasOutside ? [OUTSIDE] : [])],
-          range: [...REGION_PALETTE.slice(0, regions.length), ...(hasOutside ? [COLORS.empty] : [])]
+          domain: [...order.map((i) => legendLabel[i]!), ...(hasOutside ? [OUTSIDE] : [])],
+          range: [...order.map((i) => REGION_PALETTE[i]!), ...(hasOutside ? [COLORS.empty] : [])]
         },
         legend: {
           title: display && year !== undefined ? `${year}年${display.title}` : "重点区域",
@@ -109,9 +125,9 @@ export const regionTileMap: ChartModule = {
           {field: "provinces", title: "包括省份"},
           ...(display ? [{field: "value", title: display.tableTitle}] : [])
         ],
-        rows: regions.map((r, i) => ({
-          region: r.nameZh,
-          provinces: r.provinces.map((p) => provinceName.get(p) ?? p).join("、"),
+        rows: order.map((i) => ({
+          region: regions[i]!.nameZh,
+          provinces: regions[i]!.provinces.map((p) => provinceName.get(p) ?? p).join("、"),
           ...(points ? {value: points[i]!.value} : {})
         }))
       },

@@ -2,7 +2,8 @@
  * @fileoverview Round axis ticks computed from the data: steps of 1, 2 or 5 × 10^n, covering a value range, kept
  * inside an axis band, and spaced so that their labels never touch. Charts pass these as explicit tick values where
  * an axis covers only part of the plot (the separated bands of a dual-axis chart) or where vega's own tick count
- * would crowd a narrow panel.
+ * would crowd a narrow panel. An axis given explicit values also gets its label format from them (`tickAxis`):
+ * Vega would otherwise pick the decimals from the whole scale domain, and print 3.4, 3.5, 3.6 as "3 4 4".
  */
 
 /** Closest spacing of two ticks of a band axis, in px. */
@@ -54,4 +55,33 @@ export function narrowBandTicks(lo: number, hi: number, domain: [number, number]
     if (ticks.length >= 2) return ticks;
   }
   return bandTicks(lo, hi, 3, domain);
+}
+
+/** The fewest decimals (up to `max`) that print `value` exactly (0.25 → 2, 3.5 → 1, 500 → 0). */
+function decimalsOf(value: number, max: number): number {
+  for (let d = 0; d < max; d++)
+    if (Math.abs(Number(value.toFixed(d)) - value) <= 1e-9 * Math.max(1, Math.abs(value))) return d;
+  return max;
+}
+
+/**
+ * Decimals of an axis's tick labels: enough to print every tick exactly — the decimals of the step between
+ * neighbouring ticks, since round ticks are multiples of it (step 0.1 → 1, step 0.25 → 2, step 5 → 0) — and
+ * more, up to `max`, while two ticks would still print alike.
+ */
+export function tickDecimals(ticks: readonly number[], max = 6): number {
+  let decimals = Math.max(0, ...ticks.map((t) => decimalsOf(t, max)));
+  const distinct = new Set(ticks).size;
+  while (decimals < max && new Set(ticks.map((t) => t.toFixed(decimals))).size < distinct) decimals++;
+  return decimals;
+}
+
+/** d3 format of an axis's tick labels, from `tickDecimals` (".1f" for 3.4, 3.5, 3.6; ".0f" for 0, 500, 1000). */
+export function tickFormat(ticks: readonly number[]): string {
+  return `.${tickDecimals(ticks)}f`;
+}
+
+/** Axis properties for explicit tick values: the values and the label format that tells them apart. */
+export function tickAxis(ticks: readonly number[]): {values: number[]; format: string} {
+  return {values: [...ticks], format: tickFormat(ticks)};
 }

@@ -20,7 +20,7 @@ import {COLORS, CHART_HEIGHT, CHART_WIDTH, PANEL_HEIGHT, PROVINCE_ROW_HEIGHT, RE
 import type {ChartModule, Panel} from "./types.ts";
 import {topLevel} from "./vl.ts";
 import {recordId, type FigureRecord} from "../../model/records/records.ts";
-import {bandTicks} from "./ticks.ts";
+import {bandTicks, tickAxis} from "./ticks.ts";
 import {entityHref, HREF_FIELD, hrefEncoding, recordTip, tipEncoding, tipField} from "./marks.ts";
 
 const Params = z.strictObject({
@@ -163,7 +163,7 @@ function sectorDotsSpec(
     field: "value",
     type: "quantitative",
     scale: {domain, nice: false},
-    axis: {title: display.title, grid: true, values: bandTicks(lo, hi, 8, domain)}
+    axis: {title: display.title, grid: true, ...tickAxis(bandTicks(lo, hi, 8, domain))}
   };
   return topLevel({
     width: CHART_WIDTH,

@@ -1,7 +1,8 @@
 /**
  * @fileoverview Every figure and table of both editions, built from the real computed figures and drawn to SVG.
  * Fails on a figure whose data is empty, holds NaN or undefined, or names a record the figures file does not have,
- * and on a one-year figure whose title states another year than the one it shows.
+ * on an axis that prints two ticks alike (3.4 and 3.6 both as "3"), and on a one-year figure whose title states
+ * another year than the one it shows.
  */
 import {beforeAll, describe, expect, it} from "vitest";
 import type {FigureConfig} from "../../load/edition.ts";
@@ -35,6 +36,13 @@ function outputProblems(output: ChartOutput, context: RenderContext): string[] {
           : [`panel ${i + 1} is empty`])
     );
   return problems;
+}
+
+/** The labels of each axis of an SVG, in drawing order. */
+function axisLabels(svg: string): string[][] {
+  return [...svg.matchAll(/<g class="mark-text role-axis-label"[^>]*>(.*?)<\/g>/gs)].map((group) =>
+    [...group[1]!.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((text) => text[1]!)
+  );
 }
 
 /** Modules that draw one year, and the year they draw (params.year, else the last data year). */
@@ -80,6 +88,9 @@ for (const edition of EDITIONS) {
           const svg = await renderVegaLiteToSvg(panel.spec, {label: figure.title, where: `${where} panel ${i + 1}`});
           if (!/<(path|rect|text)\b/.test(svg)) failures.push(`${where} panel ${i + 1}: the SVG draws nothing`);
           if (/NaN|undefined/.test(svg)) failures.push(`${where} panel ${i + 1}: the SVG holds NaN or undefined`);
+          for (const labels of axisLabels(svg))
+            if (new Set(labels).size < labels.length)
+              failures.push(`${where} panel ${i + 1}: an axis repeats a label: ${labels.join(" / ")}`);
         }
       }
       expect(failures).toEqual([]);

@@ -1,15 +1,16 @@
 /**
- * @fileoverview The pure helpers of the chart modules: separated dual-axis domains, round ticks, merged policy
- * cells, observation dates, list wrapping.
+ * @fileoverview The pure helpers of the chart modules: separated dual-axis domains, round ticks and their label
+ * decimals, the region map's legend order, merged policy cells, observation dates, list wrapping.
  */
 import {describe, expect, it} from "vitest";
 import {separatedDomains} from "../../render/charts/dual-axis.ts";
-import {bandTicks, tickStep} from "../../render/charts/ticks.ts";
+import {bandTicks, tickAxis, tickDecimals, tickFormat, tickStep} from "../../render/charts/ticks.ts";
 import {wrapList} from "../../render/charts/industry-system.ts";
 import {stableSvgIds} from "../../render/charts/svg.ts";
 import {policyTableHtml, runLengths} from "../../render/charts/policy-table.ts";
 import {measureText} from "../../render/charts/text-width.ts";
 import {observationDate} from "../../render/charts/work-resumption.ts";
+import {legendOrder} from "../../render/charts/region-tile-map.ts";
 
 describe("separatedDomains(bars, lines)", () => {
   const height = 260;
@@ -52,6 +53,55 @@ describe("tickStep / bandTicks", () => {
   it("covers the range with round ticks inside the domain", () => {
     expect(bandTicks(0, 3853.72, 4, [0, 5000])).toEqual([0, 1000, 2000, 3000, 4000]);
     expect(bandTicks(0.1, 0.3, 2, [0, 1])).toEqual([0.1, 0.2, 0.3]);
+  });
+});
+
+describe("tickDecimals / tickFormat / tickAxis", () => {
+  it("takes the decimals from the step between ticks", () => {
+    expect(tickDecimals([3.4, 3.5, 3.6])).toBe(1);
+    expect(tickDecimals([3, 3.5, 4])).toBe(1);
+    expect(tickDecimals([0, 0.25, 0.5, 0.75])).toBe(2);
+    expect(tickDecimals([0.02, 0.04])).toBe(2);
+    expect(tickDecimals([0, 500, 1000])).toBe(0);
+    expect(tickDecimals([-4, -2, 0, 2])).toBe(0);
+    expect(tickDecimals([])).toBe(0);
+  });
+
+  it("formats ticks so that no two print alike", () => {
+    expect(tickFormat([3.4, 3.5, 3.6])).toBe(".1f");
+    expect(tickFormat([10, 20, 30])).toBe(".0f");
+    expect(tickAxis([3.5, 3.6])).toEqual({values: [3.5, 3.6], format: ".1f"});
+    for (const ticks of [
+      [3.4, 3.5, 3.6],
+      [3.53, 3.62],
+      [0.1, 0.2, 0.3],
+      [1e-7, 2e-7]
+    ]) {
+      const decimals = tickDecimals(ticks, 8);
+      expect(new Set(ticks.map((t) => t.toFixed(decimals))).size).toBe(ticks.length);
+    }
+  });
+
+  it("gives the ticks of a narrow dual-axis band one decimal", () => {
+    const {lineTicks} = separatedDomains([4.5, 4.9, 5.3], [3.53, 3.58, 3.62], {height: 248, barLabels: true});
+    const format = tickFormat(lineTicks);
+    expect(format).not.toBe(".0f");
+    const decimals = Number(format.slice(1, -1));
+    expect(new Set(lineTicks.map((t) => t.toFixed(decimals))).size).toBe(lineTicks.length);
+  });
+});
+
+describe("legendOrder(values, count) of the region map", () => {
+  it("lists the regions from the highest value down", () => {
+    // 长三角, 珠三角, 长江中游, 京津冀, 成渝, 东北, 西北 (2023): 长江中游 above 珠三角, 西北 above 东北.
+    expect(legendOrder([10836.42, 4825.55, 4846.95, 3612.16, 3053.96, 2013.16, 2181.51], 7)).toEqual([
+      0, 2, 1, 3, 4, 6, 5
+    ]);
+  });
+
+  it("keeps config order for ties and without values", () => {
+    expect(legendOrder([1, 2, 2, 1], 4)).toEqual([1, 2, 0, 3]);
+    expect(legendOrder(undefined, 3)).toEqual([0, 1, 2]);
   });
 });
 
