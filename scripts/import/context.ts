@@ -3,7 +3,7 @@
  * provincial) with issuer ids, and the published numbers of both editions copied as-is for the reproduction report.
  */
 import {DataError, type Problem} from "../lib/errors.ts";
-import {DATA_FILES, policiesFile, publishedFile} from "../load/data-files.ts";
+import {policiesFile, publishedFile} from "../load/data-files.ts";
 import type {DataSource} from "../model/inputs.ts";
 import {provinceIdsByName} from "./provincial-accounts.ts";
 import {readShared, readSharedText, type SourceContext} from "./sources.ts";
@@ -107,55 +107,4 @@ export async function copyPublished(context: SourceContext, edition: number): Pr
       upstream: [`../shared/${relative}`]
     }
   };
-}
-
-/** The sourced policies, milestones and case facts the chapters cite ({% cite "P024" %}), copied as-is. */
-const CITED = [
-  {
-    file: DATA_FILES.citedPolicies,
-    upstream: "policies.csv",
-    id: "cited-policies",
-    what: "policies, plans and meetings (national, ministerial, provincial), 2015–2023"
-  },
-  {
-    file: DATA_FILES.citedEvents,
-    upstream: "events.csv",
-    id: "cited-events",
-    what: "dated milestones with one number each (platform lists, node counts, project counts)"
-  },
-  {
-    file: DATA_FILES.citedCases,
-    upstream: "cases.csv",
-    id: "cited-cases",
-    what: "case facts for 专栏 boxes (enterprise platforms, regional programmes, foreign strategies, sector cases)"
-  }
-] as const;
-
-export async function copyCitedSources(context: SourceContext): Promise<CopiedFile[]> {
-  return Promise.all(
-    CITED.map(async (c) => {
-      const relative = `data-sources/policy-events-and-cases/${c.upstream}`;
-      const text = (await readSharedText(context, relative)).replace(/^\uFEFF/, "").replaceAll("\r\n", "\n");
-      return {
-        file: c.file,
-        content: text.endsWith("\n") ? text : `${text}\n`,
-        source: {
-          id: c.id,
-          file: c.file,
-          title: `Sourced ${c.what}: one public page (URL) and a verbatim snippet per row`,
-          citation: "公开政策文件及新闻报道（每条注明网址）",
-          publisher: "the issuing bodies and the media pages named by each row's URL",
-          intermediary: `gathered by the project into ../shared/${relative} (PROVENANCE.md gives the trust of each host)`,
-          vintage: "as published on the page at the time of gathering (2026-12-02)",
-          unit: "",
-          years: "2015–2024",
-          transformations: [`copied as-is from ../shared/${relative} (line endings normalised to LF)`],
-          estimated: false,
-          caveats:
-            "Many URLs are reposts on third-party hosts; the snippet shows the fact. Cited in the chapters by id with {% cite %}.",
-          upstream: [`../shared/${relative}`, "../shared/data-sources/policy-events-and-cases/PROVENANCE.md"]
-        }
-      };
-    })
-  );
 }

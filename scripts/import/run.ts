@@ -12,7 +12,8 @@ import {info, warn} from "../lib/progress.ts";
 import {DATA_FILES, IMPORTED_EDITIONS} from "../load/data-files.ts";
 import type {DataSource} from "../model/inputs.ts";
 import {buildProvinces, buildRelatedSubsectors, buildSections} from "./concordance.ts";
-import {buildPolicies, copyCitedSources, copyPublished} from "./context.ts";
+import {buildCitedSources} from "./cited.ts";
+import {buildPolicies, copyPublished} from "./context.ts";
 import {buildIoIntermediate, buildIoSectors} from "./io-table.ts";
 import {buildMacro} from "./macro.ts";
 import {manifestJson, readmeMarkdown} from "./manifest.ts";
@@ -65,6 +66,7 @@ export async function buildDataFiles(
   for (const edition of IMPORTED_EDITIONS) built.push(await buildObserved(context, edition));
   for (const spec of INDICATOR_EDITIONS) built.push(await buildIndicatorObserved(context, spec));
   built.push(await buildPolicies(context, 2020, "national"), await buildPolicies(context, 2020, "provincial"));
+  built.push(...(await buildCitedSources(context)));
 
   const files = new Map<string, string>();
   const entries: DataSource[] = [];
@@ -72,10 +74,7 @@ export async function buildDataFiles(
     files.set(table.table.file, tableToCsv(table.table));
     entries.push(...manifestEntries(table));
   }
-  for (const copied of [
-    ...(await Promise.all(IMPORTED_EDITIONS.map((edition) => copyPublished(context, edition)))),
-    ...(await copyCitedSources(context))
-  ]) {
+  for (const copied of [...(await Promise.all(IMPORTED_EDITIONS.map((edition) => copyPublished(context, edition))))]) {
     files.set(copied.file, copied.content);
     entries.push(copied.source);
   }

@@ -1,7 +1,8 @@
 /**
  * @fileoverview The sourced facts a chapter may cite (data/context/cited-*.csv): policies, milestones and case facts,
- * each with the page it comes from. Read into one list of citations, each with the reference line the paper prints
- * (issuer, title and document number, date, URL) and checked: ids unique across the files, a URL on every row.
+ * each with the page it comes from. Read into one list of citations, each with the entry the paper prints (entry_zh,
+ * built by the import from issuer, title, document number and date), its URL, the trust of the URL's host and
+ * PROVENANCE.md's caveat, and checked: ids unique across the files, a URL and a trust on every row.
  */
 import {z} from "zod";
 import {ProblemList} from "../lib/errors.ts";
@@ -18,35 +19,36 @@ const url = z
   .regex(/^https?:\/\/\S+$/, "a URL (http:// or https://)");
 const optional = z.string().trim();
 
-const POLICY = z.object({
+/** The columns every cited file has besides its own: the printed entry, the host's trust and PROVENANCE.md's caveat. */
+const ENTRY = {
   id: cell.text,
-  date: optional,
-  issuer: cell.text,
-  title_zh: cell.text,
-  doc_number: optional,
+  entry_zh: cell.text,
+  trust: z.enum(["official", "media", "other"]),
+  caveat: optional,
   url
-});
-const EVENT = z.object({id: cell.text, date: optional, event_zh: cell.text, url});
-const CASE = z.object({id: cell.text, name_zh: cell.text, region: optional, year: optional, fact_zh: cell.text, url});
+};
+const POLICY = z.object({...ENTRY, date: optional, issuer: cell.text, title_zh: cell.text, doc_number: optional});
+const EVENT = z.object({...ENTRY, date: optional, event_zh: cell.text});
+const CASE = z.object({...ENTRY, name_zh: cell.text, region: optional, year: optional, fact_zh: cell.text});
 
 export async function loadCitations(root: string): Promise<Citation[]> {
   const problems = new ProblemList();
   const citations: {line: number; file: string; value: Citation}[] = [];
-  const read = async <T extends z.ZodObject>(file: string, schema: T, text: (row: z.infer<T>) => string) => {
+  const read = async (file: string, schema: typeof POLICY | typeof EVENT | typeof CASE) => {
     const table = await readCsv(root, file, {columns: Object.keys(schema.shape)}, problems);
     if (!table) return;
     for (const {line, value} of parseRows(table, schema, problems)) {
-      const row = value as z.infer<T> & {id: string; url: string};
-      citations.push({line, file, value: {id: row.id, text: text(value), url: row.url}});
+      const row = value as z.infer<typeof schema>;
+      citations.push({
+        line,
+        file,
+        value: {id: row.id, text: row.entry_zh, url: row.url, trust: row.trust, caveat: row.caveat}
+      });
     }
   };
-  await read(
-    DATA_FILES.citedPolicies,
-    POLICY,
-    (r) => `${r.issuer}：${r.title_zh}${r.doc_number ? `（${r.doc_number}）` : ""}${r.date ? `，${r.date}` : ""}`
-  );
-  await read(DATA_FILES.citedEvents, EVENT, (r) => `${r.event_zh}${r.date ? `，${r.date}` : ""}`);
-  await read(DATA_FILES.citedCases, CASE, (r) => `${r.name_zh}${r.region ? `（${r.region}）` : ""}：${r.fact_zh}`);
+  await read(DATA_FILES.citedPolicies, POLICY);
+  await read(DATA_FILES.citedEvents, EVENT);
+  await read(DATA_FILES.citedCases, CASE);
   const seen = new Map<string, string>();
   for (const {line, file, value} of citations) {
     const other = seen.get(value.id);

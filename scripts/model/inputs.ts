@@ -217,6 +217,10 @@ export interface Citation {
   /** The reference line as printed in the chapter's notes. */
   text: string;
   url: string;
+  /** Trust of the URL's host (official, mainstream media, other): the paper prints the URL of the first two only. */
+  trust: "official" | "media" | "other";
+  /** What the upstream provenance says against the row ("" when nothing); citing it warns. */
+  caveat: string;
 }
 
 export interface PolicyDocument {

@@ -1,10 +1,15 @@
 /**
- * @fileoverview Citations of sourced facts in the chapters: `{% cite "P024" %}` (or several ids) prints a note mark
- * [1], numbered per chapter in order of first citation, and `{% notes %}` at the chapter's end prints the numbered
- * reference lines with their URLs. Ids are prefixed with the chapter's file slug, so the print page, which holds
- * every chapter, keeps them apart. The preflight checks every cited id and that a citing chapter has its notes.
+ * @fileoverview Citations of sourced facts in the chapters, numbered once for the whole edition: `{% cite "P024" %}`
+ * (or several ids) prints the note mark [n] where n is the source's number in the edition's 参考文献 (numbered in
+ * order of first citation through the chapters), `{% notes %}` at a chapter's end prints the 注释 — the sources that
+ * chapter cites, under the same numbers — and `{% bibliography %}` prints the 参考文献. An entry is the bibliographic
+ * line the import built (issuer, title, document number, date; short title, publisher, date); its URL is printed only
+ * when the host is official or mainstream media (trust of data/context/cited-*.csv). Citing a row PROVENANCE.md warns
+ * about prints a warning with the chapter, id and URL. Anchors carry the chapter's file slug, so the print page, which
+ * holds every chapter, keeps them apart. The preflight checks every cited id and that a citing chapter has its notes.
  */
 import {BuildError, type Problem} from "../../lib/errors.ts";
+import {warn} from "../../lib/progress.ts";
 import type {Citation} from "../../model/inputs.ts";
 import {escapeHtml} from "../html.ts";
 
@@ -12,43 +17,88 @@ import {escapeHtml} from "../html.ts";
 const CITE = /\{%-?\s*cite\s+((?:"[^"]*"\s*,?\s*)+)-?%\}/g;
 const NOTES = /\{%-?\s*notes\s*-?%\}/;
 
+/** The URL is printed for official and mainstream-media hosts only. */
+export function printsUrl(c: Citation): boolean {
+  return c.trust === "official" || c.trust === "media";
+}
+
+/** One numbered entry: "[n] entry。" and, for an official or media host, its URL on the next line. */
+function entryHtml(n: number, c: Citation): string {
+  const url = printsUrl(c) ? `<span class="note-url">${escapeHtml(c.url)}</span>` : "";
+  return `<span class="note-n">[${n}]</span>${escapeHtml(c.text.replace(/。$/, ""))}。${url}`;
+}
+
 export class ChapterNotes {
   private readonly byId: ReadonlyMap<string, Citation>;
-  /** Page slug → cited ids in order of first citation. */
-  private readonly cited = new Map<string, string[]>();
+  /** Source id → its number in the edition (the 参考文献's order). */
+  private readonly numbers = new Map<string, number>();
+  /** Page slug → cited ids. */
+  private readonly cited = new Map<string, Set<string>>();
+  private readonly warned = new Set<string>();
 
-  constructor(citations: readonly Citation[]) {
+  /**
+   * @param order every cited id in order of first citation through the edition (citedIds of the chapters' sources)
+   * @param onCaveat where the warning about a cited row PROVENANCE.md warns about goes (the build's warnings)
+   */
+  constructor(
+    citations: readonly Citation[],
+    order: readonly string[],
+    private readonly onCaveat: (line: string) => void = warn
+  ) {
     this.byId = new Map(citations.map((c) => [c.id, c]));
+    for (const id of order) if (this.byId.has(id) && !this.numbers.has(id)) this.numbers.set(id, this.numbers.size + 1);
   }
 
-  /** The note mark(s) for `ids` cited on page `slug`. */
+  private number(id: string): number {
+    let n = this.numbers.get(id);
+    // Not in the order (a template outside the chapters cites it): numbered after the others.
+    if (n === undefined) this.numbers.set(id, (n = this.numbers.size + 1));
+    return n;
+  }
+
+  /** The note mark for `ids` cited on page `slug`, joined to the text before it (no line starts with a mark). */
   cite(slug: string, ids: readonly unknown[], where: string): string {
     if (ids.length === 0) throw new BuildError(`${where}: cite needs at least one id, e.g. {% cite "P024" %}`);
     let list = this.cited.get(slug);
-    if (!list) this.cited.set(slug, (list = []));
+    if (!list) this.cited.set(slug, (list = new Set()));
     const marks = ids.map((id) => {
       if (typeof id !== "string" || !this.byId.has(id))
         throw new BuildError(
           `${where}: cite: unknown id ${JSON.stringify(id)}; expected an id of data/context/cited-*.csv`
         );
-      if (!list.includes(id)) list.push(id);
-      const n = list.indexOf(id) + 1;
+      list.add(id);
+      const c = this.byId.get(id)!;
+      if (c.caveat && !this.warned.has(`${where} ${id}`)) {
+        this.warned.add(`${where} ${id}`);
+        this.onCaveat(`${where} cites ${id} (${c.url}): ${c.caveat}`);
+      }
+      const n = this.number(id);
       return `<a href="#note-${slug}-${n}">${n}</a>`;
     });
-    return `<sup class="cite">[${marks.join("，")}]</sup>`;
+    // U+2060 WORD JOINER: no line break between the text and its mark.
+    return `&#x2060;<sup class="cite">[${marks.join("，")}]</sup>`;
   }
 
-  /** The numbered reference lines of page `slug` (empty when it cited nothing). */
+  /** 注释: the sources page `slug` cites, under their edition numbers, in that order (empty when it cited nothing). */
   notes(slug: string): string {
-    const list = this.cited.get(slug) ?? [];
-    if (list.length === 0) return "";
-    const items = list
-      .map((id, i) => {
-        const c = this.byId.get(id)!;
-        return `<li id="note-${slug}-${i + 1}">${escapeHtml(c.text.replace(/。$/, ""))}。<span class="note-url">${escapeHtml(c.url)}</span></li>`;
+    const ids = [...(this.cited.get(slug) ?? [])].sort((a, b) => this.number(a) - this.number(b));
+    if (ids.length === 0) return "";
+    const items = ids
+      .map((id) => {
+        const n = this.number(id);
+        return `<li id="note-${slug}-${n}">${entryHtml(n, this.byId.get(id)!)}</li>`;
       })
       .join("");
     return `<section class="chapter-notes" aria-label="注释"><p class="chapter-notes-title">注释</p><ol>${items}</ol></section>`;
+  }
+
+  /** 参考文献: every source of the edition, under the same numbers as the chapters' marks and notes. */
+  bibliography(): string {
+    const items = [...this.numbers.entries()]
+      .sort((a, b) => a[1] - b[1])
+      .map(([id, n]) => `<li id="ref-${n}">${entryHtml(n, this.byId.get(id)!)}</li>`)
+      .join("");
+    return `<ol class="bibliography">${items}</ol>`;
   }
 }
 
@@ -77,24 +127,11 @@ export function citationProblems(inputPath: string, source: string, citations: r
   return problems;
 }
 
-/** Every id the chapters cite, in order of first citation through the edition (for the 参考文献 list). */
+/** Every id the chapters cite, in order of first citation through the edition (the numbering of 参考文献). */
 export function citedIds(sources: readonly string[]): string[] {
   const ids: string[] = [];
   for (const source of sources)
     for (const match of source.matchAll(CITE))
       for (const [, id] of match[1]!.matchAll(/"([^"]*)"/g)) if (!ids.includes(id!)) ids.push(id!);
   return ids;
-}
-
-/** 参考文献: every source the edition cites, numbered, with its URL. */
-export function bibliographyHtml(ids: readonly string[], citations: readonly Citation[]): string {
-  const byId = new Map(citations.map((c) => [c.id, c]));
-  const items = ids
-    .filter((id) => byId.has(id))
-    .map((id) => {
-      const c = byId.get(id)!;
-      return `<li>${escapeHtml(c.text.replace(/。$/, ""))}。<span class="note-url">${escapeHtml(c.url)}</span></li>`;
-    })
-    .join("");
-  return `<ol class="bibliography">${items}</ol>`;
 }

@@ -39,7 +39,7 @@ import {
 import {provenanceJson} from "./provenance.ts";
 import {evaluateFact, evaluateFacts} from "./facts.ts";
 import {preflightReferences} from "./preflight.ts";
-import {bibliographyHtml, ChapterNotes, citedIds} from "./citations.ts";
+import {ChapterNotes, citedIds} from "./citations.ts";
 import {boxHtml} from "../case-boxes.ts";
 import {yearNames} from "./refs.ts";
 import {entityNameHtml, renderReference, wordElement} from "./reference-html.ts";
@@ -205,8 +205,8 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     return boxHtml(box, content);
   });
 
-  // Citations of sourced facts, numbered per chapter, and the chapter's notes (citations.ts).
-  const notes = new ChapterNotes(context.reference.citations);
+  // Citations of sourced facts, numbered once for the edition: marks, the chapter's notes, 参考文献 (citations.ts).
+  const notes = new ChapterNotes(context.reference.citations, citedIds(site.chapters.map((c) => c.source)));
   eleventyConfig.addShortcode("cite", function (this: ShortcodeThis, ...ids: unknown[]) {
     return notes.cite(this.page?.fileSlug ?? "page", ids, where(this));
   });
@@ -214,7 +214,7 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     return notes.notes(this.page?.fileSlug ?? "page");
   });
   eleventyConfig.addShortcode("bibliography", function () {
-    return bibliographyHtml(citedIds(site.chapters.map((c) => c.source)), context.reference.citations);
+    return notes.bibliography();
   });
 
   eleventyConfig.addShortcode("tex", function (this: ShortcodeThis, tex: unknown, display: unknown) {

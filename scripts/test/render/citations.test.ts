@@ -1,37 +1,99 @@
 import {describe, expect, it} from "vitest";
-import {ChapterNotes, citationProblems} from "../../render/eleventy/citations.ts";
+import {ChapterNotes, citationProblems, citedIds} from "../../render/eleventy/citations.ts";
+import type {Citation} from "../../model/inputs.ts";
 
-const citations = [
-  {id: "P1", text: "国务院：《某规划》（国发〔2021〕1号），2021-03", url: "https://example.gov.cn/p1"},
-  {id: "C2", text: "某案例（江苏）：某事实。", url: "http://example.com/c2?a=1&b=2"}
+const citations: Citation[] = [
+  {
+    id: "P1",
+    text: "国务院：《某规划》（国发〔2021〕1号），2021年3月",
+    url: "https://example.gov.cn/p1",
+    trust: "official",
+    caveat: ""
+  },
+  {id: "C2", text: "某案例，2021年", url: "http://example.com/c2?a=1&b=2", trust: "other", caveat: ""},
+  {id: "E3", text: "新华网：某事件，2022年5月1日", url: "http://news.cn/e3?x=1&y=2", trust: "media", caveat: ""},
+  {
+    id: "E4",
+    text: "某发布会，2023年6月15日",
+    url: "http://mirror.example/e4",
+    trust: "other",
+    caveat: "figures disagree (PROVENANCE.md, Conflicts 3)"
+  }
 ];
+const quiet = () => {};
 
 describe("citations of sourced facts", () => {
-  it("numbers the marks per chapter in order of first citation, and reuses a number", () => {
-    const notes = new ChapterNotes(citations);
-    expect(notes.cite("02-regions", ["C2"], "x")).toBe('<sup class="cite">[<a href="#note-02-regions-1">1</a>]</sup>');
-    expect(notes.cite("02-regions", ["P1", "C2"], "x")).toBe(
-      '<sup class="cite">[<a href="#note-02-regions-2">2</a>，<a href="#note-02-regions-1">1</a>]</sup>'
+  it("numbers every source once for the edition, in order of first citation through the chapters", () => {
+    const order = citedIds(['甲{% cite "C2" %}乙{% cite "P1", "C2" %}', '丙{% cite "E3" %}丁{% cite "P1" %}']);
+    expect(order).toEqual(["C2", "P1", "E3"]);
+    const notes = new ChapterNotes(citations, order, quiet);
+    // The mark is joined to the text before it (U+2060 WORD JOINER) and carries the edition's number.
+    expect(notes.cite("01-overview", ["C2"], "x")).toBe(
+      '&#x2060;<sup class="cite">[<a href="#note-01-overview-1">1</a>]</sup>'
     );
-    // Another chapter starts at 1 again.
-    expect(notes.cite("04-outlook", ["P1"], "x")).toBe('<sup class="cite">[<a href="#note-04-outlook-1">1</a>]</sup>');
+    expect(notes.cite("01-overview", ["P1", "C2"], "x")).toBe(
+      '&#x2060;<sup class="cite">[<a href="#note-01-overview-2">2</a>，<a href="#note-01-overview-1">1</a>]</sup>'
+    );
+    // Another chapter keeps the same numbers: no restart.
+    expect(notes.cite("02-regions", ["E3"], "x")).toBe(
+      '&#x2060;<sup class="cite">[<a href="#note-02-regions-3">3</a>]</sup>'
+    );
+    expect(notes.cite("02-regions", ["P1"], "x")).toBe(
+      '&#x2060;<sup class="cite">[<a href="#note-02-regions-2">2</a>]</sup>'
+    );
   });
 
-  it("prints the chapter's notes with escaped text and URL, one final full stop", () => {
-    const notes = new ChapterNotes(citations);
-    notes.cite("a", ["C2"], "x");
-    notes.cite("a", ["P1"], "x");
-    expect(notes.notes("a")).toBe(
+  it("prints a chapter's notes under the edition's numbers; a URL only for official and media hosts", () => {
+    const notes = new ChapterNotes(citations, ["C2", "P1", "E3"], quiet);
+    notes.cite("b", ["E3"], "x");
+    notes.cite("b", ["P1"], "x");
+    notes.cite("b", ["C2"], "x");
+    expect(notes.notes("b")).toBe(
       '<section class="chapter-notes" aria-label="注释"><p class="chapter-notes-title">注释</p><ol>' +
-        '<li id="note-a-1">某案例（江苏）：某事实。<span class="note-url">http://example.com/c2?a=1&amp;b=2</span></li>' +
-        '<li id="note-a-2">国务院：《某规划》（国发〔2021〕1号），2021-03。<span class="note-url">https://example.gov.cn/p1</span></li>' +
+        '<li id="note-b-1"><span class="note-n">[1]</span>某案例，2021年。</li>' +
+        '<li id="note-b-2"><span class="note-n">[2]</span>国务院：《某规划》（国发〔2021〕1号），2021年3月。' +
+        '<span class="note-url">https://example.gov.cn/p1</span></li>' +
+        '<li id="note-b-3"><span class="note-n">[3]</span>新华网：某事件，2022年5月1日。' +
+        '<span class="note-url">http://news.cn/e3?x=1&amp;y=2</span></li>' +
         "</ol></section>"
     );
-    expect(notes.notes("b")).toBe("");
+    expect(notes.notes("c")).toBe("");
+  });
+
+  it("prints the 参考文献 under the same numbers, without the URL of an other host", () => {
+    const notes = new ChapterNotes(citations, ["E3", "C2"], quiet);
+    expect(notes.bibliography()).toBe(
+      '<ol class="bibliography">' +
+        '<li id="ref-1"><span class="note-n">[1]</span>新华网：某事件，2022年5月1日。' +
+        '<span class="note-url">http://news.cn/e3?x=1&amp;y=2</span></li>' +
+        '<li id="ref-2"><span class="note-n">[2]</span>某案例，2021年。</li>' +
+        "</ol>"
+    );
+    // A host of other trust: the entry without its URL.
+    const bare = new ChapterNotes(
+      [{id: "X", text: "某文献。", url: "https://example.org/x", trust: "other", caveat: ""}],
+      ["X"],
+      quiet
+    );
+    expect(bare.bibliography()).toBe(
+      '<ol class="bibliography"><li id="ref-1"><span class="note-n">[1]</span>某文献。</li></ol>'
+    );
+  });
+
+  it("warns once per chapter when a chapter cites a row PROVENANCE.md warns about, with id and URL", () => {
+    const lines: string[] = [];
+    const notes = new ChapterNotes(citations, ["E4", "P1"], (line) => lines.push(line));
+    notes.cite("a", ["E4", "P1"], "content/2023/01-overview.md");
+    notes.cite("a", ["E4"], "content/2023/01-overview.md");
+    notes.cite("b", ["E4"], "content/2023/04-outlook.md");
+    expect(lines).toEqual([
+      "content/2023/01-overview.md cites E4 (http://mirror.example/e4): figures disagree (PROVENANCE.md, Conflicts 3)",
+      "content/2023/04-outlook.md cites E4 (http://mirror.example/e4): figures disagree (PROVENANCE.md, Conflicts 3)"
+    ]);
   });
 
   it("refuses an unknown id at render time", () => {
-    expect(() => new ChapterNotes(citations).cite("a", ["P9"], "content/2023/01-overview.md")).toThrow(
+    expect(() => new ChapterNotes(citations, [], quiet).cite("a", ["P9"], "content/2023/01-overview.md")).toThrow(
       'content/2023/01-overview.md: cite: unknown id "P9"; expected an id of data/context/cited-*.csv'
     );
   });
