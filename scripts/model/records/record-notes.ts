@@ -63,10 +63,22 @@ export function observedNote(note: string): string {
     const places = printed[1]!.split("; ").join("；");
     return `原版见于：${places}${printed[2] ? `；原版亦以“${printed[2].split(", ").join("”“")}”为单位` : ""}`;
   }
-  const indicator = /^([A-Z]\d+): (.+), (\d{4}(?:-\d{2}){0,2}), (\S+)$/.exec(note);
-  if (indicator) {
-    const [, row, issuer, date, url] = indicator;
-    return `发布方：${issuerZh(issuer!)}；发布日期：${date}；网页 \`${url}\`（指标表第 \`${row}\` 条）`;
-  }
+  const source = observedSource(note);
+  if (source)
+    return `发布方：${source.issuer}；发布日期：${source.date}；网页 \`${source.url}\`（指标表第 \`${source.row}\` 条）`;
   return note;
+}
+
+/** Who published an observed indicator and when, from the record's note as observedNote wrote it. */
+export function releaseOfNote(note: string): {issuer: string; date: string} | undefined {
+  const m = /^发布方：(.+?)；发布日期：(\d{4}(?:-\d{2}){0,2})；/.exec(note);
+  return m ? {issuer: m[1]!, date: m[2]!} : undefined;
+}
+
+/** Who published an observed indicator and when, from the importer's note ("M01: issuer, 2023-01-17, url"). */
+export function observedSource(note: string): {row: string; issuer: string; date: string; url: string} | undefined {
+  const indicator = /^([A-Z]\d+): (.+), (\d{4}(?:-\d{2}){0,2}), (\S+)$/.exec(note);
+  if (!indicator) return undefined;
+  const [, row, issuer, date, url] = indicator;
+  return {row: row!, issuer: issuerZh(issuer!), date: date!, url: url!};
 }

@@ -11,6 +11,9 @@
 import {BuildError, type Problem} from "../../lib/errors.ts";
 import {warn} from "../../lib/progress.ts";
 import type {Citation} from "../../model/inputs.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
+import {releaseOfNote} from "../../model/records/record-notes.ts";
+import {metricLabel} from "../labels.ts";
 import {escapeHtml} from "../html.ts";
 
 /** `{% cite "P024" %}` / `{% cite "P024", "C031" %}` in a chapter source: the ids and where. */
@@ -134,4 +137,36 @@ export function citedIds(sources: readonly string[]): string[] {
     for (const match of source.matchAll(CITE))
       for (const [, id] of match[1]!.matchAll(/"([^"]*)"/g)) if (!ids.includes(id!)) ids.push(id!);
   return ids;
+}
+
+/** 2023-01-17 → 2023年1月17日 (2023-01 → 2023年1月). */
+function dateZh(date: string): string {
+  const [y, m, d] = date.split("-");
+  return `${y}年${m ? `${Number(m)}月` : ""}${d ? `${Number(d)}日` : ""}`;
+}
+
+/**
+ * The published statistics behind the observed indicators the edition prints (5G base stations, software revenue,
+ * …), one line per publisher and release date with the indicators taken from it: the numbers of the chapters that are
+ * not the model's and not a cited policy or case still name where they come from in the printed paper (the site links
+ * each number to its record, which carries the page's address). Empty when no record names its release.
+ */
+export function dataSourcesHtml(records: readonly FigureRecord[]): string {
+  const groups = new Map<string, {issuer: string; date: string; labels: string[]}>();
+  for (const r of records) {
+    if (r.kind !== "observed" || r.note === undefined) continue;
+    const source = releaseOfNote(r.note);
+    if (!source) continue;
+    const key = `${source.issuer}|${source.date}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = {issuer: source.issuer, date: source.date, labels: []}));
+    const label = metricLabel(r.metric);
+    if (!group.labels.includes(label)) group.labels.push(label);
+  }
+  if (groups.size === 0) return "";
+  const items = [...groups.values()]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.issuer.localeCompare(b.issuer))
+    .map((g) => `<li>${escapeHtml(g.issuer)}，${escapeHtml(dateZh(g.date))}：${escapeHtml(g.labels.join("、"))}。</li>`)
+    .join("");
+  return `<ul class="data-sources">${items}</ul>`;
 }

@@ -39,7 +39,7 @@ import {
 import {provenanceJson} from "./provenance.ts";
 import {evaluateFact, evaluateFacts} from "./facts.ts";
 import {preflightReferences} from "./preflight.ts";
-import {ChapterNotes, citedIds} from "./citations.ts";
+import {ChapterNotes, dataSourcesHtml, citedIds} from "./citations.ts";
 import {boxHtml} from "../case-boxes.ts";
 import {yearNames} from "./refs.ts";
 import {entityNameHtml, renderReference, wordElement} from "./reference-html.ts";
@@ -212,6 +212,10 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   });
   eleventyConfig.addShortcode("notes", function (this: ShortcodeThis) {
     return notes.notes(this.page?.fileSlug ?? "page");
+  });
+  // The releases behind the observed indicators the edition prints (citations.ts), for the 参考文献 page.
+  eleventyConfig.addShortcode("dataSources", function () {
+    return dataSourcesHtml(context.figures.records);
   });
   eleventyConfig.addShortcode("bibliography", function () {
     return notes.bibliography();

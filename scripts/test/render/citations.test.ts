@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {ChapterNotes, citationProblems, citedIds} from "../../render/eleventy/citations.ts";
+import {ChapterNotes, citationProblems, citedIds, dataSourcesHtml} from "../../render/eleventy/citations.ts";
+import type {FigureRecord} from "../../model/records/records.ts";
 import type {Citation} from "../../model/inputs.ts";
 
 const citations: Citation[] = [
@@ -121,5 +122,45 @@ describe("citations of sourced facts", () => {
     expect(
       citationProblems("content/2023/x.md", `${source.replace(/"P9", |"X"/g, '"P1"')}{% notes %}\n`, citations)
     ).toEqual([]);
+  });
+});
+
+describe("dataSourcesHtml(records)", () => {
+  const observed = (metric: string, note: string): FigureRecord => ({
+    metric,
+    scope: "national",
+    entity: "china",
+    year: 2022,
+    value: 1,
+    unit: "万个",
+    forecast: false,
+    kind: "observed",
+    formula: "",
+    formulaId: "observed",
+    inputs: [],
+    sources: [],
+    note
+  });
+  it("lists each release once, by date, with the indicators taken from it", () => {
+    expect(
+      dataSourcesHtml([
+        observed(
+          "base_stations_5g",
+          "发布方：工业和信息化部通信业统计公报；发布日期：2023-01-31；网页 `http://a`（指标表第 `I01` 条）"
+        ),
+        observed("gdp_real_growth", "发布方：国家统计局；发布日期：2023-01-17；网页 `http://b`（指标表第 `M47` 条）"),
+        observed(
+          "gdp_current_prices",
+          "发布方：国家统计局；发布日期：2023-01-17；网页 `http://b`（指标表第 `M01` 条）"
+        ),
+        observed("base_stations_5g", "原版见于：第5页")
+      ])
+    ).toBe(
+      '<ul class="data-sources"><li>国家统计局，2023年1月17日：GDP实际增速、国内生产总值（现价）。</li>' +
+        "<li>工业和信息化部通信业统计公报，2023年1月31日：5G基站数。</li></ul>"
+    );
+  });
+  it("is empty when no record names its release", () => {
+    expect(dataSourcesHtml([observed("base_stations_5g", "原版见于：第5页")])).toBe("");
   });
 });
