@@ -23,10 +23,14 @@ const CODE_DIRS = ["scripts/render", "scripts/model/records", "scripts/lib"];
 const CODE_FILES = ["package-lock.json", "scripts/pipeline/chart-cache.ts"];
 
 async function codeFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, {withFileTypes: true, recursive: true});
-  return entries
-    .filter((e) => e.isFile() && /\.(ts|json)$/.test(e.name) && !e.name.startsWith("."))
-    .map((e) => path.join(e.parentPath, e.name));
+  const files: string[] = [];
+  for (const entry of await readdir(dir, {withFileTypes: true})) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await codeFiles(full)));
+    else if (entry.isFile() && /\.(ts|json)$/.test(entry.name)) files.push(full);
+  }
+  return files;
 }
 
 let codeHash: Promise<string> | undefined;
@@ -41,8 +45,13 @@ function chartCodeHash(): Promise<string> {
     const hash = createHash("sha256");
     hash.update(`baipishu chart cache ${CHART_CACHE_FORMAT}\0node ${process.version}\0`);
     for (const file of files) {
-      hash.update(`${path.relative(CODE_ROOT, file)}\0`);
-      hash.update(await readFile(file));
+      // A copy of the project without package-lock.json (a test's scratch project) hashes its absence.
+      const content = await readFile(file).catch((error: unknown) => {
+        if (isErrnoException(error) && error.code === "ENOENT") return undefined;
+        throw error;
+      });
+      hash.update(`${path.relative(CODE_ROOT, file)}\0${content === undefined ? "absent" : content.length}\0`);
+      if (content) hash.update(content);
     }
     return hash.digest("hex");
   })();
