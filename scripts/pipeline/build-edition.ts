@@ -77,7 +77,11 @@ export async function buildEdition(edition: number, options: BuildOptions): Prom
       ? step(`${label} · PDF`, async () => {
           // The contents' page numbers of the previous build: one print instead of two when nothing moved.
           const tocCache = path.join(cacheRoot, "pdf", `${edition}-toc.json`);
-          const result = await printReport(staging, path.join(staging, "report.pdf"), config.shortTitle, {tocCache});
+          const floatCache = path.join(cacheRoot, "pdf", `${edition}-floats.json`);
+          const result = await printReport(staging, path.join(staging, "report.pdf"), config.shortTitle, {
+            tocCache,
+            floatCache
+          });
           return result.pages;
         })
       : Promise.resolve(undefined);

@@ -31,8 +31,21 @@ export interface FloatMove {
   passed: number;
 }
 
-/** In the page: moves figures after the text that fills the gap they would leave; returns what moved. */
-export function floatFigures(geometry: FloatGeometry): FloatMove[] {
+/** The settings each chapter is tried under, by index (-1: no float moves); see the end of floatFigures. */
+export type FloatChoices = Record<string, number>;
+
+export interface FloatResult {
+  moves: FloatMove[];
+  /** Per chapter (a hash of its content and `salt`): the index of the setting it kept. */
+  chosen: FloatChoices;
+}
+
+/**
+ * In the page: moves figures after the text that fills the gap they would leave; returns what moved and the setting
+ * each chapter kept. A chapter whose hash is in `known` (the choices of an earlier print of the same content and
+ * style) takes that setting without trying the others: one layout pass instead of a dozen.
+ */
+export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, salt = ""): FloatResult {
   const H = geometry.pageHeight;
   const isFloat = (e: Element) => e.matches(".figure, .case-box");
   const isFiller = (e: Element) => e.matches("p, ul, ol") && !e.matches(".figure *");
@@ -166,29 +179,42 @@ export function floatFigures(geometry: FloatGeometry): FloatMove[] {
   const rules = [0.12, 0.2, 0.3].flatMap((floatWhenGap) =>
     [true, false].map((crossSections) => ({floatWhenGap, crossSections}))
   );
+  /** FNV-1a of the chapter's markup and the salt (the style's hash): the key of its choice. */
+  const hashOf = (text: string): string => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return `${h.toString(16)}-${text.length}`;
+  };
   const moves: FloatMove[] = [];
+  const chosen: FloatChoices = {};
   for (const chapter of document.querySelectorAll(".print-chapter")) {
+    const key = hashOf(`${salt}\n${chapter.innerHTML}`);
     const original = [...chapter.children];
-    let best: {cost: number; rule: (typeof rules)[number]} = {
-      cost: cost(chapter),
-      rule: {floatWhenGap: Infinity, crossSections: false}
-    };
-    for (const rule of rules) {
+    let best = known[key];
+    if (best === undefined || best < -1 || best >= rules.length) {
+      best = -1;
+      let bestCost = cost(chapter);
+      rules.forEach((rule, index) => {
+        chapter.append(...original);
+        floatChapter(chapter, rule.floatWhenGap, rule.crossSections);
+        const c = cost(chapter);
+        if (c < bestCost - 1e-9) {
+          bestCost = c;
+          best = index;
+        }
+      });
       chapter.append(...original);
-      floatChapter(chapter, rule.floatWhenGap, rule.crossSections);
-      const c = cost(chapter);
-      if (c < best.cost - 1e-9) best = {cost: c, rule};
     }
-    chapter.append(...original);
-    moves.push(...floatChapter(chapter, best.rule.floatWhenGap, best.rule.crossSections));
+    chosen[key] = best;
+    if (best >= 0) moves.push(...floatChapter(chapter, rules[best]!.floatWhenGap, rules[best]!.crossSections));
   }
-  return moves;
+  return {moves, chosen};
 }
 
 /**
  * The page-side call as an expression for page.evaluate. tsx (esbuild, keepNames) wraps named inner functions in
  * __name(…), a helper that does not exist in the page, so the source goes in with a stand-in for it.
  */
-export function floatFiguresExpression(geometry: FloatGeometry): string {
-  return `((__name) => (${floatFigures.toString()})(${JSON.stringify(geometry)}))((f) => f)`;
+export function floatFiguresExpression(geometry: FloatGeometry, known: FloatChoices = {}, salt = ""): string {
+  return `((__name) => (${floatFigures.toString()})(${JSON.stringify(geometry)}, ${JSON.stringify(known)}, ${JSON.stringify(salt)}))((f) => f)`;
 }

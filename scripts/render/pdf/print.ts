@@ -14,14 +14,21 @@
  * Running header (the paper's title) and footer (第 N 页 / 共 M 页) are CSS page-margin boxes (print.css), drawn
  * with the page's own webfonts.
  */
-import {readFile} from "node:fs/promises";
+import {createHash} from "node:crypto";
+import {mkdir, readdir, readFile} from "node:fs/promises";
 import path from "node:path";
 import {pathToFileURL} from "node:url";
 import type {Page} from "puppeteer-core";
 import {BuildError} from "../../lib/errors.ts";
 import {writeFileAtomic} from "../../lib/fs.ts";
 import {sharedBrowser} from "../browser.ts";
-import {floatFiguresExpression, TEXT_AREA_HEIGHT_PX, type FloatMove} from "./float-figures.ts";
+import {
+  floatFiguresExpression,
+  TEXT_AREA_HEIGHT_PX,
+  type FloatChoices,
+  type FloatMove,
+  type FloatResult
+} from "./float-figures.ts";
 import {MAX_BLANK_SHARE} from "./page-blank.ts";
 import {readPdfDestinations} from "./pdf-destinations.ts";
 import {readTocCache, sameNumbers, targetPages, writeTocCache, type TocNumbers} from "./toc-numbers.ts";
@@ -43,6 +50,12 @@ export interface PrintOptions {
    * file only costs a second print.
    */
   tocCache?: string;
+  /**
+   * A JSON file with the float setting each chapter kept in an earlier print (by a hash of the chapter's markup and
+   * of the site's style sheets): a chapter found there is floated with it directly instead of trying every setting.
+   * A missing or unreadable file only costs the search.
+   */
+  floatCache?: string;
 }
 
 /** Prints whose numbers may still be corrected before the contents are declared unsettled. */
@@ -99,17 +112,39 @@ async function printPdf(page: Page, draft: boolean): Promise<Uint8Array> {
  * past the text that fills the gap they would leave (float-figures.ts). The page's own scripts stay off: this runs
  * from Puppeteer.
  */
-async function placeFloats(page: Page): Promise<FloatMove[]> {
+async function placeFloats(page: Page, siteDir: string, cacheFile: string | undefined): Promise<FloatMove[]> {
+  const geometry = {pageHeight: TEXT_AREA_HEIGHT_PX, maxBlank: MAX_BLANK_SHARE};
+  // The layout a choice was made for: the site's style sheets and the page geometry.
+  const salt = createHash("sha256");
+  salt.update(JSON.stringify(geometry));
+  for (const name of (await readdir(path.join(siteDir, "assets")).catch(() => [] as string[])).sort())
+    if (name.endsWith(".css")) salt.update(await readFile(path.join(siteDir, "assets", name)));
+  const known = cacheFile ? await readFloatCache(cacheFile) : {};
   await page.emulateMediaType("print");
   const width = await page.addStyleTag({content: "html { width: 170mm; }"});
   try {
-    return (await page.evaluate(
-      floatFiguresExpression({pageHeight: TEXT_AREA_HEIGHT_PX, maxBlank: MAX_BLANK_SHARE})
-    )) as FloatMove[];
+    const result = (await page.evaluate(
+      floatFiguresExpression(geometry, known, salt.digest("hex").slice(0, 16))
+    )) as FloatResult;
+    if (cacheFile)
+      await mkdir(path.dirname(cacheFile), {recursive: true})
+        .then(() => writeFileAtomic(cacheFile, JSON.stringify(result.chosen)))
+        .catch(() => {});
+    return result.moves;
   } finally {
     await width.evaluate((style) => style.remove());
     await width.dispose();
     await page.emulateMediaType();
+  }
+}
+
+async function readFloatCache(file: string): Promise<FloatChoices> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => Number.isInteger(e[1])));
+  } catch {
+    return {};
   }
 }
 
@@ -163,7 +198,7 @@ export async function printReport(
       );
     if (problems.length > 0) throw new BuildError(`${PRINT_PAGE}: resources failed to load: ${problems.join(", ")}`);
 
-    await placeFloats(page);
+    await placeFloats(page, siteDir, options.floatCache);
     const targets = await tocTargets(page);
     // `numbers`: what the contents show in the next print; undefined while they show placeholders.
     let numbers = options.tocCache ? await readTocCache(options.tocCache, targets) : undefined;

@@ -5,7 +5,12 @@
  */
 import {afterAll, describe, expect, it} from "vitest";
 import {closeSharedBrowser, sharedBrowser} from "../../render/browser.ts";
-import {floatFiguresExpression, type FloatMove} from "../../render/pdf/float-figures.ts";
+import {
+  floatFiguresExpression,
+  type FloatChoices,
+  type FloatMove,
+  type FloatResult
+} from "../../render/pdf/float-figures.ts";
 
 afterAll(() => closeSharedBrowser());
 
@@ -14,7 +19,10 @@ const p = (name: string, lines: number) =>
   `<p id="${name}">${Array.from({length: lines}, (_, i) => `${name}${i}`).join("<br>")}</p>`;
 const figure = (name: string, height: number) => `<div class="figure" id="${name}" style="height:${height}px"></div>`;
 
-async function float(body: string): Promise<{order: string[]; moves: FloatMove[]}> {
+async function float(
+  body: string,
+  known: FloatChoices = {}
+): Promise<{order: string[]; moves: FloatMove[]; chosen: FloatChoices}> {
   const page = await (await sharedBrowser()).newPage();
   try {
     await page.setJavaScriptEnabled(false);
@@ -22,9 +30,11 @@ async function float(body: string): Promise<{order: string[]; moves: FloatMove[]
       body { margin: 0; font: 16px/20px sans-serif; width: 400px; }
       p, h2, h3, table { margin: 0; } h2, h3 { height: 20px; font-size: 16px; line-height: 20px; }
     </style></head><body><section class="print-chapter">${body}</section></body></html>`);
-    const moves = (await page.evaluate(floatFiguresExpression({pageHeight: 300, maxBlank: 0.35}))) as FloatMove[];
+    const {moves, chosen} = (await page.evaluate(
+      floatFiguresExpression({pageHeight: 300, maxBlank: 0.35}, known, "test")
+    )) as FloatResult;
     const order = await page.evaluate(() => [...document.querySelectorAll(".print-chapter > *")].map((e) => e.id));
-    return {order, moves};
+    return {order, moves, chosen};
   } finally {
     await page.close();
   }
@@ -38,6 +48,17 @@ describe("floatFigures", () => {
     );
     expect(order).toEqual(["h", "a", "b", "c", "f", "d"]);
     expect(moves).toEqual([{id: "f", passed: 2}]);
+  });
+
+  it("records each chapter's setting, and with a recorded setting floats by it without the search", async () => {
+    const body = `<h2 id="h">h</h2>${p("a", 5)}${figure("f", 250)}${p("b", 5)}${p("c", 5)}${p("d", 5)}`;
+    const first = await float(body);
+    const [key, setting] = Object.entries(first.chosen)[0]!;
+    expect(setting).toBeGreaterThanOrEqual(0);
+    // The recorded setting reproduces the same order.
+    expect((await float(body, {[key]: setting})).order).toEqual(first.order);
+    // A recorded "no moves" (-1) is taken as it is, though the search would move f: the record decides.
+    expect((await float(body, {[key]: -1})).order).toEqual(["h", "a", "f", "b", "c", "d"]);
   });
 
   it("leaves a figure that fits where it is", async () => {
