@@ -38,7 +38,8 @@ import {
 } from "./numbers.ts";
 import {provenanceJson} from "./provenance.ts";
 import {evaluateFact, evaluateFacts} from "./facts.ts";
-import {preflightReferences} from "./preflight.ts";
+import {preflightReferences, unusedFacts} from "./preflight.ts";
+import {warn} from "../../lib/progress.ts";
 import {ChapterNotes, dataSourcesHtml, citedIds} from "./citations.ts";
 import {boxHtml} from "../case-boxes.ts";
 import {yearNames} from "./refs.ts";
@@ -92,6 +93,9 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
 
   // All reference errors of all chapters at once, before any page renders.
   preflightReferences(context, site.chapters, site.prose);
+  const unused = unusedFacts(site.prose, site.chapters);
+  if (unused.length > 0)
+    warn(`${site.prose.inputPath}: facts no chapter uses: ${unused.join(", ")} (remove them, or branch on them)`);
   // Short references [[ … ]] in the chapters' Markdown (refs.ts), resolved for the page being rendered.
   eleventyConfig.setLibrary(
     "md",

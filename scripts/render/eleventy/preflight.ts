@@ -109,3 +109,12 @@ export function preflightReferences(
   }
   if (problems.length > 0) throw new DataError(problems);
 }
+
+/**
+ * Facts of the edition's prose.yaml that no chapter names ({% if fact.name %}): left over from an edit, they are
+ * evaluated on every build and mislead whoever reads the file. The build warns with their names.
+ */
+export function unusedFacts(prose: ProseSettings, chapters: readonly ChapterSource[]): string[] {
+  const text = chapters.map((c) => c.source).join("\n");
+  return Object.keys(prose.facts).filter((name) => !new RegExp(`\\bfact\\.${name}\\b`).test(text));
+}

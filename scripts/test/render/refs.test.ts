@@ -5,10 +5,15 @@ import {createMarkdown} from "../../render/eleventy/markdown.ts";
 import {renderReference} from "../../render/eleventy/reference-html.ts";
 import {parseReference, yearNames} from "../../render/eleventy/refs.ts";
 import {markupShare} from "../../render/markup-share.ts";
-import {preflightReferences} from "../../render/eleventy/preflight.ts";
+import {preflightReferences, unusedFacts} from "../../render/eleventy/preflight.ts";
+import {readProse} from "../../render/prose.ts";
+import {readdir, readFile} from "node:fs/promises";
+import path from "node:path";
 import {DataError} from "../../lib/errors.ts";
 import {findTypedNumbers} from "../../render/lint-content.ts";
 import {nationalRecord, testContext} from "./fixtures.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
 
 function record(
   metric: string,
@@ -281,5 +286,33 @@ describe("preflightReferences(context, chapters)", () => {
       'content/2022/prose.yaml:10:facts.broken: found "[[增加值@x]] > 1"; expected year "x"; expected y, p, b, f or a four-digit year',
       'content/2022/01-overview.md:3:facts.grew: found "grew"; expected a name not defined in content/2022/prose.yaml already (a fact is defined once: rename it or remove one)'
     ]);
+  });
+});
+
+describe("unusedFacts(prose, chapters)", () => {
+  it("names the facts no chapter branches on", () => {
+    const prose = {
+      inputPath: "content/2030/prose.yaml",
+      facts: {used: "[[增速]] > 0", used_too: "[[增速]] > 1", left: "[[增速]] > 2"},
+      factLines: {}
+    };
+    expect(
+      unusedFacts(prose, [
+        {inputPath: "a.md", source: "{% if fact.used %}x{% endif %}"},
+        {inputPath: "b.md", source: "{% if fact.used_too and not fact.used %}y{% endif %} fact.lefty"}
+      ])
+    ).toEqual(["left"]);
+  });
+  it("finds none in the committed editions", async () => {
+    for (const edition of ["2020", "2022", "2023"]) {
+      const dir = path.join(ROOT, "content", edition);
+      const prose = await readProse(dir, ROOT);
+      const chapters = await Promise.all(
+        (await readdir(dir))
+          .filter((f) => f.endsWith(".md"))
+          .map(async (f) => ({inputPath: f, source: await readFile(path.join(dir, f), "utf8")}))
+      );
+      expect(unusedFacts(prose, chapters), edition).toEqual([]);
+    }
   });
 });
