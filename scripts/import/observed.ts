@@ -161,7 +161,8 @@ export async function buildObserved(context: SourceContext, edition: number): Pr
       ...common,
       id: `paper-${edition}`,
       title: `Observed indicators and context facts of the ${edition} edition`,
-      citation: `中国工业互联网研究院《中国工业互联网产业经济发展白皮书（${edition}年）》`,
+      // The paper prints these as the institute's own observation; a figure of the edition names that, not itself.
+      citation: "中国工业互联网研究院平台监测、调查与案例资料",
       publisher: `${paper}: the institute's own observation (platform monitoring, work-resumption surveys, counts, case studies)`,
       years: yearSpan(rows),
       transformations: [
@@ -179,7 +180,7 @@ export async function buildObserved(context: SourceContext, edition: number): Pr
               ...common,
               id: `paper-${edition}-idc`,
               title: `IDC estimates cited by the ${edition} edition (GDP growth forecast, new-infrastructure investment)`,
-              citation: `IDC预测（转引自《中国工业互联网产业经济发展白皮书（${edition}年）》）`,
+              citation: "IDC预测",
               publisher: `IDC (International Data Corporation), as cited by ${paper}`,
               years: String(edition),
               transformations: ["as printed in the edition (footnote 1; 四(三) and the appendix)"],
