@@ -295,19 +295,23 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     }
   );
 
+  /** The entities a names/ranking shortcode lists: metric, scope and year as written, filtered by its keywords. */
+  const rankedFor = (self: ShortcodeThis, metric: unknown, scope: unknown, year: unknown, kw: Keywords) =>
+    rankEntities(
+      context,
+      text(metric, "metric", self),
+      text(scope, "scope", self),
+      Number(year),
+      rankOptions(kw),
+      where(self)
+    );
+
   /** {% names "iiot_value_added", "province", 2021, above=1000, limit=5 %}: "广东、江苏和浙江", ranked. */
   eleventyConfig.addShortcode(
     "names",
     function (this: ShortcodeThis, metric: unknown, scope: unknown, year: unknown, ...rest: unknown[]) {
       const kw = keywordsOf(rest);
-      const ranked = rankEntities(
-        context,
-        text(metric, "metric", this),
-        text(scope, "scope", this),
-        Number(year),
-        rankOptions(kw),
-        where(this)
-      );
+      const ranked = rankedFor(this, metric, scope, year, kw);
       if (ranked.length === 0 && kw.empty === undefined)
         throw new BuildError(
           `${where(this)}: {% names %} found no ${String(metric)}/${String(scope)} entity in ${String(year)} matching the filter; give empty="…"`
@@ -315,13 +319,9 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
       if (ranked.length === 0) return escapeHtml(String(kw.empty));
       // Section names contain 、 themselves; sep="；" (with last="；以及") keeps such lists readable.
       const names = ranked.map((r) => entityNameHtml(context, String(scope), r.entity, r.entityZh));
-      const last = escapeHtml(typeof kw.last === "string" ? kw.last : typeof kw.sep === "string" ? kw.sep : "和");
-      const list =
-        typeof kw.sep === "string"
-          ? names.length <= 1
-            ? names.join("")
-            : `${names.slice(0, -1).join(escapeHtml(kw.sep))}${last}${names[names.length - 1]}`
-          : joinZh(names, last);
+      const sep = typeof kw.sep === "string" ? escapeHtml(kw.sep) : "、";
+      const last = typeof kw.last === "string" ? escapeHtml(kw.last) : typeof kw.sep === "string" ? sep : "和";
+      const list = joinZh(names, last, sep);
       // The list is chosen from these records: marked, so that a reader can check why each name is there.
       return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${list}</span>`;
     }
@@ -332,14 +332,7 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     "ranking",
     function (this: ShortcodeThis, metric: unknown, scope: unknown, year: unknown, ...rest: unknown[]) {
       const kw = keywordsOf(rest);
-      const ranked = rankEntities(
-        context,
-        text(metric, "metric", this),
-        text(scope, "scope", this),
-        Number(year),
-        rankOptions(kw),
-        where(this)
-      );
+      const ranked = rankedFor(this, metric, scope, year, kw);
       const format = parseFormatArgs(
         [
           {

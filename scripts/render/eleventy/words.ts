@@ -118,8 +118,8 @@ export function rankEntities(
   return options.limit === undefined ? filtered : filtered.slice(0, options.limit);
 }
 
-/** "甲、乙和丙" (the last pair joined by 和), "甲和乙", "甲". */
-export function joinZh(items: readonly string[], last = "和"): string {
+/** "甲、乙和丙" (the last pair joined by 和), "甲和乙", "甲"; `sep` between the others (；for names holding 、). */
+export function joinZh(items: readonly string[], last = "和", sep = "、"): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join("、")}${last}${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(sep)}${last}${items[items.length - 1]}`;
 }
