@@ -134,9 +134,10 @@ for (const edition of EDITIONS) {
           const article = document.querySelector("article.chapter")!;
           // Figures (axis labels, data tables), formulas, the method blocks the engine generates from the formula
           // table and the data manifest, the provenance elements themselves, and named terms ({% lit "5G" %}) are
-          // not numbers of the prose, nor are the note marks and the cited sources' dates and document numbers.
+          // not numbers of the prose, nor are the note marks and the dates and document numbers of the cited sources
+          // and of the statistical releases.
           const skip =
-            "a.num, .lit, sup.cite, .chapter-notes, ol.bibliography, .case-box-label, figure, .katex, .formula, .estimates-list, table, script, style, code";
+            "a.num, .lit, sup.cite, .chapter-notes, ol.bibliography, ul.data-sources, .case-box-label, figure, .katex, .formula, .estimates-list, table, script, style, code";
           const loose: string[] = [];
           const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
