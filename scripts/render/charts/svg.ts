@@ -86,6 +86,19 @@ export function markHooks(svg: string): string {
   );
 }
 
+/**
+ * Vega writes coordinates with full double precision (245.07492795389047); a hundredth of a pixel is far below what
+ * a screen or a 600 dpi print shows, and the digits are a fifth of a chapter page's weight. Only geometry attributes
+ * are rounded: text and the data attributes of the tips keep their digits.
+ */
+export function compactGeometry(svg: string): string {
+  return svg.replace(
+    / (d|transform|points|x|y|x1|x2|y1|y2|width|height|cx|cy|r)="([^"]*)"/g,
+    (_whole, name: string, value: string) =>
+      ` ${name}="${value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`
+  );
+}
+
 /** Compiles and renders one Vega-Lite spec to an SVG string with role="img" and an aria-label. */
 export async function renderVegaLiteToSvg(spec: TopLevelSpec, options: SvgOptions): Promise<string> {
   installTextWidth();
@@ -106,6 +119,6 @@ export async function renderVegaLiteToSvg(spec: TopLevelSpec, options: SvgOption
     view.finalize();
   }
   const label = escapeHtml(options.label);
-  const quiet = markHooks(options.idPrefix ? stableSvgIds(svg, options.idPrefix) : svg);
+  const quiet = markHooks(compactGeometry(options.idPrefix ? stableSvgIds(svg, options.idPrefix) : svg));
   return quiet.replace(/^<svg /, `<svg role="img" aria-label="${label}" `);
 }

@@ -18,7 +18,7 @@ import {
   tipField
 } from "../../render/charts/marks.ts";
 import type {MetricDisplay} from "../../render/charts/metrics.ts";
-import {markHooks, renderVegaLiteToSvg} from "../../render/charts/svg.ts";
+import {compactGeometry, markHooks, renderVegaLiteToSvg} from "../../render/charts/svg.ts";
 import {formatCell} from "../../render/charts/tables.ts";
 import {tileMapSpec} from "../../render/charts/tile-grid.ts";
 import type {RenderContext} from "../../render/context.ts";
@@ -231,5 +231,17 @@ describe("charts drawn with their hooks", () => {
     ]);
     expect(svg.match(/<text/g)).toHaveLength(2);
     expect(svg).not.toMatch(/<a [^>]*><text/);
+  });
+});
+
+describe("compactGeometry(svg)", () => {
+  it("rounds coordinates of geometry attributes to hundredths and leaves text and data attributes alone", () => {
+    expect(
+      compactGeometry(
+        '<path d="M245.07492795389047,60.45340050377833L295.9625,60" transform="translate(0.5,-12.3456)"/><text x="1.23456" data-tip-value="0.99224亿元">3.14159</text>'
+      )
+    ).toBe(
+      '<path d="M245.07,60.45L295.96,60" transform="translate(0.5,-12.35)"/><text x="1.23" data-tip-value="0.99224亿元">3.14159</text>'
+    );
   });
 });
