@@ -15,7 +15,9 @@ const root = path.resolve(import.meta.dirname, "../..");
 await runCommand(async () => {
   const files = await lintContent(root);
   info(`✓ content lint: no hand-typed number in ${files} chapter files`);
-  info("markup share per chapter (template markup / all characters):");
+  info(
+    "markup share per chapter (all markup / all characters; of it, references that print a number, word or name, and the rest: conditions and tags):"
+  );
   const content = path.join(root, "content");
   for (const edition of (await readdir(content, {withFileTypes: true}))
     .filter((d) => d.isDirectory())
@@ -23,8 +25,9 @@ await runCommand(async () => {
     .sort())
     for (const name of (await readdir(path.join(content, edition))).filter((n) => n.endsWith(".md")).sort()) {
       const share = markupShare(await readFile(path.join(content, edition, name), "utf8"));
+      const percent = (part: number) => `${((100 * part) / Math.max(1, share.total)).toFixed(1).padStart(5)} %`;
       info(
-        `  ${`${edition}/${name}`.padEnd(26)} ${(share.share * 100).toFixed(1).padStart(5)} %  (${share.markup} of ${share.total})`
+        `  ${`${edition}/${name}`.padEnd(26)} ${percent(share.markup)}  (${share.markup} of ${share.total}; numbers ${percent(share.printing)}, logic ${percent(share.markup - share.printing)})`
       );
     }
 });

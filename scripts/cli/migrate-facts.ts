@@ -46,7 +46,7 @@ const NEAR_BRANCH =
 
 function proseYaml(close: typeof DEFAULT_CLOSE, groups: {chapter: string; facts: [string, string][]}[]): string {
   const lines = [
-    "# 本版的行文设置：比较用语的“接近”幅度，以及各章共用的具名条件（{% if fact.名称 %}）。",
+    "# 本版的行文设置：比较用语的“接近”幅度，各章共用的具名条件（正文写作[[若 名称]]…[[/若]]）和具名名单（[[名单 指标/范围 名称]]）。",
     "# 两个数值相差在下列幅度以内时，默认比较用语写作“略高于/略低于”（打印结果相同时写作“持平于”）。",
     "close:",
     `  points: ${close.points} # 以%或百分点计的数值：相差不超过的百分点数`,

@@ -3,6 +3,7 @@
  * expressions, {# … #} comments and [[ … ]] references, as a share of all characters (line breaks aside). The
  * short syntax exists to keep chapters readable for editors; `npm run lint:content` prints this share per chapter.
  */
+import {conditionMark} from "./eleventy/conditions.ts";
 
 export interface MarkupShare {
   /** Characters of the chapter, line breaks excluded. */
@@ -11,6 +12,11 @@ export interface MarkupShare {
   markup: number;
   /** markup / total (0 for an empty file). */
   share: number;
+  /**
+   * Characters of the references that print a number, a word or a name ([[增加值/广东]], [[a ~ b]], [[名单 …]]):
+   * the part of the markup that stands for the paper's own numbers, as opposed to logic (conditions, tags).
+   */
+  printing: number;
 }
 
 const MARKUP = [
@@ -28,11 +34,13 @@ export function markupShare(source: string): MarkupShare {
   // Blank each markup span out in turn so that nested forms ({{ }} inside [[ ]]) are counted once.
   let rest = source;
   let markup = 0;
+  let printing = 0;
   for (const pattern of MARKUP)
     rest = rest.replace(pattern, (span) => {
       markup += count(span);
+      if (span.startsWith("[[") && !conditionMark(span.slice(2, -2))) printing += count(span);
       // Keep only the line breaks, so that later patterns cannot match across what was removed.
       return span.replace(/[^\n]/g, "");
     });
-  return {total, markup, share: total === 0 ? 0 : markup / total};
+  return {total, markup, share: total === 0 ? 0 : markup / total, printing};
 }

@@ -6,8 +6,11 @@
  *       points: 0.5     #   rates and shares (%) and changes (pp): at most this many percentage points apart …
  *       share: 0.1      #   … and at most this share of the larger of the two
  *       levels: 0.02    #   money, people and other levels: at most this share of the larger of the two
- *     facts:            # the named conditions every chapter of the edition may branch on ({% if fact.name %})
+ *     facts:            # the named conditions every chapter of the edition may branch on ([[若 name]])
  *       steadied_growth: "[[增速]] > [[GDP增速]]"
+ *       some_new_thousand: "count(new_thousand) > 0"
+ *     lists:            # named lists of provinces, regions or sections ([[名单 增加值/省份 new_thousand]])
+ *       new_thousand: "[[增加值/省份]] > 1000 and [[增加值/省份@p]] <= 1000"
  *
  * Facts are defined once per edition here (a chapter's front matter may add its own, never redefine one), so a
  * chapter holds prose and references, not logic. The file is optional; without it nothing is "close" and only the
@@ -37,6 +40,9 @@ export interface ProseSettings {
   facts: Record<string, string>;
   /** 1-based line of each fact's definition (for located errors). */
   factLines: Record<string, number>;
+  /** Named lists: name → expression in the short reference syntax (lists.ts). */
+  lists: Record<string, string>;
+  listLines: Record<string, number>;
 }
 
 const CLOSE_KEYS: readonly (keyof CloseWithin)[] = ["points", "share", "levels"];
@@ -62,14 +68,14 @@ export function parseProse(source: string, inputPath: string): ProseSettings {
     const index = lines.findIndex((l, i) => i >= after && new RegExp(`^\\s*"?${key}"?\\s*:`).test(l));
     return index < 0 ? 1 : index + 1;
   };
-  const settings: ProseSettings = {inputPath, facts: {}, factLines: {}};
+  const settings: ProseSettings = {inputPath, facts: {}, factLines: {}, lists: {}, listLines: {}};
   if (data === undefined || data === null) return settings;
   if (typeof data !== "object" || Array.isArray(data))
-    throw new DataError([{file: inputPath, row: 1, expected: "a map with the keys close and facts"}]);
+    throw new DataError([{file: inputPath, row: 1, expected: "a map with the keys close, facts and lists"}]);
   for (const key of Object.keys(data))
-    if (key !== "close" && key !== "facts")
-      problems.push({file: inputPath, row: lineOf(key), value: key, expected: "one of the keys close, facts"});
-  const {close, facts} = data as {close?: unknown; facts?: unknown};
+    if (key !== "close" && key !== "facts" && key !== "lists")
+      problems.push({file: inputPath, row: lineOf(key), value: key, expected: "one of the keys close, facts, lists"});
+  const {close, facts, lists} = data as {close?: unknown; facts?: unknown; lists?: unknown};
   if (close !== undefined) {
     if (typeof close !== "object" || close === null || Array.isArray(close))
       problems.push({file: inputPath, row: lineOf("close"), expected: "close: a map of points, share and levels"});
@@ -107,35 +113,51 @@ export function parseProse(source: string, inputPath: string): ProseSettings {
       if (CLOSE_KEYS.every((k) => values[k] !== undefined)) settings.close = values as CloseWithin;
     }
   }
-  if (facts !== undefined) {
-    if (typeof facts !== "object" || facts === null || Array.isArray(facts))
-      problems.push({file: inputPath, row: lineOf("facts"), expected: 'facts: a map of name: "expression"'});
-    else {
-      const factsLine = lineOf("facts") - 1;
-      for (const [name, expression] of Object.entries(facts)) {
-        const row = lineOf(name, factsLine);
-        if (!/^[a-z][a-z0-9_]*$/.test(name))
-          problems.push({
-            file: inputPath,
-            row,
-            value: name,
-            expected: "a fact name of lower-case letters, digits and _"
-          });
-        else if (typeof expression !== "string")
-          problems.push({
-            file: inputPath,
-            row,
-            column: `facts.${name}`,
-            value: String(expression),
-            expected: 'an expression in double quotes, e.g. "[[增速]] > [[GDP增速]]"'
-          });
-        else {
-          settings.facts[name] = expression;
-          settings.factLines[name] = row;
-        }
+  const named = (key: "facts" | "lists", map: unknown, into: Record<string, string>, lines: Record<string, number>) => {
+    if (map === undefined) return;
+    const what = key === "facts" ? "fact" : "list";
+    if (typeof map !== "object" || map === null || Array.isArray(map)) {
+      problems.push({file: inputPath, row: lineOf(key), expected: `${key}: a map of name: "expression"`});
+      return;
+    }
+    const start = lineOf(key) - 1;
+    for (const [name, expression] of Object.entries(map)) {
+      const row = lineOf(name, start);
+      if (!/^[a-z][a-z0-9_]*$/.test(name))
+        problems.push({
+          file: inputPath,
+          row,
+          value: name,
+          expected: `a ${what} name of lower-case letters, digits and _`
+        });
+      else if (typeof expression !== "string")
+        problems.push({
+          file: inputPath,
+          row,
+          column: `${key}.${name}`,
+          value: String(expression),
+          expected:
+            key === "facts"
+              ? 'an expression in double quotes, e.g. "[[增速]] > [[GDP增速]]"'
+              : 'an expression in double quotes, e.g. "[[增速/省份]] > [[GDP增速/省份]]"'
+        });
+      else {
+        into[name] = expression;
+        lines[name] = row;
       }
     }
-  }
+  };
+  named("facts", facts, settings.facts, settings.factLines);
+  named("lists", lists, settings.lists, settings.listLines);
+  for (const name of Object.keys(settings.lists))
+    if (name in settings.facts)
+      problems.push({
+        file: inputPath,
+        row: settings.listLines[name]!,
+        column: `lists.${name}`,
+        value: name,
+        expected: "a name that is not also a fact's"
+      });
   if (problems.length > 0) throw new DataError(problems);
   return settings;
 }
@@ -147,7 +169,8 @@ export async function readProse(contentDir: string, root: string): Promise<Prose
   try {
     return parseProse(await readFile(file, "utf8"), inputPath);
   } catch (error) {
-    if (isErrnoException(error) && error.code === "ENOENT") return {inputPath, facts: {}, factLines: {}};
+    if (isErrnoException(error) && error.code === "ENOENT")
+      return {inputPath, facts: {}, factLines: {}, lists: {}, listLines: {}};
     throw error;
   }
 }

@@ -16,6 +16,7 @@ import {BuildError} from "../../lib/errors.ts";
 import {getRecord, type RenderContext} from "../context.ts";
 import {resolveReferenceId} from "./reference-html.ts";
 import {findReferences, parseRecordRef, yearNames} from "./refs.ts";
+import {namedList, type ListDefinitions} from "./lists.ts";
 
 export interface FactValue {
   value: boolean;
@@ -23,13 +24,27 @@ export interface FactValue {
   records: string[];
 }
 
-/** Evaluates one fact expression; `where` names the chapter and fact for errors. */
-export function evaluateFact(context: RenderContext, expression: string, where: string): FactValue {
+/**
+ * Evaluates one fact expression; `where` names the chapter and fact for errors. `count(name)` is the number of
+ * members of a named list of the edition (lists.ts).
+ */
+export function evaluateFact(
+  context: RenderContext,
+  expression: string,
+  where: string,
+  lists?: ListDefinitions
+): FactValue {
   if (typeof expression !== "string")
     throw new BuildError(`${where}: a fact must be a string expression, found ${String(expression)}`);
   const years = yearNames(context.config);
   const scope: Record<string, number> = {};
   const records: string[] = [];
+  const source = expression;
+  expression = expression.replace(/\bcount\(\s*([a-z][a-z0-9_]*)\s*\)/g, (_, name: string) => {
+    const list = namedList(context, name, lists, `${where}: count(${name})`);
+    records.push(...list.records);
+    return `(${list.entities.length})`;
+  });
   let math = "";
   let last = 0;
   for (const ref of findReferences(expression)) {
@@ -42,16 +57,16 @@ export function evaluateFact(context: RenderContext, expression: string, where: 
     last = ref.end;
   }
   math += expression.slice(last);
-  if (/\[\[|\]\]/.test(math)) throw new BuildError(`${where}: "${expression}": unbalanced [[ ]]`);
+  if (/\[\[|\]\]/.test(math)) throw new BuildError(`${where}: "${source}": unbalanced [[ ]]`);
   let result: unknown;
   try {
     result = evaluate(math, scope);
   } catch (error) {
-    throw new BuildError(`${where}: "${expression}": ${(error as Error).message}`);
+    throw new BuildError(`${where}: "${source}": ${(error as Error).message}`);
   }
   if (typeof result !== "boolean")
     throw new BuildError(
-      `${where}: "${expression}" gives ${String(result)}; a fact must be true or false (compare with > < ==)`
+      `${where}: "${source}" gives ${String(result)}; a fact must be true or false (compare with > < ==)`
     );
   return {value: result, records};
 }
@@ -60,7 +75,8 @@ export function evaluateFact(context: RenderContext, expression: string, where: 
 export function evaluateFacts(
   context: RenderContext,
   definitions: unknown,
-  where: string
+  where: string,
+  lists?: ListDefinitions
 ): {values: Record<string, boolean>; records: string[]} {
   const values: Record<string, boolean> = {};
   const records: string[] = [];
@@ -70,7 +86,7 @@ export function evaluateFacts(
   for (const [name, expression] of Object.entries(definitions)) {
     if (!/^[a-z][a-z0-9_]*$/.test(name))
       throw new BuildError(`${where}: fact name "${name}"; expected lower-case letters, digits and _`);
-    const fact = evaluateFact(context, expression as string, `${where}: fact ${name}`);
+    const fact = evaluateFact(context, expression as string, `${where}: fact ${name}`, lists);
     values[name] = fact.value;
     records.push(...fact.records);
   }

@@ -7,6 +7,7 @@ import MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import anchor from "markdown-it-anchor";
 import {BuildError} from "../../lib/errors.ts";
+import {conditionMark} from "./conditions.ts";
 
 /** "（一）创新发展 提档升级" → "一创新发展-提档升级": letters and digits of any script, spaces to hyphens. */
 export function slugify(text: string): string {
@@ -27,6 +28,11 @@ export interface MarkdownEnv {
 export interface MarkdownOptions {
   /** Renders the body of one `[[ … ]]` to HTML for the page in env; throws a BuildError when it names nothing. */
   reference?: (body: string, env: MarkdownEnv) => string;
+  /**
+   * Decides the expression of a short condition `[[若 …]]` (conditions.ts) for the page in env; throws a BuildError
+   * when it names no fact.
+   */
+  condition?: (expression: string, env: MarkdownEnv) => boolean;
   /**
    * Names written in the prose that link to a page on their first mention in a page's body text (not in headings
    * or links): 湖北 → province/hubei.html. Matched longest first, left to right, so 浙江西部 never links 江西.
@@ -94,14 +100,124 @@ function referenceRule(state: StateInline, silent: boolean): boolean {
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
 
+type CoreState = {
+  tokens: Token[];
+  env: unknown;
+  Token: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
+};
+
+/**
+ * The inline tokens of one paragraph or heading with the branches of its short conditions decided: the marks go,
+ * the tokens of the branches not taken go, the tokens of the taken branch stay. Runs right after inline parsing, so
+ * heading ids, first-mention links and the page's provenance see only the printed text.
+ */
+function keepTakenBranches(
+  children: Token[],
+  decide: (expression: string) => boolean,
+  where: string,
+  line: number | undefined
+): Token[] {
+  const at = `${where}${line === undefined ? "" : `:${line + 1}`}`;
+  const out: Token[] = [];
+  const open: {parentPrinting: boolean; taken: boolean; sawElse: boolean; expression: string}[] = [];
+  let printing = true;
+  let skippedNesting = 0;
+  const skip = (child: Token) => {
+    // A note mark is numbered when the template renders, before Markdown: dropping it would leave a gap in the notes.
+    if (child.type === "html_inline" && /class="cite"/.test(child.content))
+      throw new BuildError(
+        `${at}: a note mark ({% cite %}) inside a short condition [[若 ${open.at(-1)!.expression}]]; write the branch as {% if fact.name %} … {% endif %} instead`
+      );
+    skippedNesting += child.nesting;
+  };
+  const resume = () => {
+    if (skippedNesting !== 0)
+      throw new BuildError(
+        `${at}: a branch of [[若 ${open.at(-1)?.expression ?? "…"}]] cuts through emphasis or a link; put the marks inside or outside the **…** or […](…)`
+      );
+  };
+  for (const child of children) {
+    const mark = child.type === REFERENCE_TOKEN ? conditionMark(child.content) : undefined;
+    if (!mark) {
+      if (printing) out.push(child);
+      else skip(child);
+      continue;
+    }
+    const top = open.at(-1);
+    if (mark.kind !== "if" && !top)
+      throw new BuildError(`${at}: [[${child.content.trim()}]] without an open [[若 …]] before it in the paragraph`);
+    switch (mark.kind) {
+      case "if": {
+        const value: boolean = printing && decide(mark.expression);
+        open.push({parentPrinting: printing, taken: value, sawElse: false, expression: mark.expression});
+        printing = value;
+        break;
+      }
+      case "elif":
+      case "else": {
+        if (top!.sawElse)
+          throw new BuildError(`${at}: [[${child.content.trim()}]] after [[否则]] in the same [[若 …]]`);
+        const value: boolean = top!.parentPrinting && !top!.taken && (mark.kind === "else" || decide(mark.expression));
+        if (mark.kind === "else") top!.sawElse = true;
+        if (!printing) resume();
+        top!.taken ||= value;
+        printing = value;
+        break;
+      }
+      case "end":
+        if (!printing) resume();
+        open.pop();
+        printing = top!.parentPrinting;
+        break;
+    }
+  }
+  if (open.length > 0)
+    throw new BuildError(
+      `${at}: [[若 ${open.at(-1)!.expression}]] is not closed by [[/若]] in the same paragraph (a condition over whole paragraphs is written {% if fact.name %} … {% endif %})`
+    );
+  return out;
+}
+
+function decideConditions(condition: MarkdownOptions["condition"]) {
+  return (state: CoreState) => {
+    const env = state.env as MarkdownEnv | undefined;
+    const where = env?.page?.inputPath ?? "Markdown";
+    const decide = (expression: string) => {
+      if (!condition) throw new BuildError(`${where}: [[若 ${expression}]]: short conditions need the edition plugin`);
+      return condition(expression, env ?? {});
+    };
+    const decided = new Set<Token>();
+    for (const block of state.tokens)
+      if (
+        block.type === "inline" &&
+        block.children?.some((c) => c.type === REFERENCE_TOKEN && conditionMark(c.content))
+      ) {
+        block.children = keepTakenBranches(block.children, decide, where, block.map?.[0]);
+        decided.add(block);
+      }
+    if (decided.size === 0) return;
+    // A paragraph whose every word sat in branches not taken is not printed at all (as with {% if %}).
+    const blank = (t: Token | undefined) =>
+      t !== undefined &&
+      decided.has(t) &&
+      t.children!.every((c) => c.type === "softbreak" || (c.type === "text" && !c.content.trim()));
+    const kept: Token[] = [];
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.type === "paragraph_open" && blank(tokens[i + 1]) && tokens[i + 2]?.type === "paragraph_close") {
+        i += 2;
+        continue;
+      }
+      kept.push(tokens[i]!);
+    }
+    state.tokens.splice(0, state.tokens.length, ...kept);
+  };
+}
+
 /** Core rule: the first mention of each name of `links` in a page's paragraphs and list items becomes a link. */
 function linkFirstMentions(links: ReadonlyMap<string, string>) {
   const names = [...links.keys()].sort((a, b) => b.length - a.length);
-  return (state: {
-    tokens: Token[];
-    env: unknown;
-    Token: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
-  }) => {
+  return (state: CoreState) => {
     // One parse is one page (Eleventy renders a page's Markdown at once): names linked so far on it.
     const seen = new Set<string>();
     let inHeading = false;
@@ -158,6 +274,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   if (options.entityLinks && options.entityLinks.size > 0)
     md.core.ruler.push("baipishu_entity_links", linkFirstMentions(options.entityLinks) as never);
   md.inline.ruler.before("link", REFERENCE_TOKEN, referenceRule);
+  md.core.ruler.after("inline", "baipishu_conditions", decideConditions(options.condition) as never);
   md.renderer.rules.html_block = (tokens, index, _options, env: MarkdownEnv) => checkHtml(tokens[index]!.content, env);
   md.renderer.rules.html_inline = (tokens, index, _options, env: MarkdownEnv) => checkHtml(tokens[index]!.content, env);
   md.renderer.rules[REFERENCE_TOKEN] = (tokens, index, _options, env: MarkdownEnv) => {

@@ -38,7 +38,8 @@ import {
 } from "./numbers.ts";
 import {provenanceJson} from "./provenance.ts";
 import {evaluateFact, evaluateFacts} from "./facts.ts";
-import {preflightReferences, unusedFacts} from "./preflight.ts";
+import {evaluateCondition, factNamesUsed} from "./conditions.ts";
+import {preflightReferences, unusedFacts, unusedLists} from "./preflight.ts";
 import {warn} from "../../lib/progress.ts";
 import {ChapterNotes, dataSourcesHtml, citedIds} from "./citations.ts";
 import {boxHtml} from "../case-boxes.ts";
@@ -96,11 +97,27 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   const unused = unusedFacts(site.prose, site.chapters);
   if (unused.length > 0)
     warn(`${site.prose.inputPath}: facts no chapter uses: ${unused.join(", ")} (remove them, or branch on them)`);
+  const unusedListNames = unusedLists(site.prose, site.chapters);
+  if (unusedListNames.length > 0)
+    warn(
+      `${site.prose.inputPath}: lists no chapter or fact uses: ${unusedListNames.join(", ")} (remove them, or name them in [[名单 …]] or count(…))`
+    );
   // Short references [[ … ]] in the chapters' Markdown (refs.ts), resolved for the page being rendered.
   eleventyConfig.setLibrary(
     "md",
     createMarkdown({
-      reference: (body, env) => renderReference(context, body, where(env), usedOn(env), site.prose.close),
+      reference: (body, env) =>
+        renderReference(context, body, where(env), usedOn(env), site.prose.close, site.prose.lists),
+      // Short conditions [[若 name]] (conditions.ts) read the page's facts, as {% if fact.name %} does.
+      condition: (expression, env) => {
+        const facts = (env as {fact?: Record<string, boolean>}).fact ?? editionFacts().values;
+        return evaluateCondition(
+          expression,
+          (name) => facts[name],
+          where(env),
+          () => Object.keys(facts)
+        );
+      },
       // A province named in the prose leads to its page on its first mention (sections are linked where the text
       // generates their names: their short names are ordinary words too).
       entityLinks: new Map(
@@ -116,13 +133,19 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   eleventyConfig.benchmarkManager?.get("Configuration").setMinimumThresholdMs(Number.MAX_SAFE_INTEGER);
 
   const chapterByFile = new Map(site.chapters.map((c) => [path.basename(c.inputPath), c]));
+  const factNames = new Map<object, Set<string>>();
+  const namesUsed = (chapter: {source: string}) => {
+    let names = factNames.get(chapter);
+    if (!names) factNames.set(chapter, (names = factNamesUsed(chapter.source)));
+    return names;
+  };
   // The edition's facts are evaluated once, on first use (the preflight has already checked each of them).
   let editionFactValues: {values: Record<string, boolean>; records: Record<string, string[]>} | undefined;
   const editionFacts = () => {
     if (!editionFactValues) {
       editionFactValues = {values: {}, records: {}};
       for (const [name, expression] of Object.entries(site.prose.facts)) {
-        const fact = evaluateFact(context, expression, `${site.prose.inputPath}: fact ${name}`);
+        const fact = evaluateFact(context, expression, `${site.prose.inputPath}: fact ${name}`, site.prose.lists);
         editionFactValues.values[name] = fact.value;
         editionFactValues.records[name] = fact.records;
       }
@@ -149,14 +172,14 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   eleventyConfig.addGlobalData("eleventyComputed", {
     chapter: (data: {page: {inputPath: string}}) => chapterByFile.get(path.basename(data.page.inputPath)),
     // Named facts (facts.ts) of the edition (content/<edition>/prose.yaml) and of the chapter's front matter:
-    // {% if fact.name %}. The records a fact reads count as used only on the pages that name the fact.
+    // {% if fact.name %} and [[若 name]]. The records a fact reads count as used only on the pages that name the fact.
     fact: (data: {page: {url?: string; inputPath: string}; facts?: unknown}) => {
-      const own = evaluateFacts(context, data.facts, where(data));
+      const own = evaluateFacts(context, data.facts, where(data), site.prose.lists);
       const values: Record<string, boolean> = {...editionFacts().values, ...own.values};
       for (const id of own.records) usedOn(data).add(id);
       const chapter = chapterByFile.get(path.basename(data.page.inputPath));
       for (const [name, records] of Object.entries(editionFacts().records))
-        if (chapter?.source.includes(`fact.${name}`)) for (const id of records) usedOn(data).add(id);
+        if (chapter && namesUsed(chapter).has(name)) for (const id of records) usedOn(data).add(id);
       return values;
     },
     permalink: (data: {page: {inputPath: string}; permalink?: unknown}) => {

@@ -9,8 +9,10 @@ import {load as parseYaml} from "js-yaml";
 import {BuildError, DataError, type Problem} from "../../lib/errors.ts";
 import type {RenderContext} from "../context.ts";
 import {evaluateFacts} from "./facts.ts";
+import {evaluateListExpression} from "./lists.ts";
 import {checkReference} from "./reference-html.ts";
 import {findReferences} from "./refs.ts";
+import {conditionMark, evaluateCondition, factNamesUsed} from "./conditions.ts";
 import {citationProblems} from "./citations.ts";
 import type {ProseSettings} from "../prose.ts";
 
@@ -18,6 +20,17 @@ export interface ChapterSource {
   /** content/<edition>/<file>, for messages. */
   inputPath: string;
   source: string;
+}
+
+/** The names of the facts a chapter's front matter defines (none when it has none or does not parse). */
+function frontMatterFactNames(front: string | undefined): string[] {
+  if (!front) return [];
+  try {
+    const facts = (parseYaml(front) as {facts?: Record<string, unknown>} | null)?.facts;
+    return facts && typeof facts === "object" ? Object.keys(facts) : [];
+  } catch {
+    return [];
+  }
 }
 
 function lineOf(text: string, index: number): number {
@@ -37,9 +50,23 @@ export function preflightReferences(
   prose?: ProseSettings
 ): void {
   const problems: Problem[] = [];
+  const lists = prose?.lists;
+  for (const [name, expression] of Object.entries(lists ?? {}))
+    try {
+      evaluateListExpression(context, expression, `${prose!.inputPath}: list ${name}`);
+    } catch (error) {
+      if (!(error instanceof BuildError)) throw error;
+      problems.push({
+        file: prose!.inputPath,
+        row: prose!.listLines[name] ?? 1,
+        column: `lists.${name}`,
+        value: expression,
+        expected: problemText(error)
+      });
+    }
   for (const [name, expression] of Object.entries(prose?.facts ?? {}))
     try {
-      evaluateFacts(context, {[name]: expression}, prose!.inputPath);
+      evaluateFacts(context, {[name]: expression}, prose!.inputPath, lists);
     } catch (error) {
       if (!(error instanceof BuildError)) throw error;
       problems.push({
@@ -54,11 +81,25 @@ export function preflightReferences(
     problems.push(...citationProblems(chapter.inputPath, chapter.source, context.reference.citations));
     const front = /^---\n([\s\S]*?)\n---\n/.exec(chapter.source);
     const body = chapter.source;
+    const ownFacts = frontMatterFactNames(front?.[1]);
     for (const ref of findReferences(body)) {
       if (ref.body.includes("{{") || ref.body.includes("{%")) continue;
       if (front && ref.start < front[0].length) continue;
       try {
-        checkReference(context, ref.body, chapter.inputPath);
+        const mark = conditionMark(ref.body);
+        if (mark) {
+          // Names only: the values are decided when the page renders.
+          const known = new Set([...Object.keys(prose?.facts ?? {}), ...ownFacts]);
+          if (mark.kind === "if" || mark.kind === "elif")
+            evaluateCondition(
+              mark.expression,
+              (name) => (known.has(name) ? true : undefined),
+              chapter.inputPath,
+              () => [...known]
+            );
+          continue;
+        }
+        checkReference(context, ref.body, chapter.inputPath, lists);
       } catch (error) {
         if (!(error instanceof BuildError)) throw error;
         problems.push({
@@ -93,7 +134,7 @@ export function preflightReferences(
           });
         else
           try {
-            evaluateFacts(context, {[name]: expression}, chapter.inputPath);
+            evaluateFacts(context, {[name]: expression}, chapter.inputPath, lists);
           } catch (error) {
             if (!(error instanceof BuildError)) throw error;
             const line = chapter.source.split("\n").findIndex((l) => l.trimStart().startsWith(`${name}:`)) + 1;
@@ -111,10 +152,21 @@ export function preflightReferences(
 }
 
 /**
- * Facts of the edition's prose.yaml that no chapter names ({% if fact.name %}): left over from an edit, they are
+ * Facts of the edition's prose.yaml that no chapter names ({% if fact.name %} or [[若 name]]): left over from an edit, they are
  * evaluated on every build and mislead whoever reads the file. The build warns with their names.
  */
 export function unusedFacts(prose: ProseSettings, chapters: readonly ChapterSource[]): string[] {
-  const text = chapters.map((c) => c.source).join("\n");
-  return Object.keys(prose.facts).filter((name) => !new RegExp(`\\bfact\\.${name}\\b`).test(text));
+  const used = new Set(chapters.flatMap((c) => [...factNamesUsed(c.source)]));
+  return Object.keys(prose.facts).filter((name) => !used.has(name));
+}
+
+/** Lists of prose.yaml that no list reference of a chapter and no fact of prose.yaml names. */
+export function unusedLists(prose: ProseSettings, chapters: readonly ChapterSource[]): string[] {
+  const names = new Set<string>();
+  for (const chapter of chapters)
+    for (const ref of findReferences(chapter.source))
+      if (/^\s*(名单|排名)\s/.test(ref.body)) for (const word of ref.body.trim().split(/\s+/)) names.add(word);
+  for (const expression of Object.values(prose.facts))
+    for (const match of expression.matchAll(/\bcount\(\s*([a-z][a-z0-9_]*)\s*\)/g)) names.add(match[1]!);
+  return Object.keys(prose.lists).filter((name) => !names.has(name));
 }

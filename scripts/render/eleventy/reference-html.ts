@@ -33,7 +33,8 @@ export function recordLookup(context: RenderContext): RecordLookup {
   }
   return lookup;
 }
-import {compareWord, joinZh, rankEntities, signWord} from "./words.ts";
+import {compareWord, joinZh, rankEntities, signWord, type RankOptions} from "./words.ts";
+import {namedList, type ListDefinitions} from "./lists.ts";
 import {BuildError} from "../../lib/errors.ts";
 import type {CloseWithin} from "../prose.ts";
 import {entityRefs} from "../entity-pages.ts";
@@ -78,11 +79,15 @@ function checkMetric(context: RenderContext, name: string, at: string): void {
 export function resolveReferenceId(context: RenderContext, ref: RecordRef, at: string): string {
   checkMetric(context, ref.metric, at);
   if (ref.rank !== undefined) {
-    const metric = metricId(ref.metric);
-    const ranked = rankEntities(context, metric, ref.scope!, ref.year, {order: ref.rank > 0 ? "desc" : "asc"}, at);
+    if (ref.rankBy !== undefined) checkMetric(context, ref.rankBy, at);
+    const by = metricId(ref.rankBy ?? ref.metric);
+    const ranked = rankEntities(context, by, ref.scope!, ref.year, {order: ref.rank > 0 ? "desc" : "asc"}, at);
     const chosen = ranked[Math.abs(ref.rank) - 1];
     if (!chosen) throw new BuildError(`${at}: rank ${ref.rank} of ${ranked.length} ${ref.scope} entities`);
-    return chosen.id;
+    if (ref.rankBy === undefined) return chosen.id;
+    const id = `${metricId(ref.metric)}/${ref.scope}/${chosen.entity}/${ref.year}${ref.period !== undefined ? `@${ref.period}` : ""}`;
+    getRecord(context, id, at);
+    return id;
   }
   const id = resolveRecordId(ref, recordLookup(context), at);
   getRecord(context, id, at);
@@ -105,19 +110,37 @@ export function entityNameHtml(context: RenderContext, scope: string, entity: st
     : escapeHtml(nameZh);
 }
 
+/** The ranking options of a list reference, with the members of its named list (lists.ts) when it names one. */
+function listOptions(
+  context: RenderContext,
+  reference: Extract<Reference, {kind: "list"}>,
+  at: string,
+  used?: Set<string>,
+  lists?: ListDefinitions
+): RankOptions {
+  const {list: name, ...options} = reference.options;
+  if (name === undefined) return options;
+  const list = namedList(context, name, lists, at);
+  if (list.scope !== reference.scope)
+    throw new BuildError(`${at}: the list "${name}" holds ${list.scope} entities, not ${reference.scope}`);
+  for (const id of list.records) used?.add(id);
+  return {...options, among: list.entities};
+}
+
 /** A list of entity names (or names with values) ranked by a metric, marked with the records it was chosen from. */
 function listHtml(
   context: RenderContext,
   reference: Extract<Reference, {kind: "list"}>,
   at: string,
-  used?: Set<string>
+  used?: Set<string>,
+  lists?: ListDefinitions
 ): string {
   const ranked = rankEntities(
     context,
     metricId(reference.metric),
     reference.scope,
     reference.year,
-    reference.options,
+    listOptions(context, reference, at, used, lists),
     at
   );
   if (ranked.length === 0) throw new BuildError(`${at}: no entity matches; loosen the filter or branch on a fact`);
@@ -137,7 +160,7 @@ function listHtml(
  * computing what depends on the values: an empty list or two values that print alike can be legitimate in a branch
  * that the data do not take, so only rendering decides those.
  */
-export function checkReference(context: RenderContext, source: string, where: string): void {
+export function checkReference(context: RenderContext, source: string, where: string, lists?: ListDefinitions): void {
   const reference = parseReference(source, yearNames(context.config), where);
   const at = `${where}: [[${source.trim()}]]`;
   const refs =
@@ -145,12 +168,14 @@ export function checkReference(context: RenderContext, source: string, where: st
   for (const ref of refs) {
     if (ref.rank !== undefined) {
       checkMetric(context, ref.metric, at);
-      rankEntities(context, metricId(ref.metric), ref.scope!, ref.year, {}, at);
+      if (ref.rankBy !== undefined) checkMetric(context, ref.rankBy, at);
+      rankEntities(context, metricId(ref.rankBy ?? ref.metric), ref.scope!, ref.year, {}, at);
     } else resolveReferenceId(context, ref, at);
   }
   if (reference.kind === "list") {
     checkMetric(context, reference.metric, at);
     rankEntities(context, metricId(reference.metric), reference.scope, reference.year, {}, at);
+    listOptions(context, reference, at, undefined, lists);
   }
 }
 
@@ -163,7 +188,8 @@ export function renderReference(
   source: string,
   where: string,
   used?: Set<string>,
-  close?: CloseWithin
+  close?: CloseWithin,
+  lists?: ListDefinitions
 ): string {
   const years = yearNames(context.config);
   const reference = parseReference(source, years, where);
@@ -201,6 +227,6 @@ export function renderReference(
       return `<span class="word-list" data-records="${escapeHtml(id)}">${entityNameHtml(context, record.scope, record.entity, record.entityZh ?? record.entity)}</span>`;
     }
     case "list":
-      return listHtml(context, reference, at, used);
+      return listHtml(context, reference, at, used, lists);
   }
 }

@@ -14,8 +14,12 @@
  *     name        [[ 名 ref ]]                  [[名 增速/省份:1]]                → 西藏
  *     ranking     [[ 排名 metric/scope option* format* ]]   [[排名 增加值/省份 前5 亿元]] → 广东（4607.71亿元）、…
  *     names       [[ 名单 metric/scope option* ]]           [[名单 增加值/省份 >1000]]   → 广东、江苏和山东…
+ *                 option: 前N, >x, <x, 升序, or the name of a list of prose.yaml (lists.ts): [[名单 增加值/省份 new_thousand]]
+ *     condition   [[ 若 fact ]] … [[ 否则 ]] … [[ /若 ]]      printed only when the fact holds (conditions.ts)
  *
- *     ref     metric[/entity | /scope/entity][@year][#period]
+ *     ref     metric[/entity | /scope/entity | /scope:N | /by/scope:N][@year][#period]
+ *             scope:N is the entity ranked N-th (-1 the last) in the scope by the metric, or by the metric `by`:
+ *             [[GDP增速/增速/省份:1]] is the GDP growth of the province whose 增速 is the highest;
  *             metric is a term of the paper (增加值, 增速, 占GDP比重 … see METRIC_TERMS in labels.ts) or a metric id;
  *             entity is a Chinese name (广东, 长三角, 第三产业, 制造业 …) or an id, its scope found from it;
  *             scope/entity default to national/china (or other/china for an indicator observed only nationally);
@@ -52,6 +56,8 @@ export interface RecordRef {
   metric: string;
   /** Rank within the scope (1 = highest, -1 = lowest) when the entity is chosen by rank. */
   rank?: number;
+  /** The metric the entity is ranked by, when not the reference's own: GDP增速/增速/省份:1. */
+  rankBy?: string;
   /** Scope and entity as written; undefined when left to the default (national/china, else other/china). */
   scope?: string;
   entity?: string;
@@ -88,6 +94,8 @@ export type Reference =
     };
 
 export interface ListOptions {
+  /** A named list of the edition (prose.yaml lists:, lists.ts): only its members. */
+  list?: string;
   order?: "asc" | "desc";
   limit?: number;
   above?: number;
@@ -170,8 +178,8 @@ export function parseRecordRef(text: string, years: YearNames, source: string, w
   const parts = path!.split("/");
   if (parts.length > 3)
     fail(source, where, `"${path}" names ${parts.length} parts; expected metric, metric/entity or metric/scope/entity`);
-  const selector = parts.length === 2 ? /^(.+):(-?[1-9]\d*)$/.exec(parts[1]!) : null;
-  if (selector) parts[1] = selector[1]!;
+  const selector = parts.length >= 2 ? /^(.+):(-?[1-9]\d*)$/.exec(parts.at(-1)!) : null;
+  if (selector) parts[parts.length - 1] = selector[1]!;
   for (const part of parts)
     if (!NAME.test(part))
       fail(source, where, `"${part}" in "${path}" is neither an id (a-z, 0-9, _) nor a Chinese name`);
@@ -179,7 +187,11 @@ export function parseRecordRef(text: string, years: YearNames, source: string, w
     fail(source, where, `year "${yearText}"; expected y, p, b, f or a four-digit year`);
   const year = resolveYear(yearText ?? "y", years);
   const ref: RecordRef = {metric: parts[0]!, year};
-  if (parts.length === 3) {
+  if (parts.length === 3 && selector) {
+    ref.rankBy = parts[1]!;
+    ref.scope = scopeId(parts[2]!, source, where);
+    ref.rank = Number(selector[2]);
+  } else if (parts.length === 3) {
     ref.scope = parts[1]!;
     ref.entity = parts[2]!;
   } else if (selector) {
@@ -271,11 +283,14 @@ export function parseReference(source: string, years: YearNames, where: string):
       if (limit) options.limit = Number(limit[1]);
       else if (bound) options[bound[1] === ">" ? "above" : "below"] = Number(bound[2]);
       else if (token === "升序") options.order = "asc";
-      else rest.push(token);
+      else if (/^[a-z][a-z0-9_]*$/.test(token) && token !== "abs" && token !== "bare") {
+        if (options.list !== undefined) fail(source, where, `two named lists "${options.list}" and "${token}"`);
+        options.list = token;
+      } else rest.push(token);
     }
     const {format, rest: unknown} = parseFormat(rest, source, where);
     if (unknown.length > 0)
-      fail(source, where, `unexpected "${unknown.join(" ")}"; a list takes 前N, >x, <x, 升序 and a unit`);
+      fail(source, where, `unexpected "${unknown.join(" ")}"; a list takes 前N, >x, <x, 升序, a named list and a unit`);
     if (head === "名单" && Object.keys(format).length > 0)
       fail(source, where, "名单 prints names only; use 排名 for names with values");
     return {

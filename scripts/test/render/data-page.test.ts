@@ -29,7 +29,7 @@ function site(): SiteModel {
     context: testContext(records),
     root: "",
     chapters: [],
-    prose: {inputPath: "content/2022/prose.yaml", facts: {}, factLines: {}},
+    prose: {inputPath: "content/2022/prose.yaml", facts: {}, factLines: {}, lists: {}, listLines: {}},
     placements: [],
     boxes: [],
     figures: new Map(),

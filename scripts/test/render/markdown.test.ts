@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {createMarkdown, slugify} from "../../render/eleventy/markdown.ts";
+import {evaluateCondition, factNamesUsed} from "../../render/eleventy/conditions.ts";
 
 describe("createMarkdown()", () => {
   it("gives Chinese headings ids that keep the characters", () => {
@@ -59,5 +60,62 @@ describe("createMarkdown({entityLinks})", () => {
     expect(md.render('<a class="num" href="r.html">湖北</a>与湖北。\n')).toBe(
       '<p><a class="num" href="r.html">湖北</a>与<a class="entity-name" href="province/hubei.html">湖北</a>。</p>\n'
     );
+  });
+});
+
+describe("createMarkdown({condition}): short conditions [[若 …]]", () => {
+  const facts: Record<string, boolean> = {up: true, down: false, big: true};
+  const asked: string[] = [];
+  const md = createMarkdown({
+    condition: (expression) => {
+      asked.push(expression);
+      return evaluateCondition(expression, (name) => facts[name], "test.md");
+    }
+  });
+  const env = {page: {inputPath: "content/2022/02-regions.md"}};
+  it("prints the branch taken and drops the marks", () => {
+    expect(md.render("增速[[若 up]]加快[[否则]]放缓[[/若]]。", env)).toBe("<p>增速加快。</p>\n");
+    expect(md.render("增速[[若 down]]加快[[否则若 big 且 非 down]]较快[[否则]]放缓[[/若]]。", env)).toBe(
+      "<p>增速较快。</p>\n"
+    );
+    expect(md.render("甲[[若 down 或 up]]乙[[/若]]丙[[若 down]]丁[[/若]]。", env)).toBe("<p>甲乙丙。</p>\n");
+  });
+  it("nests, keeps Markdown inside a branch, and never asks about a branch inside one not taken", () => {
+    asked.length = 0;
+    expect(md.render("[[若 down]]甲[[若 unknown]]乙[[/若]][[否则]]**丙**[[若 big]]丁[[/若]][[/若]]", env)).toBe(
+      "<p><strong>丙</strong>丁</p>\n"
+    );
+    expect(asked).toEqual(["down", "big"]);
+  });
+  it("drops a paragraph whose every word is in a branch not taken", () => {
+    expect(md.render("第一段。\n\n[[若 down]]整段不印。[[/若]]\n\n第三段。\n", env)).toBe(
+      "<p>第一段。</p>\n<p>第三段。</p>\n"
+    );
+  });
+  it("decides headings before their ids are made", () => {
+    expect(md.render("## 增速[[若 up]]加快[[否则]]放缓[[/若]]", env)).toBe('<h2 id="增速加快">增速加快</h2>\n');
+  });
+  it("fails with the file and line on an unclosed, stray or unknown condition", () => {
+    expect(() => md.render("第一段。\n\n甲[[若 up]]乙\n\n丙[[/若]]", env)).toThrow(
+      "content/2022/02-regions.md:3: [[若 up]] is not closed by [[/若]] in the same paragraph"
+    );
+    expect(() => md.render("甲[[否则]]乙", env)).toThrow(
+      "content/2022/02-regions.md:1: [[否则]] without an open [[若 …]] before it in the paragraph"
+    );
+    expect(() => md.render("甲[[若 upp]]乙[[/若]]", env)).toThrow('[[若 upp]]: "upp" is no fact of this edition');
+    expect(() => md.render("甲[[若 up 和 big]]乙[[/若]]", env)).toThrow('"up 和 big" is not a fact name');
+  });
+  it("refuses a branch that cuts through emphasis, and a note mark in a branch not taken", () => {
+    expect(() => md.render("**甲[[若 down]]乙**丙[[/若]]", env)).toThrow("cuts through emphasis or a link");
+    expect(() => md.render('甲[[若 down]]乙&#x2060;<sup class="cite">[3]</sup>[[/若]]', env)).toThrow(
+      "a note mark ({% cite %}) inside a short condition [[若 down]]"
+    );
+  });
+});
+
+describe("factNamesUsed(source)", () => {
+  it("finds the names of {% if fact.x %} tags and of short conditions, whole names only", () => {
+    const source = "{% if fact.a_b %}x{% endif %}[[若 c 且 非 d]]y[[否则若 e 或 非f]][[否则]][[/若]][[增速]]";
+    expect([...factNamesUsed(source)].sort()).toEqual(["a_b", "c", "d", "e", "f"]);
   });
 });

@@ -14,7 +14,9 @@ describe("parseProse(source, inputPath)", () => {
         "  levels: 0.02",
         "facts:",
         "  # 01-overview.md",
-        '  growth_above_gdp: "[[增速]] > [[GDP增速]]"'
+        '  growth_above_gdp: "[[增速]] > [[GDP增速]]"',
+        "lists:",
+        '  slower: "[[增速/省份]] < [[GDP增速/省份]]"'
       ].join("\n"),
       file
     );
@@ -22,11 +24,18 @@ describe("parseProse(source, inputPath)", () => {
       inputPath: file,
       close: {points: 0.5, share: 0.1, levels: 0.02},
       facts: {growth_above_gdp: "[[增速]] > [[GDP增速]]"},
-      factLines: {growth_above_gdp: 7}
+      factLines: {growth_above_gdp: 7},
+      lists: {slower: "[[增速/省份]] < [[GDP增速/省份]]"},
+      listLines: {slower: 9}
     });
   });
+  it("refuses a list named like a fact", () => {
+    expect(() => parseProse('facts:\n  x: "[[增速]] > 0"\nlists:\n  x: "[[增速/省份]] > 0"\n', file)).toThrow(
+      'content/2030/prose.yaml:4:lists.x: found "x"; expected a name that is not also a fact\'s'
+    );
+  });
   it("is empty for an empty file", () => {
-    expect(parseProse("", file)).toEqual({inputPath: file, facts: {}, factLines: {}});
+    expect(parseProse("", file)).toEqual({inputPath: file, facts: {}, factLines: {}, lists: {}, listLines: {}});
   });
   it("lists every problem at once, located, with the value found", () => {
     const source = [

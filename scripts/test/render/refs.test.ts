@@ -269,7 +269,9 @@ describe("preflightReferences(context, chapters)", () => {
     const prose = {
       inputPath: "content/2022/prose.yaml",
       facts: {grew: "[[增加值]] > [[增加值@b]]", broken: "[[增加值@x]] > 1"},
-      factLines: {grew: 9, broken: 10}
+      factLines: {grew: 9, broken: 10},
+      lists: {},
+      listLines: {}
     };
     let error: unknown;
     try {
@@ -294,12 +296,14 @@ describe("unusedFacts(prose, chapters)", () => {
     const prose = {
       inputPath: "content/2030/prose.yaml",
       facts: {used: "[[增速]] > 0", used_too: "[[增速]] > 1", left: "[[增速]] > 2"},
-      factLines: {}
+      factLines: {},
+      lists: {},
+      listLines: {}
     };
     expect(
       unusedFacts(prose, [
         {inputPath: "a.md", source: "{% if fact.used %}x{% endif %}"},
-        {inputPath: "b.md", source: "{% if fact.used_too and not fact.used %}y{% endif %} fact.lefty"}
+        {inputPath: "b.md", source: "[[若 used_too 且 非 used]]y[[/若]] fact.lefty [[若 lefty]][[/若]]"}
       ])
     ).toEqual(["left"]);
   });

@@ -1,0 +1,74 @@
+import {describe, expect, it} from "vitest";
+import type {FigureRecord} from "../../model/records/records.ts";
+import {evaluateFact} from "../../render/eleventy/facts.ts";
+import {evaluateListExpression} from "../../render/eleventy/lists.ts";
+import {renderReference} from "../../render/eleventy/reference-html.ts";
+import {nationalRecord, testContext} from "./fixtures.ts";
+
+function province(metric: string, entity: string, entityZh: string, year: number, value: number, unit = "亿元") {
+  return {...nationalRecord(metric, year, value, unit), scope: "province", entity, entityZh} as FigureRecord;
+}
+
+// Edition 2022 of the fixtures: y = 2021, p = 2020. Three provinces and the national growth rate.
+const context = testContext([
+  nationalRecord("nominal_growth", 2021, 10, "%"),
+  province("iiot_value_added", "guangdong", "广东", 2021, 5000),
+  province("iiot_value_added", "jiangsu", "江苏", 2021, 4000),
+  province("iiot_value_added", "hainan", "海南", 2021, 900),
+  province("iiot_value_added", "guangdong", "广东", 2020, 4600),
+  province("iiot_value_added", "jiangsu", "江苏", 2020, 990),
+  province("iiot_value_added", "hainan", "海南", 2020, 800),
+  province("iiot_value_added", "all_provinces", "全部省份", 2021, 9900),
+  province("nominal_growth", "guangdong", "广东", 2021, 8.7, "%"),
+  province("nominal_growth", "jiangsu", "江苏", 2021, 12.5, "%"),
+  province("nominal_growth", "hainan", "海南", 2021, 12.5, "%"),
+  province("gdp_nominal_growth", "guangdong", "广东", 2021, 9.1, "%"),
+  province("gdp_nominal_growth", "jiangsu", "江苏", 2021, 11, "%"),
+  province("gdp_nominal_growth", "hainan", "海南", 2021, 13, "%")
+]);
+const lists = {
+  new_thousand: "[[增加值/省份]] > 1000 and [[增加值/省份@p]] <= 1000",
+  slower_than_gdp: "[[增速/省份]] <= [[GDP增速/省份]]",
+  faster_than_nation: "[[增速/省份]] > [[增速]]"
+};
+
+describe("evaluateListExpression(context, expression)", () => {
+  it("tests each member of the scope the expression names, ranked by its first reference, aggregates left out", () => {
+    const list = evaluateListExpression(context, lists.new_thousand, "prose.yaml: list new_thousand");
+    expect(list.scope).toBe("province");
+    expect(list.entities).toEqual(["jiangsu"]);
+    expect(list.records).toContain("iiot_value_added/province/jiangsu/2020");
+    expect(evaluateListExpression(context, lists.slower_than_gdp, "l").entities).toEqual(["hainan", "guangdong"]);
+  });
+  it("refuses an expression without a member reference, or with two scopes, or that is no condition", () => {
+    expect(() => evaluateListExpression(context, "[[增速]] > 0", "prose.yaml: list x")).toThrow(
+      "no reference stands for the members"
+    );
+    expect(() => evaluateListExpression(context, "[[增速/省份]] > [[增速/区域]]", "l")).toThrow("2 scopes");
+    expect(() => evaluateListExpression(context, "[[增速/省份]] + 1", "l")).toThrow("a list needs a condition");
+  });
+});
+
+describe("named lists in references and facts", () => {
+  const html = (source: string, used?: Set<string>) =>
+    renderReference(context, source, "02-regions.md", used, undefined, lists);
+  it("filters a generated list by a named list, ordered by the list's own metric", () => {
+    const used = new Set<string>();
+    expect(html("名单 增速/省份 slower_than_gdp", used)).toBe(
+      '<span class="word-list" data-records="nominal_growth/province/hainan/2021 nominal_growth/province/guangdong/2021">海南和广东</span>'
+    );
+    expect(used).toContain("gdp_nominal_growth/province/hainan/2021");
+    expect(() => html("名单 增速/省份 unknown_list")).toThrow('"unknown_list" is no list of this edition');
+  });
+  it("counts a named list in a fact", () => {
+    expect(evaluateFact(context, "count(faster_than_nation) == 2", "prose.yaml: fact f", lists).value).toBe(true);
+    expect(evaluateFact(context, "count(new_thousand) > 1", "prose.yaml: fact f", lists).value).toBe(false);
+    expect(() => evaluateFact(context, "count(nothing) > 0", "prose.yaml: fact f", lists)).toThrow(
+      '"nothing" is no list of this edition'
+    );
+  });
+  it("reads a metric of the entity ranked by another metric", () => {
+    expect(html("GDP增速/增速/省份:-1")).toContain(">9.10%<");
+    expect(html("GDP增速/增加值/省份:2")).toContain(">11.00%<");
+  });
+});
