@@ -34,7 +34,8 @@ interface Block {
   children: Block[];
 }
 
-const FACT_ONLY = /^(not\s+)?fact\.[a-z][a-z0-9_]*(\s+(and|or)\s+(not\s+)?fact\.[a-z][a-z0-9_]*)*$/;
+const FACT = String.raw`(?:not\s+)?fact(?:\.[a-z][a-z0-9_]*|\["[^"]+"\])`;
+const FACT_ONLY = new RegExp(`^${FACT}(?:\\s+(?:and|or)\\s+${FACT})*$`);
 /**
  * Tags that act when the template runs, printed or not, and must stay inside a template branch: they set
  * variables, number notes and figures, or fail on an empty list in the branch the data do not take.
@@ -45,6 +46,7 @@ function shortCondition(condition: string): string {
   return condition
     .trim()
     .replace(/\bfact\./g, "")
+    .replace(/\bfact\["([^"]+)"\]/g, "$1")
     .replace(/\s+and\s+/g, " 且 ")
     .replace(/\s+or\s+/g, " 或 ")
     .replace(/\bnot\s+/g, "非 ");

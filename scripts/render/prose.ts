@@ -20,6 +20,7 @@ import {readFile} from "node:fs/promises";
 import path from "node:path";
 import yaml from "js-yaml";
 import {DataError, isErrnoException, type Problem} from "../lib/errors.ts";
+import {FACT_NAME} from "./eleventy/conditions.ts";
 
 /** How close two numbers must be for the default comparison words to say 略高于 / 略低于 (see words.ts). */
 export interface CloseWithin {
@@ -40,8 +41,8 @@ export interface ProseSettings {
   facts: Record<string, string>;
   /** 1-based line of each fact's definition (for located errors). */
   factLines: Record<string, number>;
-  /** Named lists: name → expression in the short reference syntax (lists.ts). */
-  lists: Record<string, string>;
+  /** Named lists: name → expression in the short reference syntax, or the members' names (lists.ts). */
+  lists: Record<string, string | string[]>;
   listLines: Record<string, number>;
 }
 
@@ -113,9 +114,13 @@ export function parseProse(source: string, inputPath: string): ProseSettings {
       if (CLOSE_KEYS.every((k) => values[k] !== undefined)) settings.close = values as CloseWithin;
     }
   }
-  const named = (key: "facts" | "lists", map: unknown, into: Record<string, string>, lines: Record<string, number>) => {
+  const named = (
+    key: "facts" | "lists",
+    map: unknown,
+    into: Record<string, string | string[]>,
+    lines: Record<string, number>
+  ) => {
     if (map === undefined) return;
-    const what = key === "facts" ? "fact" : "list";
     if (typeof map !== "object" || map === null || Array.isArray(map)) {
       problems.push({file: inputPath, row: lineOf(key), expected: `${key}: a map of name: "expression"`});
       return;
@@ -123,14 +128,20 @@ export function parseProse(source: string, inputPath: string): ProseSettings {
     const start = lineOf(key) - 1;
     for (const [name, expression] of Object.entries(map)) {
       const row = lineOf(name, start);
-      if (!/^[a-z][a-z0-9_]*$/.test(name))
+      if (key === "facts" ? !FACT_NAME.test(name) || /[且或]/.test(name) : !/^[a-z][a-z0-9_]*$/.test(name))
         problems.push({
           file: inputPath,
           row,
           value: name,
-          expected: `a ${what} name of lower-case letters, digits and _`
+          expected:
+            key === "facts"
+              ? "a fact name of lower-case letters, digits and _, or a Chinese phrase that neither starts with 非 nor holds 且 or 或"
+              : "a list name of lower-case letters, digits and _"
         });
-      else if (typeof expression !== "string")
+      else if (
+        typeof expression !== "string" &&
+        !(key === "lists" && Array.isArray(expression) && expression.every((e) => typeof e === "string"))
+      )
         problems.push({
           file: inputPath,
           row,
@@ -139,15 +150,15 @@ export function parseProse(source: string, inputPath: string): ProseSettings {
           expected:
             key === "facts"
               ? 'an expression in double quotes, e.g. "[[增速]] > [[GDP增速]]"'
-              : 'an expression in double quotes, e.g. "[[增速/省份]] > [[GDP增速/省份]]"'
+              : 'an expression in double quotes, e.g. "[[增速/省份]] > [[GDP增速/省份]]", or the members\' names, e.g. [广东, 江苏]'
         });
       else {
-        into[name] = expression;
+        into[name] = expression as string | string[];
         lines[name] = row;
       }
     }
   };
-  named("facts", facts, settings.facts, settings.factLines);
+  named("facts", facts, settings.facts as Record<string, string | string[]>, settings.factLines);
   named("lists", lists, settings.lists, settings.listLines);
   for (const name of Object.keys(settings.lists))
     if (name in settings.facts)

@@ -28,7 +28,12 @@ export function conditionMark(body: string): ConditionMark | undefined {
   return undefined;
 }
 
-const NAME = /^[a-z][a-z0-9_]*$/;
+/**
+ * A fact name: an id (lower-case letters, digits, _) or a short Chinese phrase (长三角规模最大, 东北2019年负增长) that
+ * neither starts with 非 nor holds 且 or 或, the words that combine names.
+ */
+export const FACT_NAME = /^(?:[a-z][a-z0-9_]*|(?!非)[\p{Script=Han}][\p{Script=Han}A-Za-z0-9]*)$/u;
+const NAME = FACT_NAME;
 
 /** The expression as alternatives (或) of conjunctions (且) of possibly negated (非) fact names. */
 function parseExpression(expression: string, where: string): {name: string; negated: boolean}[][] {
@@ -39,7 +44,8 @@ function parseExpression(expression: string, where: string): {name: string; nega
   return expression.split(/\s+或\s+/).map((alternative) =>
     alternative.split(/\s+且\s+/).map((term) => {
       const match = /^(非\s*)?(\S+)$/.exec(term.trim());
-      if (!match || !NAME.test(match[2]!)) throw fail(`"${term.trim()}" is not a fact name`);
+      if (!match || !NAME.test(match[2]!) || /[且或]/.test(match[2]!))
+        throw fail(`"${term.trim()}" is not a fact name`);
       return {name: match[2]!, negated: Boolean(match[1])};
     })
   );
@@ -77,14 +83,21 @@ export function evaluateCondition(
   return alternatives.some((alternative) => alternative.every(Boolean));
 }
 
-/** Every fact name a chapter's source uses: in {% if fact.name %} tags and in [[若 …]] / [[否则若 …]] marks. */
+/**
+ * Every fact name a chapter's source uses: in {% if fact.name %} / {% if fact["名称"] %} tags and in [[若 …]] /
+ * [[否则若 …]] marks.
+ */
 export function factNamesUsed(source: string): Set<string> {
   const names = new Set<string>();
   for (const match of source.matchAll(/\bfact\.([a-z][a-z0-9_]*)/g)) names.add(match[1]!);
+  for (const match of source.matchAll(/\bfact\[\s*"([^"]+)"\s*\]/g)) names.add(match[1]!);
   for (const match of source.matchAll(/\[\[([^[\]\n]+)\]\]/g)) {
     const mark = conditionMark(match[1]!);
     if (mark && (mark.kind === "if" || mark.kind === "elif"))
-      for (const word of mark.expression.split(/\s+|非/)) if (NAME.test(word)) names.add(word);
+      for (const word of mark.expression.split(/\s+/)) {
+        const name = word.replace(/^非/, "");
+        if (word !== "且" && word !== "或" && NAME.test(name)) names.add(name);
+      }
   }
   return names;
 }

@@ -9,14 +9,16 @@
  *     {% if fact.steadied_growth %}…{% endif %}
  *
  * An expression may compare and combine values (> < >= <= == !=, and, or, not, + - * /, parentheses); mathjs
- * evaluates it with only the referenced values in scope. A fact must come out true or false.
+ * evaluates it with only the referenced values in scope. A fact must come out true or false. `count(list)` counts
+ * a named list (lists.ts); `[[逐年 增速]]` is the series of every year from b+1 to y, for max() or min().
  */
 import {evaluate} from "mathjs";
 import {BuildError} from "../../lib/errors.ts";
 import {getRecord, type RenderContext} from "../context.ts";
 import {resolveReferenceId} from "./reference-html.ts";
-import {findReferences, parseRecordRef, yearNames} from "./refs.ts";
+import {findReferences, parseRecordRef, parseReference, yearNames} from "./refs.ts";
 import {namedList, type ListDefinitions} from "./lists.ts";
+import {FACT_NAME} from "./conditions.ts";
 
 export interface FactValue {
   value: boolean;
@@ -37,7 +39,7 @@ export function evaluateFact(
   if (typeof expression !== "string")
     throw new BuildError(`${where}: a fact must be a string expression, found ${String(expression)}`);
   const years = yearNames(context.config);
-  const scope: Record<string, number> = {};
+  const scope: Record<string, number | number[]> = {};
   const records: string[] = [];
   const source = expression;
   expression = expression.replace(/\bcount\(\s*([a-z][a-z0-9_]*)\s*\)/g, (_, name: string) => {
@@ -48,10 +50,21 @@ export function evaluateFact(
   let math = "";
   let last = 0;
   for (const ref of findReferences(expression)) {
-    const parsed = parseRecordRef(ref.body.trim(), years, ref.body, where);
-    const id = resolveReferenceId(context, parsed, `${where}: [[${ref.body}]]`);
+    const at = `${where}: [[${ref.body}]]`;
     const name = `v${records.length}`;
-    scope[name] = getRecord(context, id, `${where}: [[${ref.body}]]`).value;
+    // [[逐年 增速/信息服务]]: the values of every year from b+1 to y, for max(), min() and the like.
+    const series = /^\s*逐年\s/.test(ref.body) ? parseReference(ref.body, years, where) : undefined;
+    if (series?.kind === "series") {
+      const ids = series.years.map((year) => resolveReferenceId(context, {...series.ref, year}, at, lists));
+      scope[name] = ids.map((id) => getRecord(context, id, at).value);
+      records.push(...ids);
+      math += `${expression.slice(last, ref.start)} ${name} `;
+      last = ref.end;
+      continue;
+    }
+    const parsed = parseRecordRef(ref.body.trim(), years, ref.body, where);
+    const id = resolveReferenceId(context, parsed, at, lists);
+    scope[name] = getRecord(context, id, at).value;
     records.push(id);
     math += `${expression.slice(last, ref.start)} ${name} `;
     last = ref.end;
@@ -84,8 +97,10 @@ export function evaluateFacts(
   if (typeof definitions !== "object" || Array.isArray(definitions))
     throw new BuildError(`${where}: facts must be a map of name: "expression"`);
   for (const [name, expression] of Object.entries(definitions)) {
-    if (!/^[a-z][a-z0-9_]*$/.test(name))
-      throw new BuildError(`${where}: fact name "${name}"; expected lower-case letters, digits and _`);
+    if (!FACT_NAME.test(name) || /[且或]/.test(name))
+      throw new BuildError(
+        `${where}: fact name "${name}"; expected lower-case letters, digits and _, or a Chinese phrase that neither starts with 非 nor holds 且 or 或`
+      );
     const fact = evaluateFact(context, expression as string, `${where}: fact ${name}`, lists);
     values[name] = fact.value;
     records.push(...fact.records);

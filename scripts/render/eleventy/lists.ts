@@ -10,18 +10,22 @@
  * member of that scope in turn (aggregates such as 全部省份 left out); every other reference is the same for all.
  * One scope per list. The list holds the members for which the expression is true.
  *
+ * A list may also be written out, by the members' names, when no condition chooses them:
+ *
+ *       other_services: [住宿餐饮, 居民服务, 文体娱乐, 卫生社会]
+ *
  * Chapters use a list as a filter of a generated list, `[[名单 增加值/省份 new_thousand]]`, and facts count it,
  * `count(new_thousand) > 0`.
  */
 import {evaluate} from "mathjs";
 import {BuildError} from "../../lib/errors.ts";
 import {getRecord, type RenderContext} from "../context.ts";
-import {resolveReferenceId} from "./reference-html.ts";
+import {recordLookup, resolveReferenceId} from "./reference-html.ts";
 import {findReferences, metricId, parseRecordRef, SCOPE_NAMES, yearNames, type RecordRef} from "./refs.ts";
 import {rankEntities} from "./words.ts";
 
-/** name → expression, as prose.yaml gives them. */
-export type ListDefinitions = Readonly<Record<string, string>>;
+/** name → expression, or the members written out by name, as prose.yaml gives them. */
+export type ListDefinitions = Readonly<Record<string, string | readonly string[]>>;
 
 export interface NamedList {
   scope: string;
@@ -92,6 +96,23 @@ export function evaluateListExpression(context: RenderContext, expression: strin
   return list;
 }
 
+/** A list written out by the names (or ids) of its members; they must be of one scope. */
+export function listOfNames(context: RenderContext, names: readonly string[], where: string): NamedList {
+  const lookup = recordLookup(context);
+  const found = names.map((name) => {
+    const candidates = lookup.entities(name).filter((c) => SCOPE_IDS.has(c.scope));
+    if (candidates.length !== 1)
+      throw new BuildError(
+        `${where}: "${name}" ${candidates.length === 0 ? "names no province, region, section, tier or segment" : `is ambiguous (${candidates.map((c) => `${c.scope}/${c.entity}`).join(", ")}); write its id`}`
+      );
+    return candidates[0]!;
+  });
+  const scopes = new Set(found.map((c) => c.scope));
+  if (scopes.size !== 1)
+    throw new BuildError(`${where}: the members are of ${scopes.size} scopes (${[...scopes].join(", ")})`);
+  return {scope: found[0]!.scope, entities: found.map((c) => c.entity), records: []};
+}
+
 /** The list named `name` of the edition; a name that is no list fails, listing the names that are. */
 export function namedList(
   context: RenderContext,
@@ -106,5 +127,7 @@ export function namedList(
       `${where}: "${name}" is no list of this edition${known.length ? ` (lists: ${known.join(", ")})` : ""}; define it under lists: in prose.yaml`
     );
   }
-  return evaluateListExpression(context, expression, `${where}: list ${name}`);
+  return typeof expression === "string"
+    ? evaluateListExpression(context, expression, `${where}: list ${name}`)
+    : listOfNames(context, expression, `${where}: list ${name}`);
 }

@@ -190,3 +190,38 @@ export function sensitivityTableHtml(context: RenderContext, where: string, used
   const intro = `<p>表中只改变${varied.map((y) => `${y}年`).join("、")}的乘数，其余年份的乘数保持不变；“与采用值之差”是相对于本报告采用值的百分比差。</p>`;
   return `${intro}<table class="sensitivity-table"><thead><tr><th scope="col">乘数规则</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
+
+/**
+ * The regions of the edition config with their provinces, as the appendix and the regions chapter describe them:
+ * `（）` prints 长三角（上海、江苏、浙江）、珠三角（广东）; `包括` prints 长三角包括上海、江苏和浙江；珠三角包括广东.
+ * `last` joins the last two provinces of a region (和, or 、 for none).
+ */
+export function regionMembersText(context: RenderContext, form: unknown, last: unknown, where: string): string {
+  if (form !== "（）" && form !== "包括")
+    throw new BuildError(`${where}: regionMembers "${String(form)}"; expected "（）" or "包括"`);
+  const join = last === "、" || last === undefined ? "、" : last === "和" ? "和" : undefined;
+  if (!join) throw new BuildError(`${where}: regionMembers last "${String(last)}"; expected "和" or "、"`);
+  const names = new Map(
+    context.figures.records.filter((r) => r.scope === "province").map((r) => [r.entity, r.entityZh ?? r.entity])
+  );
+  const regions = context.config.regions.map((region) => {
+    const members = region.provinces.map((id) => {
+      const name = names.get(id);
+      if (!name) throw new BuildError(`${where}: region ${region.id} lists "${id}", which names no province`);
+      return escapeHtml(name);
+    });
+    const list = members.length > 1 ? `${members.slice(0, -1).join("、")}${join}${members.at(-1)}` : (members[0] ?? "");
+    return form === "（）" ? `${escapeHtml(region.nameZh)}（${list}）` : `${escapeHtml(region.nameZh)}包括${list}`;
+  });
+  return regions.join(form === "（）" ? "、" : "；");
+}
+
+/** The years of the calibration targets other than the base year, in the config's order: 2019年、2020年和2021年. */
+export function calibrationYearsText(context: RenderContext): string {
+  const years: string[] = [];
+  for (const target of context.config.calibration.targets) {
+    const year = target.record.split("/")[3]!;
+    if (year !== String(context.config.baseYear) && !years.includes(`${year}年`)) years.push(`${year}年`);
+  }
+  return years.length > 1 ? `${years.slice(0, -1).join("、")}和${years.at(-1)}` : (years[0] ?? "");
+}

@@ -25,7 +25,9 @@ import {
   formulaTableHtml,
   multiplierRulesHtml,
   parametersTableHtml,
-  sensitivityTableHtml
+  sensitivityTableHtml,
+  regionMembersText,
+  calibrationYearsText
 } from "./method.ts";
 import {
   DATA_PAGE,
@@ -405,6 +407,12 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   eleventyConfig.addShortcode("calibrationTable", function (this: ShortcodeThis) {
     for (const t of config.calibration.targets) usedOn(this).add(t.record);
     return calibrationTableHtml(context, where(this));
+  });
+  eleventyConfig.addShortcode("regionMembers", function (this: ShortcodeThis, form: unknown, last: unknown) {
+    return regionMembersText(context, form, last, where(this));
+  });
+  eleventyConfig.addShortcode("calibrationYears", function () {
+    return calibrationYearsText(context);
   });
   eleventyConfig.addShortcode("multiplierRules", function (this: ShortcodeThis) {
     return multiplierRulesHtml(context, where(this), usedOn(this));

@@ -9,7 +9,7 @@ import {load as parseYaml} from "js-yaml";
 import {BuildError, DataError, type Problem} from "../../lib/errors.ts";
 import type {RenderContext} from "../context.ts";
 import {evaluateFacts} from "./facts.ts";
-import {evaluateListExpression} from "./lists.ts";
+import {namedList} from "./lists.ts";
 import {checkReference} from "./reference-html.ts";
 import {findReferences} from "./refs.ts";
 import {conditionMark, evaluateCondition, factNamesUsed} from "./conditions.ts";
@@ -53,14 +53,14 @@ export function preflightReferences(
   const lists = prose?.lists;
   for (const [name, expression] of Object.entries(lists ?? {}))
     try {
-      evaluateListExpression(context, expression, `${prose!.inputPath}: list ${name}`);
+      namedList(context, name, lists, prose!.inputPath);
     } catch (error) {
       if (!(error instanceof BuildError)) throw error;
       problems.push({
         file: prose!.inputPath,
         row: prose!.listLines[name] ?? 1,
         column: `lists.${name}`,
-        value: expression,
+        value: String(expression),
         expected: problemText(error)
       });
     }

@@ -76,16 +76,24 @@ function checkMetric(context: RenderContext, name: string, at: string): void {
   );
 }
 
-export function resolveReferenceId(context: RenderContext, ref: RecordRef, at: string): string {
+export function resolveReferenceId(
+  context: RenderContext,
+  ref: RecordRef,
+  at: string,
+  lists?: ListDefinitions
+): string {
   checkMetric(context, ref.metric, at);
   if (ref.rank !== undefined) {
     if (ref.rankBy !== undefined) checkMetric(context, ref.rankBy, at);
     const by = metricId(ref.rankBy ?? ref.metric);
-    const ranked = rankEntities(context, by, ref.scope!, ref.year, {order: ref.rank > 0 ? "desc" : "asc"}, at);
+    const list = ref.list !== undefined ? namedList(context, ref.list, lists, at) : undefined;
+    const scope = list?.scope ?? ref.scope!;
+    const order = ref.rank > 0 ? "desc" : "asc";
+    const ranked = rankEntities(context, by, scope, ref.year, {order, ...(list ? {among: list.entities} : {})}, at);
     const chosen = ranked[Math.abs(ref.rank) - 1];
-    if (!chosen) throw new BuildError(`${at}: rank ${ref.rank} of ${ranked.length} ${ref.scope} entities`);
+    if (!chosen) throw new BuildError(`${at}: rank ${ref.rank} of ${ranked.length} ${scope} entities`);
     if (ref.rankBy === undefined) return chosen.id;
-    const id = `${metricId(ref.metric)}/${ref.scope}/${chosen.entity}/${ref.year}${ref.period !== undefined ? `@${ref.period}` : ""}`;
+    const id = `${metricId(ref.metric)}/${scope}/${chosen.entity}/${ref.year}${ref.period !== undefined ? `@${ref.period}` : ""}`;
     getRecord(context, id, at);
     return id;
   }
@@ -118,7 +126,7 @@ function listOptions(
   used?: Set<string>,
   lists?: ListDefinitions
 ): RankOptions {
-  const {list: name, ...options} = reference.options;
+  const {list: name, last: _last, ...options} = reference.options;
   if (name === undefined) return options;
   const list = namedList(context, name, lists, at);
   if (list.scope !== reference.scope)
@@ -144,6 +152,14 @@ function listHtml(
     at
   );
   if (ranked.length === 0) throw new BuildError(`${at}: no entity matches; loosen the filter or branch on a fact`);
+  if (reference.valuesOnly)
+    return joinZh(
+      ranked.map((r) => {
+        used?.add(r.id);
+        return numberHtml(context, r.id, reference.format, at);
+      }),
+      reference.options.last ?? "、"
+    );
   if (reference.values)
     return joinZh(
       ranked.map((r) => {
@@ -152,7 +168,12 @@ function listHtml(
       }),
       "、"
     );
-  return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${joinZh(ranked.map((r) => entityNameHtml(context, reference.scope, r.entity, r.entityZh)))}</span>`;
+  const last = reference.options.last ?? "和";
+  return `<span class="word-list" data-records="${escapeHtml(ranked.map((r) => r.id).join(" "))}">${joinZh(
+    ranked.map((r) => entityNameHtml(context, reference.scope, r.entity, r.entityZh)),
+    last,
+    last === "以及" ? "，" : "、"
+  )}</span>`;
 }
 
 /**
@@ -164,13 +185,19 @@ export function checkReference(context: RenderContext, source: string, where: st
   const reference = parseReference(source, yearNames(context.config), where);
   const at = `${where}: [[${source.trim()}]]`;
   const refs =
-    reference.kind === "compare" ? [reference.a, reference.b] : reference.kind === "list" ? [] : [reference.ref];
+    reference.kind === "compare"
+      ? [reference.a, reference.b]
+      : reference.kind === "list"
+        ? []
+        : reference.kind === "series"
+          ? reference.years.map((year) => ({...reference.ref, year}))
+          : [reference.ref];
   for (const ref of refs) {
-    if (ref.rank !== undefined) {
+    if (ref.rank !== undefined && ref.list === undefined) {
       checkMetric(context, ref.metric, at);
       if (ref.rankBy !== undefined) checkMetric(context, ref.rankBy, at);
       rankEntities(context, metricId(ref.rankBy ?? ref.metric), ref.scope!, ref.year, {}, at);
-    } else resolveReferenceId(context, ref, at);
+    } else resolveReferenceId(context, ref, at, lists);
   }
   if (reference.kind === "list") {
     checkMetric(context, reference.metric, at);
@@ -195,7 +222,7 @@ export function renderReference(
   const reference = parseReference(source, years, where);
   const at = `${where}: [[${source.trim()}]]`;
   const idOf = (ref: RecordRef): string => {
-    const id = resolveReferenceId(context, ref, at);
+    const id = resolveReferenceId(context, ref, at, lists);
     used?.add(id);
     return id;
   };
@@ -228,5 +255,12 @@ export function renderReference(
     }
     case "list":
       return listHtml(context, reference, at, used, lists);
+    case "series":
+      return joinZh(
+        reference.years.map(
+          (year) =>
+            `${reference.labels ? `${year}年` : ""}${numberHtml(context, idOf({...reference.ref, year}), reference.format, at)}`
+        )
+      );
   }
 }

@@ -12,14 +12,19 @@
  *     sign word   [[ ~ ref words? ]]            [[~ nominal_growth@f 加快]]        → 加快
  *     change      [[ ± ref format* words? ]]    [[± employment_new 万人]]          → 减少1.46万人
  *     name        [[ 名 ref ]]                  [[名 增速/省份:1]]                → 西藏
+ *     series      [[ 逐年 ref 年? format* ]]    [[逐年 增速 年]]                  → 2018年9.12%、2019年…和2021年…
+ *                 (every year from the one after the base year to the last data year)
  *     ranking     [[ 排名 metric/scope option* format* ]]   [[排名 增加值/省份 前5 亿元]] → 广东（4607.71亿元）、…
  *     names       [[ 名单 metric/scope option* ]]           [[名单 增加值/省份 >1000]]   → 广东、江苏和山东…
- *                 option: 前N, >x, <x, 升序, or the name of a list of prose.yaml (lists.ts): [[名单 增加值/省份 new_thousand]]
+ *     values      [[ 数值 metric/scope option* format* ]]   [[数值 增速/省份 <0]]         → −2.10%、−0.53%
+ *                 option: 前N, >x, <x, 升序, 、 or 以及 before the last name, or the name of a list of prose.yaml
+ *                 (lists.ts): [[名单 增加值/省份 new_thousand]]
  *     condition   [[ 若 fact ]] … [[ 否则 ]] … [[ /若 ]]      printed only when the fact holds (conditions.ts)
  *
  *     ref     metric[/entity | /scope/entity | /scope:N | /by/scope:N][@year][#period]
  *             scope:N is the entity ranked N-th (-1 the last) in the scope by the metric, or by the metric `by`:
- *             [[GDP增速/增速/省份:1]] is the GDP growth of the province whose 增速 is the highest;
+ *             [[GDP增速/增速/省份:1]] is the GDP growth of the province whose 增速 is the highest; in place of a
+ *             scope, the name of a list of prose.yaml ranks within its members: [[名 增速/other_services:1]];
  *             metric is a term of the paper (增加值, 增速, 占GDP比重 … see METRIC_TERMS in labels.ts) or a metric id;
  *             entity is a Chinese name (广东, 长三角, 第三产业, 制造业 …) or an id, its scope found from it;
  *             scope/entity default to national/china (or other/china for an indicator observed only nationally);
@@ -58,6 +63,8 @@ export interface RecordRef {
   rank?: number;
   /** The metric the entity is ranked by, when not the reference's own: GDP增速/增速/省份:1. */
   rankBy?: string;
+  /** Rank within the members of a named list of the edition instead of a whole scope: 增速/other_services:1. */
+  list?: string;
   /** Scope and entity as written; undefined when left to the default (national/china, else other/china). */
   scope?: string;
   entity?: string;
@@ -83,9 +90,12 @@ export type Reference =
   | {kind: "sign"; ref: RecordRef; words?: Words}
   | {kind: "change"; ref: RecordRef; format: FormatOptions; words?: Words}
   | {kind: "name"; ref: RecordRef}
+  | {kind: "series"; ref: RecordRef; years: number[]; labels: boolean; format: FormatOptions}
   | {
       kind: "list";
+      /** 排名 prints names with values, 数值 values only, 名单 names only. */
       values: boolean;
+      valuesOnly?: boolean;
       metric: string;
       scope: string;
       year: number;
@@ -96,6 +106,8 @@ export type Reference =
 export interface ListOptions {
   /** A named list of the edition (prose.yaml lists:, lists.ts): only its members. */
   list?: string;
+  /** The word before the last name: 和 unless written 、 or 以及 (以及 also puts ，between the others). */
+  last?: "、" | "以及";
   order?: "asc" | "desc";
   limit?: number;
   above?: number;
@@ -113,6 +125,12 @@ export const SCOPE_NAMES: Readonly<Record<string, string>> = {
 };
 
 const SCOPE_IDS = new Set(["province", "region", "sector", "tier", "direct_segment"]);
+
+/** A scope name, or the name of a named list (lower-case id that is no scope id) to rank within. */
+function scopeOrList(name: string, source: string, where: string): {scope: string} | {list: string} {
+  if (!SCOPE_NAMES[name] && !SCOPE_IDS.has(name) && /^[a-z][a-z0-9_]*$/.test(name)) return {list: name};
+  return {scope: scopeId(name, source, where)};
+}
 
 function scopeId(name: string, source: string, where: string): string {
   const id = SCOPE_NAMES[name] ?? name;
@@ -189,13 +207,13 @@ export function parseRecordRef(text: string, years: YearNames, source: string, w
   const ref: RecordRef = {metric: parts[0]!, year};
   if (parts.length === 3 && selector) {
     ref.rankBy = parts[1]!;
-    ref.scope = scopeId(parts[2]!, source, where);
+    Object.assign(ref, scopeOrList(parts[2]!, source, where));
     ref.rank = Number(selector[2]);
   } else if (parts.length === 3) {
     ref.scope = parts[1]!;
     ref.entity = parts[2]!;
   } else if (selector) {
-    ref.scope = scopeId(parts[1]!, source, where);
+    Object.assign(ref, scopeOrList(parts[1]!, source, where));
     ref.rank = Number(selector[2]);
   } else if (parts.length === 2) ref.entity = parts[1]!;
   if (periodText !== undefined)
@@ -267,11 +285,27 @@ export function parseReference(source: string, years: YearNames, where: string):
     const words = parseWords(tokens.slice(2), source, where);
     return {kind: "sign", ref, ...(words ? {words} : {})};
   }
+  if (head === "逐年") {
+    if (tokens.length < 2 || /[@#]/.test(tokens[1]!))
+      fail(source, where, "逐年 takes a record without a year: [[逐年 增速]] prints each year from b+1 to y");
+    const ref = parseRecordRef(tokens[1]!, years, source, where);
+    const labels = tokens.includes("年");
+    const {format, rest} = parseFormat(
+      tokens.slice(2).filter((t) => t !== "年"),
+      source,
+      where
+    );
+    if (rest.length > 0)
+      fail(source, where, `unexpected "${rest.join(" ")}"; 逐年 takes 年 (year labels) and a format`);
+    const series: number[] = [];
+    for (let year = years.b + 1; year <= years.y; year++) series.push(year);
+    return {kind: "series", ref, years: series, labels, format};
+  }
   if (head === "名") {
     if (tokens.length !== 2) fail(source, where, "名 takes one record: [[名 增速/省份:1]]");
     return {kind: "name", ref: parseRecordRef(tokens[1]!, years, source, where)};
   }
-  if (head === "排名" || head === "名单") {
+  if (head === "排名" || head === "名单" || head === "数值") {
     const target = /^([^/@#\s]+)\/([^/@#\s]+)(?:@([^#\s]+))?$/.exec(tokens[1] ?? "");
     if (!target) fail(source, where, `${head} needs metric/scope: [[${head} 增加值/省份 前5]]`);
     const ref = parseRecordRef(`${target[1]}${target[3] !== undefined ? `@${target[3]}` : ""}`, years, source, where);
@@ -283,6 +317,7 @@ export function parseReference(source: string, years: YearNames, where: string):
       if (limit) options.limit = Number(limit[1]);
       else if (bound) options[bound[1] === ">" ? "above" : "below"] = Number(bound[2]);
       else if (token === "升序") options.order = "asc";
+      else if (token === "、" || token === "以及") options.last = token;
       else if (/^[a-z][a-z0-9_]*$/.test(token) && token !== "abs" && token !== "bare") {
         if (options.list !== undefined) fail(source, where, `two named lists "${options.list}" and "${token}"`);
         options.list = token;
@@ -295,7 +330,8 @@ export function parseReference(source: string, years: YearNames, where: string):
       fail(source, where, "名单 prints names only; use 排名 for names with values");
     return {
       kind: "list",
-      values: head === "排名",
+      values: head !== "名单",
+      ...(head === "数值" ? {valuesOnly: true} : {}),
       metric: ref.metric,
       scope: scopeId(target[2]!, source, where),
       year: ref.year,

@@ -72,3 +72,26 @@ describe("named lists in references and facts", () => {
     expect(html("GDP增速/增加值/省份:2")).toContain(">11.00%<");
   });
 });
+
+describe("series and value lists", () => {
+  const series = testContext([
+    nationalRecord("nominal_growth", 2018, 9.1, "%"),
+    nationalRecord("nominal_growth", 2019, 8.25, "%"),
+    nationalRecord("nominal_growth", 2020, 3.5, "%"),
+    nationalRecord("nominal_growth", 2021, 12, "%"),
+    province("nominal_growth", "guangdong", "广东", 2021, -2.1, "%"),
+    province("nominal_growth", "jiangsu", "江苏", 2021, -0.5, "%"),
+    province("nominal_growth", "hainan", "海南", 2021, 4, "%")
+  ]);
+  const text = (source: string) => renderReference(series, source, "t.md").replace(/<[^>]+>/g, "");
+  it("prints every year from the one after the base year to the last data year, with or without the years", () => {
+    expect(text("逐年 增速")).toBe("9.10%、8.25%、3.50%和12.00%");
+    expect(text("逐年 增速 年")).toBe("2018年9.10%、2019年8.25%、2020年3.50%和2021年12.00%");
+    expect(evaluateFact(series, "max([[逐年 增速]]) > 11 and min([[逐年 增速]]) < 4", "f").value).toBe(true);
+  });
+  it("prints the values of a generated list, and joins names with 、 or 以及 on request", () => {
+    expect(text("数值 增速/省份 <0")).toBe("−0.50%、−2.10%");
+    expect(text("名单 增速/省份 、")).toBe("海南、江苏、广东");
+    expect(text("名单 增速/省份 以及")).toBe("海南，江苏以及广东");
+  });
+});

@@ -64,7 +64,7 @@ describe("createMarkdown({entityLinks})", () => {
 });
 
 describe("createMarkdown({condition}): short conditions [[若 …]]", () => {
-  const facts: Record<string, boolean> = {up: true, down: false, big: true};
+  const facts: Record<string, boolean> = {up: true, down: false, big: true, 长三角规模最大: true, 东北负增长: false};
   const asked: string[] = [];
   const md = createMarkdown({
     condition: (expression) => {
@@ -79,6 +79,11 @@ describe("createMarkdown({condition}): short conditions [[若 …]]", () => {
       "<p>增速较快。</p>\n"
     );
     expect(md.render("甲[[若 down 或 up]]乙[[/若]]丙[[若 down]]丁[[/若]]。", env)).toBe("<p>甲乙丙。</p>\n");
+  });
+  it("reads Chinese fact names, with 非 written apart or joined", () => {
+    expect(
+      md.render("[[若 长三角规模最大 且 非东北负增长]]甲[[否则]]乙[[/若]][[若 非 长三角规模最大]]丙[[/若]]", env)
+    ).toBe("<p>甲</p>\n");
   });
   it("nests, keeps Markdown inside a branch, and never asks about a branch inside one not taken", () => {
     asked.length = 0;
@@ -115,7 +120,8 @@ describe("createMarkdown({condition}): short conditions [[若 …]]", () => {
 
 describe("factNamesUsed(source)", () => {
   it("finds the names of {% if fact.x %} tags and of short conditions, whole names only", () => {
-    const source = "{% if fact.a_b %}x{% endif %}[[若 c 且 非 d]]y[[否则若 e 或 非f]][[否则]][[/若]][[增速]]";
-    expect([...factNamesUsed(source)].sort()).toEqual(["a_b", "c", "d", "e", "f"]);
+    const source =
+      '{% if fact.a_b %}x{% endif %}{% if fact["东北负增长"] %}{% endif %}[[若 c 且 非 d]]y[[否则若 e 或 非f]][[否则]][[/若]][[若 非长三角最大]][[/若]][[增速]]';
+    expect([...factNamesUsed(source)].sort()).toEqual(["a_b", "c", "d", "e", "f", "东北负增长", "长三角最大"]);
   });
 });
