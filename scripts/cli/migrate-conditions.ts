@@ -6,6 +6,12 @@
  *   {% if fact.yrd_largest %}是规模最大的区域{% elif fact.a and not fact.b %}…{% else %}…{% endif %}
  *     → [[若 yrd_largest]]是规模最大的区域[[否则若 a 且 非 b]]…[[否则]]…[[/若]]
  *
+ * It also writes note marks and the chapter's notes in the same brackets:
+ *
+ *   {% cite "P006", "P013" %} → [[注 P006 P013]]      {% notes %} → [[注释]]
+ *   {% figure "id" %} → [[图 id]]   {% ref "id" %} → [[见 id]]   {% formula "id" %} → [[公式 id]]
+ *   (figures and formulas only where they stand alone on their line)
+ *
  * A branch stays a template tag when it spans paragraphs, when a condition reads anything but facts, or when its
  * text holds a tag whose effect does not depend on being printed ({% set %}, {% cite %}, {% figure %}, {% box %},
  * {% notes %}, and {% names %} / {% ranking %}, which fail on an empty list): a short condition only decides what
@@ -88,8 +94,21 @@ function convertible(source: string, block: Block): boolean {
   );
 }
 
-/** The chapter with every convertible branch written as a short condition. */
+/** `{% cite "a", "b" %}` → `[[注 a b]]`, `{% notes %}` → `[[注释]]`, figures, cross-references and formulas. */
+function migrateNotes(source: string): string {
+  return source
+    .replace(/\{%-?\s*cite\s+((?:"[^"]*"\s*,?\s*)+)-?%\}/g, (_, ids: string) => {
+      return `[[注 ${[...ids.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(" ")}]]`;
+    })
+    .replace(/\{%-?\s*notes\s*-?%\}/g, "[[注释]]")
+    .replace(/^\{%-?\s*figure\s+"([a-z0-9_-]+)"\s*-?%\}$/gm, "[[图 $1]]")
+    .replace(/^\{%-?\s*formula\s+"([a-z0-9_-]+)"\s*-?%\}$/gm, "[[公式 $1]]")
+    .replace(/\{%-?\s*ref\s+"([a-z0-9_-]+)"\s*-?%\}/g, "[[见 $1]]");
+}
+
+/** The chapter with every convertible branch written as a short condition, and its note marks in brackets. */
 export function migrateConditions(source: string): string {
+  source = migrateNotes(source);
   const edits: {start: number; end: number; text: string}[] = [];
   const visit = (block: Block) => {
     if (convertible(source, block))

@@ -1,5 +1,5 @@
 /**
- * @fileoverview The sourced policies, milestones and case facts the chapters cite ({% cite "P024" %}), from
+ * @fileoverview The sourced policies, milestones and case facts the chapters cite ([[注 P024]]), from
  * ../shared/data-sources/policy-events-and-cases/. The upstream columns are copied as they are; the import adds what
  * the paper needs to print a source honestly:
  * - `trust`: the tier of the page's host (official / media / other), from SOURCE_HOSTS below, which follows the trust
@@ -297,7 +297,7 @@ const CITED = [
     id: "cited-policies",
     what: "policies, plans and meetings (national, ministerial, provincial), 2015–2023",
     columns: [
-      {name: "id", description: 'citation id (P…), cited as {% cite "P024" %}'},
+      {name: "id", description: 'citation id (P…), cited as [[注 P024]]'},
       {name: "date", description: "date of issue as precise as the source allows (YYYY, YYYY-MM or YYYY-MM-DD)"},
       {name: "issuer", description: "issuing body, as gathered (remarks in parentheses)"},
       {name: "title_zh", description: "title as gathered, with its 《》 when it is a document"},
@@ -397,7 +397,7 @@ export async function buildCitedSources(context: SourceContext): Promise<BuiltTa
         ],
         estimated: false,
         caveats:
-          "Many URLs are reposts on third-party hosts (trust = other): the paper prints their entry without the URL. Cited in the chapters by id with {% cite %}.",
+          "Many URLs are reposts on third-party hosts (trust = other): the paper prints their entry without the URL. Cited in the chapters by id with [[注 id]].",
         upstream: [`../shared/${relative}`, "../shared/data-sources/policy-events-and-cases/PROVENANCE.md"]
       };
       return {table: {file: c.file, columns: [...c.columns, ...ADDED], rows}, source};

@@ -1,7 +1,7 @@
 /**
  * @fileoverview Figure and table numbers come from the order in which the chapters place them, never from a typed
  * number: 图N counts figures, 表N counts tables, in chapter order. The chapters are scanned for
- * {% figure "id" %} before rendering, so a cross-reference may point forward.
+ * [[图 id]] (or {% figure "id" %}) before rendering, so a cross-reference ([[见 id]]) may point forward.
  */
 import {BuildError} from "../lib/errors.ts";
 import type {EditionConfig, FigureConfig} from "../model/edition-config.ts";
@@ -14,11 +14,12 @@ export interface FigurePlacement {
   chapterId: string;
 }
 
-const FIGURE_TAG = /\{%-?\s*figure\s+["']([^"']+)["']/g;
+/** `{% figure "id" %}`, or `[[图 id]]` on its own line. */
+const FIGURE_TAG = /\{%-?\s*figure\s+["']([^"']+)["']|\[\[图\s+([a-z0-9_-]+)\s*\]\]/g;
 
 /** Figure ids placed by one chapter's Markdown source, in order. */
 export function placedFigureIds(markdown: string): string[] {
-  return [...markdown.matchAll(FIGURE_TAG)].map((m) => m[1]!);
+  return [...markdown.matchAll(FIGURE_TAG)].map((m) => (m[1] ?? m[2])!);
 }
 
 /**

@@ -38,7 +38,9 @@ export function markupShare(source: string): MarkupShare {
   for (const pattern of MARKUP)
     rest = rest.replace(pattern, (span) => {
       markup += count(span);
-      if (span.startsWith("[[") && !conditionMark(span.slice(2, -2))) printing += count(span);
+      const body = span.slice(2, -2).trim();
+      if (span.startsWith("[[") && !conditionMark(body) && !/^(注释$|(注|图|见|公式)\s)/.test(body))
+        printing += count(span);
       // Keep only the line breaks, so that later patterns cannot match across what was removed.
       return span.replace(/[^\n]/g, "");
     });

@@ -1,7 +1,8 @@
 /**
- * @fileoverview Citations of sourced facts in the chapters, numbered once for the whole edition: `{% cite "P024" %}`
- * (or several ids) prints the note mark [n] where n is the source's number in the edition's 参考文献 (numbered in
- * order of first citation through the chapters), `{% notes %}` at a chapter's end prints the 注释 — the sources that
+ * @fileoverview Citations of sourced facts in the chapters, numbered once for the whole edition: `[[注 P024]]`
+ * (or several ids: `[[注 P024 C031]]`; the template form `{% cite "P024" %}` prints the same) prints the note mark
+ * [n] where n is the source's number in the edition's 参考文献 (numbered in order of first citation through the
+ * chapters), `[[注释]]` at a chapter's end prints the 注释 — the sources that
  * chapter cites, under the same numbers — and `{% bibliography %}` prints the 参考文献. An entry is the bibliographic
  * line the import built (issuer, title, document number, date; short title, publisher, date); its URL is printed only
  * when the host is official or mainstream media (trust of data/context/cited-*.csv). Citing a row PROVENANCE.md warns
@@ -18,7 +19,27 @@ import {escapeHtml} from "../html.ts";
 
 /** `{% cite "P024" %}` / `{% cite "P024", "C031" %}` in a chapter source: the ids and where. */
 const CITE = /\{%-?\s*cite\s+((?:"[^"]*"\s*,?\s*)+)-?%\}/g;
-const NOTES = /\{%-?\s*notes\s*-?%\}/;
+/** The short form of the prose, `[[注 P024]]` / `[[注 P024 C031]]`. */
+const SHORT_CITE = /\[\[注\s+([A-Za-z0-9_ ]+?)\s*\]\]/g;
+const NOTES = /\{%-?\s*notes\s*-?%\}|\[\[注释\]\]/;
+
+/** The ids a note mark of either form cites, in order, with the offset of the mark. */
+function citeMarks(source: string): {index: number; ids: string[]}[] {
+  const found = [
+    ...[...source.matchAll(CITE)].map((m) => ({
+      index: m.index,
+      ids: [...m[1]!.matchAll(/"([^"]*)"/g)].map((i) => i[1]!)
+    })),
+    ...[...source.matchAll(SHORT_CITE)].map((m) => ({index: m.index, ids: m[1]!.trim().split(/\s+/)}))
+  ];
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The ids of a short note mark's body (`注 P024 C031`), or undefined when the body is no note mark. */
+export function shortCiteIds(body: string): string[] | undefined {
+  const match = /^\s*注\s+([A-Za-z0-9_ ]+?)\s*$/.exec(body);
+  return match ? match[1]!.split(/\s+/) : undefined;
+}
 
 /** The URL is printed for official and mainstream-media hosts only. */
 export function printsUrl(c: Citation): boolean {
@@ -105,27 +126,27 @@ export class ChapterNotes {
   }
 }
 
-/** Unknown cited ids (file:line) and a citing chapter without `{% notes %}`. */
+/** Unknown cited ids (file:line) and a citing chapter without `[[注释]]` (or `{% notes %}`). */
 export function citationProblems(inputPath: string, source: string, citations: readonly Citation[]): Problem[] {
   const known = new Set(citations.map((c) => c.id));
   const problems: Problem[] = [];
   let any = false;
-  for (const match of source.matchAll(CITE)) {
+  for (const mark of citeMarks(source)) {
     any = true;
-    const row = source.slice(0, match.index).split("\n").length;
-    for (const [, id] of match[1]!.matchAll(/"([^"]*)"/g))
-      if (!known.has(id!))
+    const row = source.slice(0, mark.index).split("\n").length;
+    for (const id of mark.ids)
+      if (!known.has(id))
         problems.push({
           file: inputPath,
           row,
-          value: `{% cite "${id}" %}`,
+          value: id,
           expected: "an id of data/context/cited-policies.csv, cited-events.csv or cited-cases.csv"
         });
   }
   if (any && !NOTES.test(source))
     problems.push({
       file: inputPath,
-      expected: "{% notes %} at the end of a chapter that cites (it prints the numbered sources)"
+      expected: "[[注释]] at the end of a chapter that cites (it prints the numbered sources)"
     });
   return problems;
 }
@@ -134,8 +155,7 @@ export function citationProblems(inputPath: string, source: string, citations: r
 export function citedIds(sources: readonly string[]): string[] {
   const ids: string[] = [];
   for (const source of sources)
-    for (const match of source.matchAll(CITE))
-      for (const [, id] of match[1]!.matchAll(/"([^"]*)"/g)) if (!ids.includes(id!)) ids.push(id!);
+    for (const mark of citeMarks(source)) for (const id of mark.ids) if (!ids.includes(id)) ids.push(id);
   return ids;
 }
 

@@ -22,7 +22,7 @@ export function slugify(text: string): string {
 
 /** Eleventy renders Markdown with the page's data as markdown-it's env. */
 export interface MarkdownEnv {
-  page?: {url?: string; inputPath?: string};
+  page?: {url?: string; inputPath?: string; fileSlug?: string};
 }
 
 export interface MarkdownOptions {
@@ -41,6 +41,12 @@ export interface MarkdownOptions {
 }
 
 const REFERENCE_TOKEN = "baipishu_reference";
+/**
+ * A reference that stands alone as a paragraph and prints a block, rendered without <p>: the chapter's 注释, a
+ * figure or table ([[图 id]]) and a formula of the methodology ([[公式 id]]).
+ */
+const BLOCK_REFERENCE_TOKEN = "baipishu_reference_block";
+const isBlockReference = (body: string) => body === "注释" || /^(图|公式)\s+\S+$/.test(body);
 
 /**
  * Chapters may carry Markdown and the HTML our shortcodes emit, never live script: a <script>, an embedded frame,
@@ -178,6 +184,26 @@ function keepTakenBranches(
   return out;
 }
 
+/** Core rule: a paragraph that is only a block reference becomes one block token, so its block is not put in a <p>. */
+function blockReferences(state: CoreState): void {
+  const tokens = state.tokens;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [open, inline, close] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    const only = inline.children?.length === 1 ? inline.children[0]! : undefined;
+    if (
+      open.type === "paragraph_open" &&
+      close.type === "paragraph_close" &&
+      only?.type === REFERENCE_TOKEN &&
+      isBlockReference(only.content.trim())
+    ) {
+      const block = new state.Token(BLOCK_REFERENCE_TOKEN, "", 0);
+      block.content = only.content.trim();
+      block.block = true;
+      tokens.splice(i, 3, block);
+    }
+  }
+}
+
 function decideConditions(condition: MarkdownOptions["condition"]) {
   return (state: CoreState) => {
     const env = state.env as MarkdownEnv | undefined;
@@ -275,12 +301,18 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
     md.core.ruler.push("baipishu_entity_links", linkFirstMentions(options.entityLinks) as never);
   md.inline.ruler.before("link", REFERENCE_TOKEN, referenceRule);
   md.core.ruler.after("inline", "baipishu_conditions", decideConditions(options.condition) as never);
+  md.core.ruler.after("baipishu_conditions", "baipishu_block_references", blockReferences as never);
   md.renderer.rules.html_block = (tokens, index, _options, env: MarkdownEnv) => checkHtml(tokens[index]!.content, env);
   md.renderer.rules.html_inline = (tokens, index, _options, env: MarkdownEnv) => checkHtml(tokens[index]!.content, env);
   md.renderer.rules[REFERENCE_TOKEN] = (tokens, index, _options, env: MarkdownEnv) => {
     const body = tokens[index]!.content;
     if (!options.reference) throw new BuildError(`[[${body}]]: short references need the edition plugin`);
     return options.reference(body, env);
+  };
+  md.renderer.rules[BLOCK_REFERENCE_TOKEN] = (tokens, index, _options, env: MarkdownEnv) => {
+    const body = tokens[index]!.content;
+    if (!options.reference) throw new BuildError(`[[${body}]]: short references need the edition plugin`);
+    return `${options.reference(body, env)}\n`;
   };
   // A reference inside a raw HTML block is not parsed by markdown-it: say so instead of printing the brackets.
   const render = md.render.bind(md);

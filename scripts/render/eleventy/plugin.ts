@@ -43,7 +43,7 @@ import {evaluateFact, evaluateFacts} from "./facts.ts";
 import {evaluateCondition, factNamesUsed} from "./conditions.ts";
 import {preflightReferences, unusedFacts, unusedLists} from "./preflight.ts";
 import {warn} from "../../lib/progress.ts";
-import {ChapterNotes, dataSourcesHtml, citedIds} from "./citations.ts";
+import {ChapterNotes, dataSourcesHtml, citedIds, shortCiteIds} from "./citations.ts";
 import {boxHtml} from "../case-boxes.ts";
 import {yearNames} from "./refs.ts";
 import {entityNameHtml, renderReference, wordElement} from "./reference-html.ts";
@@ -95,7 +95,12 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   };
 
   // All reference errors of all chapters at once, before any page renders.
-  preflightReferences(context, site.chapters, site.prose);
+  preflightReferences(
+    context,
+    site.chapters,
+    site.prose,
+    site.placements.map((p) => p.figure.id)
+  );
   const unused = unusedFacts(site.prose, site.chapters);
   if (unused.length > 0)
     warn(`${site.prose.inputPath}: facts no chapter uses: ${unused.join(", ")} (remove them, or branch on them)`);
@@ -108,8 +113,19 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   eleventyConfig.setLibrary(
     "md",
     createMarkdown({
-      reference: (body, env) =>
-        renderReference(context, body, where(env), usedOn(env), site.prose.close, site.prose.lists),
+      // Note marks [[注 P024]] and the chapter's [[注释]] share the numbering of {% cite %} (citations.ts).
+      reference: (body, env) => {
+        const cited = shortCiteIds(body);
+        if (cited) return notes.cite(env.page?.fileSlug ?? "page", cited, where(env));
+        if (body.trim() === "注释") return notes.notes(env.page?.fileSlug ?? "page");
+        const [head, id, ...rest] = body.trim().split(/\s+/);
+        if (rest.length === 0 && id !== undefined) {
+          if (head === "图") return figureHtml(id, where(env), usedOn(env));
+          if (head === "见") return figureRefHtml(id, where(env));
+          if (head === "公式") return formulaBlock(id, where(env));
+        }
+        return renderReference(context, body, where(env), usedOn(env), site.prose.close, site.prose.lists);
+      },
       // Short conditions [[若 name]] (conditions.ts) read the page's facts, as {% if fact.name %} does.
       condition: (expression, env) => {
         const facts = (env as {fact?: Record<string, boolean>}).fact ?? editionFacts().values;
@@ -200,21 +216,26 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
     return renderNumber(context, id, args, where(this), usedOn(this));
   });
 
-  eleventyConfig.addShortcode("figure", function (this: ShortcodeThis, id: unknown) {
+  const figureHtml = (id: unknown, at: string, used: Set<string>): string => {
     const figure = typeof id === "string" ? site.figures.get(id) : undefined;
-    if (!figure) throw new BuildError(`${where(this)}: unknown figure "${String(id)}"`);
-    for (const record of figure.records) usedOn(this).add(record);
+    if (!figure) throw new BuildError(`${at}: unknown figure "${String(id)}"`);
+    for (const record of figure.records) used.add(record);
     return figure.html;
-  });
-
-  eleventyConfig.addShortcode("ref", function (this: ShortcodeThis, id: unknown) {
+  };
+  const figureRefHtml = (id: unknown, at: string): string => {
     const placement = site.placements.find((p) => p.figure.id === id);
     if (!placement) {
       const known = site.placements.map((p) => p.figure.id).join(", ");
-      throw new BuildError(`${where(this)}: {% ref "${String(id)}" %} names no placed figure; known: ${known}`);
+      throw new BuildError(`${at}: [[见 ${String(id)}]] names no placed figure; known: ${known}`);
     }
     const chapter = site.chapters.find((c) => c.id === placement.chapterId)!;
     return `<a class="xref" href="${chapter.url}#fig-${placement.figure.id}">${placement.label}</a>`;
+  };
+  eleventyConfig.addShortcode("figure", function (this: ShortcodeThis, id: unknown) {
+    return figureHtml(id, where(this), usedOn(this));
+  });
+  eleventyConfig.addShortcode("ref", function (this: ShortcodeThis, id: unknown) {
+    return figureRefHtml(id, where(this));
   });
 
   // The explicit escape for a number that is not data (5G, IPv6): printed as is, skipped by the content lint.

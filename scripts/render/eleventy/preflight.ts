@@ -13,7 +13,8 @@ import {namedList} from "./lists.ts";
 import {checkReference} from "./reference-html.ts";
 import {findReferences} from "./refs.ts";
 import {conditionMark, evaluateCondition, factNamesUsed} from "./conditions.ts";
-import {citationProblems} from "./citations.ts";
+import {citationProblems, shortCiteIds} from "./citations.ts";
+import {formulaBlock} from "./method.ts";
 import type {ProseSettings} from "../prose.ts";
 
 export interface ChapterSource {
@@ -47,7 +48,8 @@ function problemText(error: unknown): string {
 export function preflightReferences(
   context: RenderContext,
   chapters: readonly ChapterSource[],
-  prose?: ProseSettings
+  prose?: ProseSettings,
+  figureIds?: readonly string[]
 ): void {
   const problems: Problem[] = [];
   const lists = prose?.lists;
@@ -86,6 +88,17 @@ export function preflightReferences(
       if (ref.body.includes("{{") || ref.body.includes("{%")) continue;
       if (front && ref.start < front[0].length) continue;
       try {
+        // Note marks are checked by citationProblems above.
+        if (shortCiteIds(ref.body) || ref.body.trim() === "注释") continue;
+        const [head, id, ...rest] = ref.body.trim().split(/\s+/);
+        if ((head === "图" || head === "见" || head === "公式") && id !== undefined && rest.length === 0) {
+          if (head === "公式") formulaBlock(id, chapter.inputPath);
+          else if (figureIds && !figureIds.includes(id))
+            throw new BuildError(
+              `${chapter.inputPath}: [[${ref.body}]]: no figure "${id}"; known: ${figureIds.join(", ")}`
+            );
+          continue;
+        }
         const mark = conditionMark(ref.body);
         if (mark) {
           // Names only: the values are decided when the page renders.

@@ -25,7 +25,7 @@ const quiet = () => {};
 
 describe("citations of sourced facts", () => {
   it("numbers every source once for the edition, in order of first citation through the chapters", () => {
-    const order = citedIds(['甲{% cite "C2" %}乙{% cite "P1", "C2" %}', '丙{% cite "E3" %}丁{% cite "P1" %}']);
+    const order = citedIds(['甲[[注 C2]]乙{% cite "P1", "C2" %}', "丙[[注 E3]]丁[[注 P1]]"]);
     expect(order).toEqual(["C2", "P1", "E3"]);
     const notes = new ChapterNotes(citations, order, quiet);
     // The mark is joined to the text before it (U+2060 WORD JOINER) and carries the edition's number.
@@ -100,27 +100,31 @@ describe("citations of sourced facts", () => {
   });
 
   it("the preflight lists every unknown id with its line, and a citing chapter without its notes", () => {
-    const source = '第一句{% cite "P1" %}。\n第二句{% cite "P9", "C2" %}。\n第三句{% cite "X" %}。\n';
+    const source = '第一句[[注 P1]]。\n第二句[[注 P9 C2]]。\n第三句{% cite "X" %}。\n';
     expect(citationProblems("content/2023/x.md", source, citations)).toEqual([
       {
         file: "content/2023/x.md",
         row: 2,
-        value: '{% cite "P9" %}',
+        value: "P9",
         expected: "an id of data/context/cited-policies.csv, cited-events.csv or cited-cases.csv"
       },
       {
         file: "content/2023/x.md",
         row: 3,
-        value: '{% cite "X" %}',
+        value: "X",
         expected: "an id of data/context/cited-policies.csv, cited-events.csv or cited-cases.csv"
       },
       {
         file: "content/2023/x.md",
-        expected: "{% notes %} at the end of a chapter that cites (it prints the numbered sources)"
+        expected: "[[注释]] at the end of a chapter that cites (it prints the numbered sources)"
       }
     ]);
     expect(
-      citationProblems("content/2023/x.md", `${source.replace(/"P9", |"X"/g, '"P1"')}{% notes %}\n`, citations)
+      citationProblems(
+        "content/2023/x.md",
+        `${source.replace(/P9 |"X"/g, (m) => (m === "P9 " ? "" : '"P1"'))}[[注释]]\n`,
+        citations
+      )
     ).toEqual([]);
   });
 });

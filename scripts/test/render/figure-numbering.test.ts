@@ -32,6 +32,10 @@ describe("numberFigures(config, sources)", () => {
 
 describe("placedFigureIds(markdown)", () => {
   it("reads figure tags with either quote style and whitespace control", () => {
-    expect(placedFigureIds("{%- figure 'a' %} x {% figure \"b\" -%}")).toEqual(["a", "b"]);
+    expect(placedFigureIds("{%- figure 'a' %} x {% figure \"b\" -%}\n\n[[图 c-d]]\n[[见 e]]")).toEqual([
+      "a",
+      "b",
+      "c-d"
+    ]);
   });
 });

@@ -125,3 +125,16 @@ describe("factNamesUsed(source)", () => {
     expect([...factNamesUsed(source)].sort()).toEqual(["a_b", "c", "d", "e", "f", "东北负增长", "长三角最大"]);
   });
 });
+
+describe("createMarkdown(): block references", () => {
+  const md = createMarkdown({reference: (body) => (body.startsWith("图") ? "<figure>图</figure>" : `<i>${body}</i>`)});
+  it("prints a figure, a formula or the notes that stand alone without a paragraph around them", () => {
+    expect(md.render("正文[[注 P1]]。\n\n[[图 province-va]]\n\n[[注释]]\n")).toBe(
+      "<p>正文<i>注 P1</i>。</p>\n<figure>图</figure>\n<i>注释</i>\n"
+    );
+    expect(md.render("[[公式 growth]]\n")).toBe("<i>公式 growth</i>\n");
+  });
+  it("keeps a block reference inside a sentence inline", () => {
+    expect(md.render("见[[注释]]。")).toBe("<p>见<i>注释</i>。</p>\n");
+  });
+});
