@@ -297,7 +297,7 @@ const CITED = [
     id: "cited-policies",
     what: "policies, plans and meetings (national, ministerial, provincial), 2015–2023",
     columns: [
-      {name: "id", description: 'citation id (P…), cited as [[注 P024]]'},
+      {name: "id", description: "citation id (P…), cited as [[注 P024]]"},
       {name: "date", description: "date of issue as precise as the source allows (YYYY, YYYY-MM or YYYY-MM-DD)"},
       {name: "issuer", description: "issuing body, as gathered (remarks in parentheses)"},
       {name: "title_zh", description: "title as gathered, with its 《》 when it is a document"},
