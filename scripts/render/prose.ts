@@ -128,15 +128,12 @@ export function parseProse(source: string, inputPath: string): ProseSettings {
     const start = lineOf(key) - 1;
     for (const [name, expression] of Object.entries(map)) {
       const row = lineOf(name, start);
-      if (key === "facts" ? !FACT_NAME.test(name) || /[且或]/.test(name) : !/^[a-z][a-z0-9_]*$/.test(name))
+      if (!FACT_NAME.test(name) || /[且或]/.test(name))
         problems.push({
           file: inputPath,
           row,
           value: name,
-          expected:
-            key === "facts"
-              ? "a fact name of lower-case letters, digits and _, or a Chinese phrase that neither starts with 非 nor holds 且 or 或"
-              : "a list name of lower-case letters, digits and _"
+          expected: `a ${key === "facts" ? "fact" : "list"} name of lower-case letters, digits and _, or a Chinese phrase that neither starts with 非 nor holds 且 or 或`
         });
       else if (
         typeof expression !== "string" &&

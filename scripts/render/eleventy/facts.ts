@@ -42,7 +42,7 @@ export function evaluateFact(
   const scope: Record<string, number | number[]> = {};
   const records: string[] = [];
   const source = expression;
-  expression = expression.replace(/\bcount\(\s*([a-z][a-z0-9_]*)\s*\)/g, (_, name: string) => {
+  expression = expression.replace(/\bcount\(\s*([^\s()]+)\s*\)/g, (_, name: string) => {
     const list = namedList(context, name, lists, `${where}: count(${name})`);
     records.push(...list.records);
     return `(${list.entities.length})`;

@@ -175,11 +175,12 @@ export function unusedFacts(prose: ProseSettings, chapters: readonly ChapterSour
 
 /** Lists of prose.yaml that no list reference of a chapter and no fact of prose.yaml names. */
 export function unusedLists(prose: ProseSettings, chapters: readonly ChapterSource[]): string[] {
-  const names = new Set<string>();
+  // Every word of every reference (a list is named in [[名单 …]], [[排名 …]] and ranks such as 增速/name:1) and of
+  // the facts' count(…).
+  const words = new Set<string>();
   for (const chapter of chapters)
-    for (const ref of findReferences(chapter.source))
-      if (/^\s*(名单|排名)\s/.test(ref.body)) for (const word of ref.body.trim().split(/\s+/)) names.add(word);
+    for (const ref of findReferences(chapter.source)) for (const word of ref.body.split(/[\s/:@#]+/)) words.add(word);
   for (const expression of Object.values(prose.facts))
-    for (const match of expression.matchAll(/\bcount\(\s*([a-z][a-z0-9_]*)\s*\)/g)) names.add(match[1]!);
-  return Object.keys(prose.lists).filter((name) => !names.has(name));
+    for (const match of expression.matchAll(/\bcount\(\s*([^\s()]+)\s*\)/g)) words.add(match[1]!);
+  return Object.keys(prose.lists).filter((name) => !words.has(name));
 }

@@ -43,6 +43,7 @@ import {BuildError} from "../../lib/errors.ts";
 import type {EditionConfig} from "../../model/edition-config.ts";
 import {DISPLAY_UNITS, type DisplayUnit, type FormatOptions} from "../format.ts";
 import {METRIC_TERMS, SECTION_SHORT_NAMES} from "../labels.ts";
+import {FACT_NAME} from "./conditions.ts";
 
 /** The year names every chapter may use, from the edition config. */
 export interface YearNames {
@@ -126,9 +127,9 @@ export const SCOPE_NAMES: Readonly<Record<string, string>> = {
 
 const SCOPE_IDS = new Set(["province", "region", "sector", "tier", "direct_segment"]);
 
-/** A scope name, or the name of a named list (lower-case id that is no scope id) to rank within. */
+/** A scope name, or the name of a named list (an id or a Chinese name that is no scope's) to rank within. */
 function scopeOrList(name: string, source: string, where: string): {scope: string} | {list: string} {
-  if (!SCOPE_NAMES[name] && !SCOPE_IDS.has(name) && /^[a-z][a-z0-9_]*$/.test(name)) return {list: name};
+  if (!SCOPE_NAMES[name] && !SCOPE_IDS.has(name) && FACT_NAME.test(name)) return {list: name};
   return {scope: scopeId(name, source, where)};
 }
 
@@ -318,7 +319,12 @@ export function parseReference(source: string, years: YearNames, where: string):
       else if (bound) options[bound[1] === ">" ? "above" : "below"] = Number(bound[2]);
       else if (token === "升序") options.order = "asc";
       else if (token === "、" || token === "以及") options.last = token;
-      else if (/^[a-z][a-z0-9_]*$/.test(token) && token !== "abs" && token !== "bare") {
+      else if (
+        FACT_NAME.test(token) &&
+        token !== "abs" &&
+        token !== "bare" &&
+        !(DISPLAY_UNITS as readonly string[]).includes(token)
+      ) {
         if (options.list !== undefined) fail(source, where, `two named lists "${options.list}" and "${token}"`);
         options.list = token;
       } else rest.push(token);

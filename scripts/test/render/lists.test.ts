@@ -29,7 +29,8 @@ const context = testContext([
 const lists = {
   new_thousand: "[[增加值/省份]] > 1000 and [[增加值/省份@p]] <= 1000",
   slower_than_gdp: "[[增速/省份]] <= [[GDP增速/省份]]",
-  faster_than_nation: "[[增速/省份]] > [[增速]]"
+  faster_than_nation: "[[增速/省份]] > [[增速]]",
+  新进千亿省份: "[[增加值/省份]] > 1000 and [[增加值/省份@p]] <= 1000"
 };
 
 describe("evaluateListExpression(context, expression)", () => {
@@ -59,6 +60,11 @@ describe("named lists in references and facts", () => {
     );
     expect(used).toContain("gdp_nominal_growth/province/hainan/2021");
     expect(() => html("名单 增速/省份 unknown_list")).toThrow('"unknown_list" is no list of this edition');
+  });
+  it("takes Chinese list names in lists, ranks and counts", () => {
+    expect(html("名单 增加值/省份 新进千亿省份")).toContain(">江苏<");
+    expect(html("名 增速/新进千亿省份:1")).toContain(">江苏<");
+    expect(evaluateFact(context, "count(新进千亿省份) == 1", "f", lists).value).toBe(true);
   });
   it("counts a named list in a fact", () => {
     expect(evaluateFact(context, "count(faster_than_nation) == 2", "prose.yaml: fact f", lists).value).toBe(true);
