@@ -135,6 +135,41 @@ function listOptions(
   return {...options, among: list.entities};
 }
 
+/**
+ * Each member of a scope against one record, in five groups joined by ，: 甲和乙高于全国，丙略高于全国，丁与全国基本持平，
+ * 戊略低于全国，己低于全国 (empty groups left out). The names are marked with their records, the words with theirs.
+ */
+function groupsHtml(
+  context: RenderContext,
+  reference: Extract<Reference, {kind: "groups"}>,
+  at: string,
+  idOf: (ref: RecordRef) => string
+): string {
+  const bId = idOf(reference.b);
+  const b = getRecord(context, bId, at);
+  const bName = escapeHtml(b.entityZh ?? b.entity);
+  const members = rankEntities(context, metricId(reference.metric), reference.scope, reference.year, {}, at);
+  const {words, level, clear} = reference;
+  const groups: {test: (d: number) => boolean; phrase: (word: (w: string) => string) => string}[] = [
+    {test: (d) => d > clear, phrase: (w) => `${w(words.more)}${bName}`},
+    {test: (d) => d > level && d <= clear, phrase: (w) => `${w(words.closeMore!)}${bName}`},
+    {test: (d) => Math.abs(d) <= level, phrase: (w) => w(`与${bName}基本持平`)},
+    {test: (d) => d < -level && d >= -clear, phrase: (w) => `${w(words.closeLess!)}${bName}`},
+    {test: (d) => d < -clear, phrase: (w) => `${w(words.less)}${bName}`}
+  ];
+  const parts = groups.flatMap((group) => {
+    const chosen = members.filter((m) => group.test(m.value - b.value));
+    if (chosen.length === 0) return [];
+    for (const m of chosen)
+      idOf({metric: reference.metric, scope: reference.scope, entity: m.entity, year: reference.year});
+    const ids = chosen.map((m) => m.id);
+    const names = `<span class="word-list" data-records="${escapeHtml(ids.join(" "))}">${joinZh(chosen.map((m) => entityNameHtml(context, reference.scope, m.entity, m.entityZh)))}</span>`;
+    return [`${names}${group.phrase((w) => wordElement(w, "cmp", [...ids, bId]))}`];
+  });
+  if (parts.length === 0) throw new BuildError(`${at}: no member of ${reference.scope} to compare`);
+  return parts.join("，");
+}
+
 /** A list of entity names (or names with values) ranked by a metric, marked with the records it was chosen from. */
 function listHtml(
   context: RenderContext,
@@ -191,7 +226,9 @@ export function checkReference(context: RenderContext, source: string, where: st
         ? []
         : reference.kind === "series"
           ? reference.years.map((year) => ({...reference.ref, year}))
-          : [reference.ref];
+          : reference.kind === "groups"
+            ? [reference.b]
+            : [reference.ref];
   for (const ref of refs) {
     if (ref.rank !== undefined && ref.list === undefined) {
       checkMetric(context, ref.metric, at);
@@ -255,6 +292,8 @@ export function renderReference(
     }
     case "list":
       return listHtml(context, reference, at, used, lists);
+    case "groups":
+      return groupsHtml(context, reference, at, idOf);
     case "series":
       return joinZh(
         reference.years.map(

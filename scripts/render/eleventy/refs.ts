@@ -12,6 +12,9 @@
  *     sign word   [[ ~ ref words? ]]            [[~ nominal_growth@f 加快]]        → 加快
  *     change      [[ ± ref format* words? ]]    [[± employment_new 万人]]          → 减少1.46万人
  *     name        [[ 名 ref ]]                  [[名 增速/省份:1]]                → 西藏
+ *     groups      [[ 分组 metric/scope ~ ref words? ±level ±clear ]]
+ *                 [[分组 增速/区域 ~ 增速 快于 ±0.5 ±1.5]] → 西南和长江中游快于全国，长三角略快于全国，京津冀与全国基本持平…
+ *                 (each member against the record: within ±level 基本持平, within ±clear 略, beyond it the plain word)
  *     series      [[ 逐年 ref 年? format* ]]    [[逐年 增速 年]]                  → 2018年9.12%、2019年…和2021年…
  *                 (every year from the one after the base year to the last data year)
  *     ranking     [[ 排名 metric/scope option* format* ]]   [[排名 增加值/省份 前5 亿元]] → 广东（4607.71亿元）、…
@@ -92,6 +95,17 @@ export type Reference =
   | {kind: "change"; ref: RecordRef; format: FormatOptions; words?: Words}
   | {kind: "name"; ref: RecordRef}
   | {kind: "series"; ref: RecordRef; years: number[]; labels: boolean; format: FormatOptions}
+  | {
+      kind: "groups";
+      metric: string;
+      scope: string;
+      year: number;
+      b: RecordRef;
+      words: Words;
+      /** |a − b| up to `level` is 基本持平; up to `clear` is 略高/略低; beyond it 高于/低于. */
+      level: number;
+      clear: number;
+    }
   | {
       kind: "list";
       /** 排名 prints names with values, 数值 values only, 名单 names only. */
@@ -285,6 +299,34 @@ export function parseReference(source: string, years: YearNames, where: string):
     const ref = parseRecordRef(tokens[1]!, years, source, where);
     const words = parseWords(tokens.slice(2), source, where);
     return {kind: "sign", ref, ...(words ? {words} : {})};
+  }
+  if (head === "分组") {
+    const target = /^([^/@#\s]+)\/([^/@#\s]+)(?:@([^#\s]+))?$/.exec(tokens[1] ?? "");
+    const bounds = tokens.slice(3).filter((t) => /^±\d+(?:\.\d+)?$/.test(t));
+    const rest = tokens.slice(3).filter((t) => !/^±\d+(?:\.\d+)?$/.test(t));
+    if (!target || tokens[2] !== "~" || tokens[3] === undefined || bounds.length !== 2)
+      fail(
+        source,
+        where,
+        "分组 compares each member of a scope with one record in five groups: [[分组 占GDP比重/区域 ~ 占GDP比重 ±0.05 ±0.2]]"
+      );
+    const ref = parseRecordRef(`${target[1]}${target[3] !== undefined ? `@${target[3]}` : ""}`, years, source, where);
+    const b = parseRecordRef(rest[0]!, years, source, where);
+    const words = parseWords(rest.slice(1), source, where) ?? DEFAULT_COMPARE_WORDS;
+    if (words.closeMore === undefined || words.closeLess === undefined)
+      fail(source, where, `the words "${words.more}" have no 略 form; use 高于, 快于, 强于, 大于 or 多于`);
+    const [level, clear] = bounds.map((t) => Number(t.slice(1))) as [number, number];
+    if (!(level < clear)) fail(source, where, `±${level} must be smaller than ±${clear}`);
+    return {
+      kind: "groups",
+      metric: ref.metric,
+      scope: scopeId(target[2]!, source, where),
+      year: ref.year,
+      b,
+      words,
+      level,
+      clear
+    };
   }
   if (head === "逐年") {
     if (tokens.length < 2 || /[@#]/.test(tokens[1]!))

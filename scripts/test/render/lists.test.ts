@@ -101,3 +101,35 @@ describe("series and value lists", () => {
     expect(text("名单 增速/省份 以及")).toBe("海南，江苏以及广东");
   });
 });
+
+describe("[[分组 …]]: each member against one record, in five groups", () => {
+  const regions = testContext([
+    nationalRecord("share_of_gdp", 2021, 3.0, "%"),
+    ...[
+      ["yrd", "长三角", 3.5],
+      ["prd", "珠三角", 3.25],
+      ["jjj", "京津冀", 3.3],
+      ["myz", "长江中游", 3.01],
+      ["sw", "西南", 2.9],
+      ["ne", "东北", 2.6]
+    ].map(([entity, entityZh, value]) => ({
+      ...nationalRecord("share_of_gdp", 2021, value as number, "%"),
+      scope: "region" as const,
+      entity: entity as string,
+      entityZh: entityZh as string
+    }))
+  ]);
+  const text = (source: string) => renderReference(regions, source, "t.md").replace(/<[^>]+>/g, "");
+  it("names the members of each non-empty group, ranked, with the word of the group", () => {
+    expect(text("分组 占GDP比重/区域 ~ 占GDP比重 ±0.05 ±0.2")).toBe(
+      "长三角、京津冀和珠三角高于全国，长江中游与全国基本持平，西南略低于全国，东北低于全国"
+    );
+    expect(text("分组 占GDP比重/区域 ~ 占GDP比重 快于 ±0.05 ±0.35")).toBe(
+      "长三角快于全国，京津冀和珠三角略快于全国，长江中游与全国基本持平，西南略慢于全国，东北慢于全国"
+    );
+  });
+  it("refuses a word set without 略 forms and bounds out of order", () => {
+    expect(() => text("分组 占GDP比重/区域 ~ 占GDP比重 增至 ±0.05 ±0.2")).toThrow("have no 略 form");
+    expect(() => text("分组 占GDP比重/区域 ~ 占GDP比重 ±0.3 ±0.2")).toThrow("must be smaller than");
+  });
+});
