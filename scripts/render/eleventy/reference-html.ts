@@ -126,7 +126,7 @@ function listOptions(
   used?: Set<string>,
   lists?: ListDefinitions
 ): RankOptions {
-  const {list: name, last: _last, ...options} = reference.options;
+  const {list: name, last: _last, byCode: _byCode, ...options} = reference.options;
   if (name === undefined) return options;
   const list = namedList(context, name, lists, at);
   if (list.scope !== reference.scope)
@@ -186,6 +186,7 @@ function listHtml(
     listOptions(context, reference, at, used, lists),
     at
   );
+  if (reference.options.byCode) ranked.sort((a, b) => a.entity.localeCompare(b.entity));
   if (ranked.length === 0) throw new BuildError(`${at}: no entity matches; loosen the filter or branch on a fact`);
   if (reference.valuesOnly)
     return joinZh(

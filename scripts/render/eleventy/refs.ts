@@ -20,7 +20,7 @@
  *     ranking     [[ 排名 metric/scope option* format* ]]   [[排名 增加值/省份 前5 亿元]] → 广东（4607.71亿元）、…
  *     names       [[ 名单 metric/scope option* ]]           [[名单 增加值/省份 >1000]]   → 广东、江苏和山东…
  *     values      [[ 数值 metric/scope option* format* ]]   [[数值 增速/省份 <0]]         → −2.10%、−0.53%
- *                 option: 前N, >x, <x, 升序, 、 or 以及 before the last name, or the name of a list of prose.yaml
+ *                 option: 前N, >x, <x, 升序, 按代码, 、 or 以及 before the last name, or the name of a list of prose.yaml
  *                 (lists.ts): [[名单 增加值/省份 new_thousand]]
  *     condition   [[ 若 fact ]] … [[ 否则 ]] … [[ /若 ]]      printed only when the fact holds (conditions.ts)
  *
@@ -121,6 +121,8 @@ export type Reference =
 export interface ListOptions {
   /** A named list of the edition (prose.yaml lists:, lists.ts): only its members. */
   list?: string;
+  /** In the order of the entities' codes (投入产出表 sub-sectors io_088, io_089 …) rather than by value. */
+  byCode?: boolean;
   /** The word before the last name: 和 unless written 、 or 以及 (以及 also puts ，between the others). */
   last?: "、" | "以及";
   order?: "asc" | "desc";
@@ -139,7 +141,7 @@ export const SCOPE_NAMES: Readonly<Record<string, string>> = {
   领域: "direct_segment"
 };
 
-const SCOPE_IDS = new Set(["province", "region", "sector", "tier", "direct_segment"]);
+const SCOPE_IDS = new Set(["province", "region", "sector", "tier", "direct_segment", "other"]);
 
 /** A scope name, or the name of a named list (an id or a Chinese name that is no scope's) to rank within. */
 function scopeOrList(name: string, source: string, where: string): {scope: string} | {list: string} {
@@ -361,6 +363,7 @@ export function parseReference(source: string, years: YearNames, where: string):
       else if (bound) options[bound[1] === ">" ? "above" : "below"] = Number(bound[2]);
       else if (token === "升序") options.order = "asc";
       else if (token === "、" || token === "以及") options.last = token;
+      else if (token === "按代码") options.byCode = true;
       else if (
         FACT_NAME.test(token) &&
         token !== "abs" &&

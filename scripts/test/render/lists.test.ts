@@ -133,3 +133,24 @@ describe("[[分组 …]]: each member against one record, in five groups", () =>
     expect(() => text("分组 占GDP比重/区域 ~ 占GDP比重 ±0.3 ±0.2")).toThrow("must be smaller than");
   });
 });
+
+describe("[[名单 … 按代码]]", () => {
+  const other = (entity: string, entityZh: string, value: number): FigureRecord => ({
+    ...nationalRecord("iiot_share_coefficient", 2017, value, "比例"),
+    scope: "other",
+    entity,
+    entityZh
+  });
+  const subsectors = testContext([
+    other("io_090", "广播电视设备", 0.5),
+    other("io_088", "计算机", 0.1),
+    other("io_089", "通信设备", 0.9)
+  ]);
+  it("lists the members in the order of their codes rather than by value", () => {
+    const text = renderReference(subsectors, "名单 iiot_share_coefficient/other@b 按代码", "t.md").replace(
+      /<[^>]+>/g,
+      ""
+    );
+    expect(text).toBe("计算机、通信设备和广播电视设备");
+  });
+});
