@@ -33,7 +33,7 @@
  *             scope/entity default to national/china (or other/china for an indicator observed only nationally);
  *             year is y (the last data year, the default), p (the year before), b (the base year), f (the
  *             forecast year), or a four-digit year; a period such as #f-09 names a dated observation
- *             (a leading y/p/b/f in it is replaced by that year).
+ *             (a y/p/b/f between hyphens in it is replaced by that year: #p-y is 2018-2019).
  *     format  a display unit (万亿元 亿元 % pp 万人 倍 个 位 plain), .N for N decimals, abs, bare
  *     words   a word set named by its first word (增至 → 增至/降至/保持在), or the words written out with "/":
  *             more/less[/same] for a comparison, up/down[/flat] for a sign. The sets of comparatives (高于, 快于,
@@ -234,7 +234,7 @@ export function parseRecordRef(text: string, years: YearNames, source: string, w
     ref.rank = Number(selector[2]);
   } else if (parts.length === 2) ref.entity = parts[1]!;
   if (periodText !== undefined)
-    ref.period = periodText.replace(/^([ypbf])(?=-|$)/, (t) => String(years[t as keyof YearNames]));
+    ref.period = periodText.replace(/(?<=^|-)([ypbf])(?=-|$)/g, (t) => String(years[t as keyof YearNames]));
   return ref;
 }
 
