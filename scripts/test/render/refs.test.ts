@@ -66,6 +66,11 @@ describe("parseReference(source)", () => {
       ref: {metric: "base_stations_5g", year: 2022, period: "2022-09"},
       format: {}
     });
+    // A period spanning years names each of them: #p-y is 2020-2021 (and never touches the digits of a date).
+    expect(parseReference("case_special_funds/province/guangdong@y#p-y plain .2", years, "t")).toMatchObject({
+      ref: {year: 2021, period: "2020-2021"},
+      format: {unit: "plain", decimals: 2}
+    });
   });
   it("reads comparisons, signs and changes with named or written-out words", () => {
     expect(parseReference("a ~ a@b 增至", years, "t")).toMatchObject({
