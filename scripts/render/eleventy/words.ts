@@ -82,6 +82,28 @@ export interface RankOptions {
 /** Aggregates that share a scope with their members (all_provinces, most_provinces). */
 const GROUP_ENTITIES = /^(all_|most_)/;
 
+const yearly = new WeakMap<RenderContext, Map<string, RenderContext["figures"]["records"]>>();
+
+/**
+ * The yearly records of a render context by metric/scope/year, indexed once: a chapter ranks hundreds of times, and
+ * scanning every record of the figures file each time made the preflight and the rendering slow.
+ */
+function recordsOf(context: RenderContext): Map<string, RenderContext["figures"]["records"]> {
+  let index = yearly.get(context);
+  if (!index) {
+    index = new Map();
+    for (const r of context.figures.records) {
+      if (r.period !== undefined) continue;
+      const key = `${r.metric}/${r.scope}/${r.year}`;
+      let list = index.get(key);
+      if (!list) index.set(key, (list = []));
+      list.push(r);
+    }
+    yearly.set(context, index);
+  }
+  return index;
+}
+
 /** Entities of one metric/scope/year, ranked; aggregates are left out unless named in `among`. */
 export function rankEntities(
   context: RenderContext,
@@ -91,9 +113,7 @@ export function rankEntities(
   options: RankOptions = {},
   where = "template"
 ): RankedEntity[] {
-  const candidates = context.figures.records.filter(
-    (r) => r.metric === metric && r.scope === scope && r.year === year && r.period === undefined
-  );
+  const candidates = recordsOf(context).get(`${metric}/${scope}/${year}`) ?? [];
   if (candidates.length === 0) throw new BuildError(`${where}: no records of ${metric}/${scope}/*/${year}`);
   const members = candidates.filter((r) =>
     options.among ? options.among.includes(r.entity) : !GROUP_ENTITIES.test(r.entity)
