@@ -33,6 +33,7 @@ import {editionRevisions, type RevisionsReport} from "./revisions.ts";
 import {createRenderContext, type RenderContext} from "../render/context.ts";
 import {DATA_PAGE, RECORDS_DIR, recordPages} from "../render/eleventy/numbers.ts";
 import {escapeHtml} from "../render/html.ts";
+import {entityRefs} from "../render/entity-pages.ts";
 import {lintContent} from "../render/lint-content.ts";
 import {PRINT_PAGE, printReport, type PrintResult} from "../render/pdf/print.ts";
 import {FIGURE_CSV_DIR, type RenderedFigure} from "../render/figures.ts";
@@ -46,15 +47,22 @@ import {
 
 /**
  * The pages rendered in the second pass (no other page reads them): data.html, the records pages (one per metric and
- * scope), print.html.
+ * scope), the province and sector pages (a chapter edit changes none of their numbers, only their links to the
+ * chapters, which the second pass brings up to date; a request for one waits for it), print.html.
  */
 export function slowPages(context: RenderContext): string[] {
-  return [DATA_PAGE, ...recordPages(context.figures.records), PRINT_PAGE];
+  return [DATA_PAGE, ...recordPages(context.figures.records), ...entityRefs(context).map((r) => r.url), PRINT_PAGE];
 }
 
 /** Whether a requested page (as requestedPage names it) is rendered in the second pass. */
 export function isSlowPage(page: string): boolean {
-  return page === DATA_PAGE || page === PRINT_PAGE || page.startsWith(`${RECORDS_DIR}/`);
+  return (
+    page === DATA_PAGE ||
+    page === PRINT_PAGE ||
+    page.startsWith(`${RECORDS_DIR}/`) ||
+    page.startsWith("province/") ||
+    page.startsWith("sector/")
+  );
 }
 
 /**
@@ -622,7 +630,7 @@ export class Preview extends EventEmitter {
       await rename(path.join(full, "pagefind"), path.join(this.siteDir, "pagefind"));
       this.slowStale = false;
       info(
-        `serve: ✓ ${DATA_PAGE}, ${slow.length - 2} records pages, ${PRINT_PAGE} and the search index (${formatSeconds(performance.now() - start)})`
+        `serve: ✓ ${DATA_PAGE}, ${slow.filter((p) => p.startsWith(`${RECORDS_DIR}/`)).length} records pages, ${slow.filter((p) => isSlowPage(p) && /^(province|sector)\//.test(p)).length} province and sector pages, ${PRINT_PAGE} and the search index (${formatSeconds(performance.now() - start)})`
       );
     } catch (error) {
       this.fail(error, start, ["site"]);
