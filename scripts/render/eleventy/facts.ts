@@ -12,11 +12,11 @@
  * evaluates it with only the referenced values in scope. A fact must come out true or false. `count(list)` counts
  * a named list (lists.ts); `[[逐年 增速]]` is the series of every year from b+1 to y, for max() or min().
  */
-import {evaluate} from "mathjs";
 import {BuildError} from "../../lib/errors.ts";
 import {getRecord, type RenderContext} from "../context.ts";
 import {resolveReferenceId} from "./reference-html.ts";
-import {findReferences, parseRecordRef, parseReference, yearNames} from "./refs.ts";
+import {parseRecordRef, parseReference, yearNames} from "./refs.ts";
+import {bindReferences, decide} from "./expressions.ts";
 import {namedList, type ListDefinitions} from "./lists.ts";
 import {FACT_NAME} from "./conditions.ts";
 
@@ -39,7 +39,6 @@ export function evaluateFact(
   if (typeof expression !== "string")
     throw new BuildError(`${where}: a fact must be a string expression, found ${String(expression)}`);
   const years = yearNames(context.config);
-  const scope: Record<string, number | number[]> = {};
   const records: string[] = [];
   const source = expression;
   expression = expression.replace(/\bcount\(\s*([^\s()]+)\s*\)/g, (_, name: string) => {
@@ -47,40 +46,21 @@ export function evaluateFact(
     records.push(...list.records);
     return `(${list.entities.length})`;
   });
-  let math = "";
-  let last = 0;
-  for (const ref of findReferences(expression)) {
+  const bound = bindReferences(expression, where);
+  const values = bound.refs.map((ref): number | number[] => {
     const at = `${where}: [[${ref.body}]]`;
-    const name = `v${records.length}`;
     // [[逐年 增速/信息服务]]: the values of every year from b+1 to y, for max(), min() and the like.
     const series = /^\s*逐年\s/.test(ref.body) ? parseReference(ref.body, years, where) : undefined;
     if (series?.kind === "series") {
       const ids = series.years.map((year) => resolveReferenceId(context, {...series.ref, year}, at, lists));
-      scope[name] = ids.map((id) => getRecord(context, id, at).value);
       records.push(...ids);
-      math += `${expression.slice(last, ref.start)} ${name} `;
-      last = ref.end;
-      continue;
+      return ids.map((id) => getRecord(context, id, at).value);
     }
-    const parsed = parseRecordRef(ref.body.trim(), years, ref.body, where);
-    const id = resolveReferenceId(context, parsed, at, lists);
-    scope[name] = getRecord(context, id, at).value;
+    const id = resolveReferenceId(context, parseRecordRef(ref.body.trim(), years, ref.body, where), at, lists);
     records.push(id);
-    math += `${expression.slice(last, ref.start)} ${name} `;
-    last = ref.end;
-  }
-  math += expression.slice(last);
-  if (/\[\[|\]\]/.test(math)) throw new BuildError(`${where}: "${source}": unbalanced [[ ]]`);
-  let result: unknown;
-  try {
-    result = evaluate(math, scope);
-  } catch (error) {
-    throw new BuildError(`${where}: "${source}": ${(error as Error).message}`);
-  }
-  if (typeof result !== "boolean")
-    throw new BuildError(
-      `${where}: "${source}" gives ${String(result)}; a fact must be true or false (compare with > < ==)`
-    );
+    return getRecord(context, id, at).value;
+  });
+  const result = decide(bound, values, source, where, "a fact must be true or false (compare with > < ==)");
   return {value: result, records};
 }
 

@@ -17,11 +17,11 @@
  * Chapters use a list as a filter of a generated list, `[[名单 增加值/省份 new_thousand]]`, and facts count it,
  * `count(new_thousand) > 0`.
  */
-import {evaluate} from "mathjs";
 import {BuildError} from "../../lib/errors.ts";
 import {getRecord, type RenderContext} from "../context.ts";
 import {recordLookup, resolveReferenceId} from "./reference-html.ts";
-import {findReferences, metricId, parseRecordRef, SCOPE_NAMES, yearNames, type RecordRef} from "./refs.ts";
+import {metricId, parseRecordRef, SCOPE_NAMES, yearNames, type RecordRef} from "./refs.ts";
+import {bindReferences, decide} from "./expressions.ts";
 import {rankEntities} from "./words.ts";
 
 /** name → expression, or the members written out by name, as prose.yaml gives them. */
@@ -53,10 +53,8 @@ export function evaluateListExpression(context: RenderContext, expression: strin
   if (typeof expression !== "string")
     throw new BuildError(`${where}: a list must be a string expression, found ${String(expression)}`);
   const years = yearNames(context.config);
-  const refs = findReferences(expression).map((r) => ({
-    ...r,
-    parsed: parseRecordRef(r.body.trim(), years, r.body, where)
-  }));
+  const bound = bindReferences(expression, where);
+  const refs = bound.refs.map((r) => ({...r, parsed: parseRecordRef(r.body.trim(), years, r.body, where)}));
   const scopes = new Set(refs.map((r) => memberScope(r.parsed)).filter((s) => s !== undefined));
   if (scopes.size !== 1)
     throw new BuildError(
@@ -68,28 +66,14 @@ export function evaluateListExpression(context: RenderContext, expression: strin
   const records = new Set<string>();
   const entities: string[] = [];
   for (const member of members) {
-    const values: Record<string, number> = {};
-    let math = "";
-    let last = 0;
-    refs.forEach((r, i) => {
+    const values = refs.map((r) => {
       const ref = memberScope(r.parsed) ? {...r.parsed, scope, entity: member.entity} : r.parsed;
       const at = `${where}: [[${r.body}]]`;
       const id = resolveReferenceId(context, ref, at);
       records.add(id);
-      values[`v${i}`] = getRecord(context, id, at).value;
-      math += `${expression.slice(last, r.start)} v${i} `;
-      last = r.end;
+      return getRecord(context, id, at).value;
     });
-    math += expression.slice(last);
-    let result: unknown;
-    try {
-      result = evaluate(math, values);
-    } catch (error) {
-      throw new BuildError(`${where}: "${expression}": ${(error as Error).message}`);
-    }
-    if (typeof result !== "boolean")
-      throw new BuildError(`${where}: "${expression}" gives ${String(result)}; a list needs a condition (> < ==)`);
-    if (result) entities.push(member.entity);
+    if (decide(bound, values, expression, where, "a list needs a condition (> < ==)")) entities.push(member.entity);
   }
   const list = {scope, entities, records: [...records]};
   byExpression.set(expression, list);
