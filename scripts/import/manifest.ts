@@ -68,12 +68,16 @@ build (provenance cards, appendix, warnings); both are generated from the same e
   832,035.9, 2021 1,149,237 亿元. It is the vintage closest to what both editions used (their shares of GDP imply
   GDP within about 0.5 % of it; the post-5th-census series, 2021 1,173,823, is 2–3 % higher). Used for GDP, the three
   tiers, the nine value-added categories behind the 19 sections, and the macro output.
-- **Provincial GDP**: the *first release* of each year, as the editions used (Σ 31 provinces 2019 = 985,333.1 亿元,
-  the number the 2020 edition's employment productivity implies; Guangdong 2019 107,671.07, 2021 124,369.7). The
-  4th-census revision falls between 2018 and 2019, so 2018 → 2019 growth mixes vintages, as the editions' numbers do.
-  The post-5th-census provincial series in ../shared is not used.
+- **Provincial GDP**: the *first release* of each year from 2019, as the editions used (Σ 31 provinces 2019 =
+  985,333.1 亿元, the number the 2020 edition's employment productivity implies; Guangdong 2019 107,671.07, 2021
+  124,369.7). The 4th-census revision falls between 2018 and 2019: 2016–2018 are carried back to the revised vintage,
+  so every provincial growth rate compares two levels of one vintage (the editions' own 2018 → 2019 growth did not),
+  and the loader refuses a file whose years mix vintages. The post-5th-census provincial series in ../shared is not
+  used.
 - **Employment**: year-end employed persons; totals before the 7th-census revision up to 2019 (2017 77,640; 2018
-  77,586; 2019 77,471 万人) and as published from 2020 (2020 75,064): the drop between 2019 and 2020 is a rebasing.
+  77,586; 2019 77,471 万人) and as published from 2020 (2020 75,064): the drop between 2019 and 2020 is mostly a
+  rebasing (../shared has no revised series before 2020). The 2022 and 2023 appendices and their employment figure
+  say so.
 - **Input-output table**: the 2017 149-product table as published by NBS (2018 and 2020 tables only for section shares).
 
 ## Estimates and fallbacks
