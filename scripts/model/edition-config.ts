@@ -28,7 +28,7 @@ const RegionSchema = z.strictObject({
 });
 
 const FigureSchema = z.strictObject({
-  /** Id used in the chapters: {% figure "id" %} and {% ref "id" %}. */
+  /** Id used in the chapters: [[图 id]] and [[见 id]]. */
   id: z.string().regex(/^[a-z0-9-]+$/, "a lower-case slug (a-z, 0-9, -)"),
   /** Chart module of scripts/render/charts that draws it (generic across editions). */
   chart: z.string().regex(/^[a-z0-9-]+$/, "a chart module id"),
@@ -109,7 +109,7 @@ export const EditionConfigSchema = z.strictObject({
     newInfrastructure: z.boolean()
   }),
   chapters: z.array(ChapterSchema).min(1),
-  /** Every figure and table of the edition; chapters place them with {% figure "id" %}. */
+  /** Every figure and table of the edition; chapters place them with [[图 id]]. */
   figures: z.array(FigureSchema).default([]),
   regions: z.array(RegionSchema),
   /** The rule of each year's technology multiplier, by year ("2022": {"rule": "trend", "window": 3}). */

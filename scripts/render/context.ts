@@ -13,7 +13,7 @@ export interface ReferenceLists {
   sections: SectionInfo[];
   provinces: Province[];
   policies: {national: PolicyDocument[]; provincial: PolicyDocument[]};
-  /** The sourced facts the chapters may cite ({% cite "P024" %}). */
+  /** The sourced facts the chapters may cite ([[注 P024]]). */
   citations: Citation[];
 }
 

@@ -94,7 +94,7 @@ export async function prepareSite(
   const unplaced = context.config.figures.filter((f) => !placements.some((p) => p.figure.id === f.id));
   if (unplaced.length > 0)
     throw new BuildError(
-      `data/editions/${context.config.edition}.json: ${unplaced.map((f) => `"${f.id}"`).join(", ")} declared in figures but placed in no chapter; add {% figure "${unplaced[0]!.id}" %} where it belongs, or remove it from the config`
+      `data/editions/${context.config.edition}.json: ${unplaced.map((f) => `"${f.id}"`).join(", ")} declared in figures but placed in no chapter; add [[图 ${unplaced[0]!.id}]] on its own line where it belongs, or remove it from the config`
     );
   const figures = new Map<string, RenderedFigure>();
   const memo = options.figureMemo;

@@ -7,7 +7,7 @@
  *     [[若 a]] … [[否则若 b]] … [[否则]] … [[/若]]     one branch is printed; branches nest
  *     a 且 b, a 或 b, 非 a                                 且 binds before 或; no parentheses (name a fact instead)
  *
- * A short condition opens and closes within one paragraph (a whole paragraph or more is a {% if fact.name %} block).
+ * A short condition opens and closes within one paragraph (a whole paragraph or more is a {% if fact["名称"] %} block).
  * This module is pure: it recognises the marks, parses and evaluates their expressions, and lists the fact names a
  * chapter uses; the Markdown rule that keeps the printed branch is in markdown.ts.
  */

@@ -1,12 +1,12 @@
 /**
- * @fileoverview Named facts: the conditions a chapter branches on, defined once in its front matter with the short
- * reference syntax and evaluated against the figures file, so that no template carries an inline expression:
+ * @fileoverview Named facts: the conditions a chapter branches on, defined once per edition in prose.yaml (or in a
+ * chapter's front matter) with the short reference syntax and evaluated against the figures file, so that no
+ * template carries an inline expression:
  *
- *     ---
  *     facts:
- *       steadied_growth: "[[nominal_growth@2020]] > [[gdp_nominal_growth@2020]]"
- *     ---
- *     {% if fact.steadied_growth %}…{% endif %}
+ *       增速快于GDP: "[[增速]] > [[GDP增速]]"
+ *
+ *     …名义增长[[增速]][[若 增速快于GDP]]，快于名义GDP[[/若]]。
  *
  * An expression may compare and combine values (> < >= <= == !=, and, or, not, + - * /, parentheses); mathjs
  * evaluates it with only the referenced values in scope. A fact must come out true or false. `count(list)` counts

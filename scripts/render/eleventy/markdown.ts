@@ -132,7 +132,7 @@ function keepTakenBranches(
     // A note mark is numbered when the template renders, before Markdown: dropping it would leave a gap in the notes.
     if (child.type === "html_inline" && /class="cite"/.test(child.content))
       throw new BuildError(
-        `${at}: a note mark ({% cite %}) inside a short condition [[若 ${open.at(-1)!.expression}]]; write the branch as {% if fact.name %} … {% endif %} instead`
+        `${at}: a note mark ({% cite %}) inside a short condition [[若 ${open.at(-1)!.expression}]]; write it as [[注 …]], or the branch as {% if fact["名称"] %} … {% endif %}`
       );
     skippedNesting += child.nesting;
   };
@@ -179,7 +179,7 @@ function keepTakenBranches(
   }
   if (open.length > 0)
     throw new BuildError(
-      `${at}: [[若 ${open.at(-1)!.expression}]] is not closed by [[/若]] in the same paragraph (a condition over whole paragraphs is written {% if fact.name %} … {% endif %})`
+      `${at}: [[若 ${open.at(-1)!.expression}]] is not closed by [[/若]] in the same paragraph (a condition over whole paragraphs is written {% if fact["名称"] %} … {% endif %})`
     );
   return out;
 }

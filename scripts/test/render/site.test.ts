@@ -26,7 +26,7 @@ describe("prepareSite(root, context)", () => {
     } as never);
     await expect(run).rejects.toThrow(BuildError);
     await expect(run).rejects.toThrow(
-      'data/editions/2022.json: "policies", "structure" declared in figures but placed in no chapter; add {% figure "policies" %} where it belongs, or remove it from the config'
+      'data/editions/2022.json: "policies", "structure" declared in figures but placed in no chapter; add [[图 policies]] on its own line where it belongs, or remove it from the config'
     );
   });
 });
