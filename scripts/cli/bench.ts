@@ -11,7 +11,9 @@
  * Build: the full build of every edition in process into a temporary dist, with empty caches (cold) and again with
  * the caches it wrote (warm: figures and the contents' page numbers cached), beside its irreducible parts measured in
  * the same run — Eleventy alone (writeSite of the prepared site) and one Chromium print of print.html (goto, fonts
- * ready, one page.pdf() with the final print's options) — as the ratio full / (Eleventy + one print).
+ * ready, one page.pdf() with the final print's options) — as the ratio full / (Eleventy + one print). The rows of
+ * the editions time each one's build alone; the row "all" times the build of every edition as `npm run build` runs
+ * it (buildEditions: one edition's site is rendered while the one before prints).
  *
  * Serve: the preview of the newest edition in process on a temporary copy of content/, data/ and templates/, with a
  * Chromium page listening to its live reload: from the write of an edited file to the reload message, and to the new
@@ -37,7 +39,7 @@ import {inverseColumns, luFactor} from "../model/method/linalg.ts";
 import {augmentedLeontiefMatrix, augmentLayout, technicalCoefficients} from "../model/method/io-augment.ts";
 import {prepareBaseYear} from "../model/method/base-year.ts";
 import {shareVector} from "../model/method/edition-model.ts";
-import {buildEdition} from "../pipeline/build-edition.ts";
+import {buildEdition, buildEditions} from "../pipeline/build-edition.ts";
 import {computeEditionCached} from "../pipeline/figures-cache.ts";
 import {Preview, type BuildReport} from "../pipeline/preview.ts";
 import {closeSharedBrowser, launchBrowser, sharedBrowser} from "../render/browser.ts";
@@ -146,6 +148,22 @@ async function benchBuild(): Promise<string[]> {
       pdf: true,
       cacheRoot: path.join(work, "warm-up-cache")
     });
+    // Every edition at once, as npm run build does it (first, as a build runs in a fresh process): cold, then warm
+    // on the caches the cold build wrote.
+    const allCache = path.join(work, "all-cache");
+    const together = {cold: 0, warm: 0};
+    for (const pass of ["cold", "warm"] as const)
+      together[pass] = (
+        await timeAsync(() =>
+          buildEditions(editions, {
+            root,
+            dataRoot: root,
+            distRoot: path.join(work, `all-${pass}`),
+            pdf: true,
+            cacheRoot: allCache
+          })
+        )
+      ).ms;
     for (const pass of ["cold", "warm"] as const)
       for (const edition of editions)
         full[pass].set(
@@ -157,7 +175,7 @@ async function benchBuild(): Promise<string[]> {
           ).ms
         );
     const rows: string[][] = [];
-    const sums = {cold: 0, warm: 0, eleventy: 0, print: 0};
+    const sums = {eleventy: 0, print: 0};
     for (const edition of editions) {
       const computed = await computeEditionCached(root, edition, {enabled: true, dir: path.join(cacheRoot, "figures")});
       const context = createRenderContext(computed.config, computed.figures, computed.reference, computed.manifest);
@@ -170,8 +188,6 @@ async function benchBuild(): Promise<string[]> {
         prints.push(await onePrintMs(dir));
       }
       const [cold, warm, e, p] = [full.cold.get(edition)!, full.warm.get(edition)!, median(eleventy), median(prints)];
-      sums.cold += cold;
-      sums.warm += warm;
       sums.eleventy += e;
       sums.print += p;
       rows.push([
@@ -187,18 +203,19 @@ async function benchBuild(): Promise<string[]> {
     const all = sums.eleventy + sums.print;
     rows.push([
       "all",
-      seconds(sums.cold),
-      seconds(sums.warm),
+      seconds(together.cold),
+      seconds(together.warm),
       seconds(sums.eleventy),
       seconds(sums.print),
-      (sums.cold / all).toFixed(2),
-      (sums.warm / all).toFixed(2)
+      (together.cold / all).toFixed(2),
+      (together.warm / all).toFixed(2)
     ]);
     return [
       "build, in process into a temporary dist, after one throw-away build that pays module loading and the browser's launch",
       "(seconds; full cold: empty figures and contents caches; full warm: the same",
       "build again with the caches it wrote; Eleventy: writeSite of the prepared site; one print: goto + fonts + one",
-      "page.pdf() of print.html; Eleventy and one print are medians of 3; ratio = full / (Eleventy + one print)):",
+      "page.pdf() of print.html; Eleventy and one print are medians of 3; ratio = full / (Eleventy + one print);",
+      "each edition's row builds it alone, the row all builds every edition as npm run build does, overlapped):",
       ...table(["edition", "full cold", "full warm", "Eleventy", "one print", "ratio cold", "ratio warm"], rows)
     ];
   } finally {

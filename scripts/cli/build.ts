@@ -12,7 +12,7 @@ import {BuildError} from "../lib/errors.ts";
 import {formatSeconds, info} from "../lib/progress.ts";
 import {listEditions} from "../load/edition.ts";
 import {editionPlaceholders} from "../load/placeholders.ts";
-import {buildEdition} from "../pipeline/build-edition.ts";
+import {buildEditions} from "../pipeline/build-edition.ts";
 import {removeStaleStaging} from "../pipeline/dist.ts";
 import {closeSharedBrowser} from "../render/browser.ts";
 import {lintContent} from "../render/lint-content.ts";
@@ -57,19 +57,17 @@ await runCommand(async () => {
   info(`✓ content lint: no hand-typed number in ${files} chapter files`);
   await removeStaleStaging(distRoot);
   try {
-    for (const edition of editions) {
-      const result = await buildEdition(edition, {
-        root,
-        dataRoot,
-        distRoot,
-        pdf: !values["no-pdf"],
-        cache: !values["no-cache"]
-      });
-      const pdf = result.pages !== undefined ? `, report.pdf (${result.pages} pages)` : "";
-      info(
-        `✓ ${edition} → ${path.relative(process.cwd(), path.join(distRoot, String(edition))) || "."}: ${result.records} records, ${result.figures} figures${pdf}`
-      );
-    }
+    // Each edition's site is rendered while the one before prints (buildEditions).
+    await buildEditions(
+      editions,
+      {root, dataRoot, distRoot, pdf: !values["no-pdf"], cache: !values["no-cache"]},
+      (result) => {
+        const pdf = result.pages !== undefined ? `, report.pdf (${result.pages} pages)` : "";
+        info(
+          `✓ ${result.edition} → ${path.relative(process.cwd(), path.join(distRoot, String(result.edition))) || "."}: ${result.records} records, ${result.figures} figures${pdf}`
+        );
+      }
+    );
   } finally {
     // Every edition's PDF is printed by the one shared Chromium.
     await closeSharedBrowser();

@@ -35,8 +35,20 @@ function check(what: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new BuildError(`search index: ${what}: ${errors.join("; ")}`);
 }
 
-/** Indexes the built site in `siteDir` and writes the index to <siteDir>/pagefind. Returns the number of pages. */
-export async function writeSearchIndex(siteDir: string, context: RenderContext): Promise<number> {
+/** The index being written: Pagefind runs one service per process, and closing it ends every index open in it. */
+let indexing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Indexes the built site in `siteDir` and writes the index to <siteDir>/pagefind. Returns the number of pages.
+ * Calls run one after another (editions built side by side each wait for the index before theirs).
+ */
+export function writeSearchIndex(siteDir: string, context: RenderContext): Promise<number> {
+  const run = indexing.then(() => indexSite(siteDir, context));
+  indexing = run.catch(() => {});
+  return run;
+}
+
+async function indexSite(siteDir: string, context: RenderContext): Promise<number> {
   const pagefind = (await import("pagefind")) as unknown as PagefindModule;
   try {
     const {errors, index} = await pagefind.createIndex({forceLanguage: "zh"});

@@ -11,6 +11,11 @@
  * whether a float may leave its section) and keeps the one with the fewest pages over the blank bar. The
  * pagination here is an estimate; `npm run measure:pages` checks the printed PDF.
  *
+ * The search does not move elements in the page while it tries: each move would cost a layout of the whole paper
+ * (about 3 s an edition). It paginates a model instead: the blocks as measured once, stacked in the order tried, with
+ * their margins collapsing as in CSS. The order kept is then laid out once and compared with the model; a chapter
+ * where any block lands elsewhere (a style that depends on a block's neighbours) is searched again on the page.
+ *
  * `floatFigures` runs in the page (page.evaluate) and must stay self-contained: no imports, no outer names.
  */
 
@@ -43,7 +48,7 @@ export interface FloatResult {
 /**
  * In the page: moves figures after the text that fills the gap they would leave; returns what moved and the setting
  * each chapter kept. A chapter whose hash is in `known` (the choices of an earlier print of the same content and
- * style) takes that setting without trying the others: one layout pass instead of a dozen.
+ * style) takes that setting without trying the others: one pagination instead of a dozen.
  */
 export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, salt = ""): FloatResult {
   const H = geometry.pageHeight;
@@ -51,20 +56,114 @@ export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, 
   const isFiller = (e: Element) => e.matches("p, ul, ol") && !e.matches(".figure *");
   const isHeading = (e: Element) => /^H[1-6]$/.test(e.tagName);
 
-  /** Tops of the line boxes of a text block, in document coordinates, grouped by line. */
-  const lineTops = (block: Element): {top: number; bottom: number}[] => {
-    const range = document.createRange();
-    range.selectNodeContents(block);
-    const lines: {top: number; bottom: number}[] = [];
-    for (const rect of [...range.getClientRects()].sort((a, b) => a.top - b.top)) {
-      if (rect.height === 0) continue;
-      const top = rect.top + window.scrollY;
-      const last = lines.at(-1);
-      // A rect belongs to the current line when it starts before that line's middle.
-      if (last && top < (last.top + last.bottom) / 2) last.bottom = Math.max(last.bottom, rect.bottom + window.scrollY);
-      else lines.push({top, bottom: rect.bottom + window.scrollY});
+  interface Box {
+    top: number;
+    bottom: number;
+  }
+  /** Where each block of a chapter sits (document coordinates) when its blocks come in a given order. */
+  type Place = (order: readonly Element[]) => Map<Element, Box>;
+
+  /**
+   * Each text block's lines relative to its own top: moving floats past a block reorders siblings and never changes
+   * its width, so its lines stay as they were measured once.
+   */
+  const measuredLines = new WeakMap<Element, Box[]>();
+  /** The line boxes of a text block placed at `box`, grouped by line. */
+  const linesOf = (block: Element, box: Box): Box[] => {
+    let relative = measuredLines.get(block);
+    if (!relative) {
+      const top = block.getBoundingClientRect().top;
+      const range = document.createRange();
+      range.selectNodeContents(block);
+      relative = [];
+      for (const rect of [...range.getClientRects()].sort((a, b) => a.top - b.top)) {
+        if (rect.height === 0) continue;
+        const last = relative.at(-1);
+        // A rect belongs to the current line when it starts before that line's middle.
+        if (last && rect.top - top < (last.top + last.bottom) / 2)
+          last.bottom = Math.max(last.bottom, rect.bottom - top);
+        else relative.push({top: rect.top - top, bottom: rect.bottom - top});
+      }
+      measuredLines.set(block, relative);
     }
-    return lines;
+    return relative.map((line) => ({top: line.top + box.top, bottom: line.bottom + box.top}));
+  };
+
+  /** The chapter's children in `order` (moving only those out of place), then each one's box as laid out. */
+  const arrange = (chapter: Element, order: readonly Element[]): void => {
+    order.forEach((block, index) => {
+      const here = chapter.children[index];
+      if (here !== block) chapter.insertBefore(block, here ?? null);
+    });
+  };
+  const measure = (chapter: Element): Map<Element, Box> =>
+    new Map(
+      [...chapter.children].map((block) => {
+        const rect = block.getBoundingClientRect();
+        return [block, {top: rect.top + window.scrollY, bottom: rect.bottom + window.scrollY}];
+      })
+    );
+  /** Places by laying the chapter out in the browser: exact, and a full layout per call. */
+  const placeInPage =
+    (chapter: Element): Place =>
+    (order) => {
+      arrange(chapter, order);
+      return measure(chapter);
+    };
+
+  /**
+   * Places by stacking the blocks as measured once, with their vertical margins collapsing as in CSS block flow:
+   * no layout per call. Reordering siblings changes nothing else in this layout (no style of the print depends on a
+   * block's neighbours), and the final order is checked against the browser's layout (see floatFigures).
+   */
+  const placeByModel = (chapter: Element): Place => {
+    const blocks = new Map(
+      [...chapter.children].map((block) => {
+        const style = getComputedStyle(block);
+        const rect = block.getBoundingClientRect();
+        return [
+          block,
+          {
+            height: rect.height,
+            marginTop: parseFloat(style.marginTop) || 0,
+            marginBottom: parseFloat(style.marginBottom) || 0
+          }
+        ];
+      })
+    );
+    const collapse = (margins: number[]) => Math.max(0, ...margins) + Math.min(0, ...margins);
+    const stack = (order: readonly Element[]): Map<Element, Box> => {
+      const boxes = new Map<Element, Box>();
+      let cursor = 0;
+      let margins: number[] = [];
+      for (const block of order) {
+        const {height, marginTop, marginBottom} = blocks.get(block)!;
+        margins.push(marginTop);
+        if (height === 0) {
+          // An empty block's margins collapse through it with its neighbours'.
+          margins.push(marginBottom);
+          boxes.set(block, {top: cursor, bottom: cursor});
+          continue;
+        }
+        const top = cursor + collapse(margins);
+        boxes.set(block, {top, bottom: top + height});
+        cursor = top + height;
+        margins = [marginBottom];
+      }
+      return boxes;
+    };
+    // The stack's origin: where the chapter's first block is now.
+    const original = [...chapter.children];
+    const first = original.find((block) => blocks.get(block)!.height > 0);
+    const offset = first ? first.getBoundingClientRect().top + window.scrollY - stack(original).get(first)!.top : 0;
+    return (order) => {
+      const boxes = stack(order);
+      for (const box of boxes.values()) {
+        box.top += offset;
+        box.bottom += offset;
+      }
+      return boxes;
+    };
   };
 
   interface Pagination {
@@ -75,16 +174,21 @@ export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, 
   }
 
   /** Paginates a chapter as Chromium will: blocks that do not fit move to the next page, text breaks between lines. */
-  const paginate = (chapter: Element, accepted: Set<Element>, floatWhenGap: number): Pagination => {
+  const paginate = (
+    chapterTop: number,
+    order: readonly Element[],
+    boxes: Map<Element, Box>,
+    accepted: Set<Element>,
+    floatWhenGap: number
+  ): Pagination => {
     const blanks: number[] = [];
-    let pageStart = chapter.getBoundingClientRect().top + window.scrollY;
+    let pageStart = chapterTop;
     // Bottom of the last thing drawn on the current page: what a page that breaks here leaves blank starts there.
     let lastInk = pageStart;
-    for (const block of chapter.children) {
-      const box = block.getBoundingClientRect();
-      if (box.height === 0) continue;
-      const top = box.top + window.scrollY;
-      const bottom = box.bottom + window.scrollY;
+    for (const block of order) {
+      const box = boxes.get(block)!;
+      if (box.bottom - box.top === 0) continue;
+      const {top, bottom} = box;
       const pageEnd = pageStart + H;
       if (bottom <= pageEnd) {
         lastInk = bottom;
@@ -99,7 +203,7 @@ export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, 
         continue;
       }
       // A text block breaks between lines, keeping two lines on each side (print.css orphans and widows).
-      const lines = lineTops(block);
+      const lines = linesOf(block, box);
       if (lines.length === 0) {
         blanks.push((pageEnd - lastInk) / H);
         pageStart = top;
@@ -124,18 +228,32 @@ export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, 
     return {blanks};
   };
 
-  /** Floats one chapter with the given rules (see floatFigures); returns the moves. */
-  const floatChapter = (chapter: Element, floatWhenGap: number, crossSections: boolean): FloatMove[] => {
+  interface Floated {
+    order: Element[];
+    moves: FloatMove[];
+  }
+
+  /** Floats one chapter (blocks in `original` order) with the given rules (see floatFigures). */
+  const floatChapter = (
+    chapterTop: number,
+    original: readonly Element[],
+    place: Place,
+    floatWhenGap: number,
+    crossSections: boolean
+  ): Floated => {
     const moves: FloatMove[] = [];
     const accepted = new Set<Element>();
+    let order = [...original];
     // Each move pushes floats later past text, and a float never passes one of its own kind, so this ends.
     for (let guard = 0; guard < 200; guard++) {
-      const found = paginate(chapter, accepted, floatWhenGap).gap;
+      const boxes = place(order);
+      const found = paginate(chapterTop, order, boxes, accepted, floatWhenGap).gap;
       if (!found) break;
       // Floats that follow each other move together, in their order (a queue of floats, as in a typeset book).
-      const group: Element[] = [found.block];
-      for (let next = found.block.nextElementSibling; next && isFloat(next); next = next.nextElementSibling)
-        group.push(next);
+      const at = order.indexOf(found.block);
+      let end = at + 1;
+      while (end < order.length && isFloat(order[end]!)) end++;
+      const group = order.slice(at, end);
       // A group of figures may pass a box (each kind keeps its own order, so numbers stay in order); a box never
       // passes a figure, or the two would leapfrog each other for ever.
       const figuresOnly = group.every((e) => e.matches(".figure"));
@@ -145,13 +263,10 @@ export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, 
         (figuresOnly && e.matches(".case-box"));
       const fillers: Element[] = [];
       let filled = 0;
-      for (
-        let next = group.at(-1)!.nextElementSibling;
-        next && passes(next) && filled < found.gap;
-        next = next.nextElementSibling
-      ) {
-        fillers.push(next);
-        filled += next.getBoundingClientRect().height;
+      for (let next = end; next < order.length && passes(order[next]!) && filled < found.gap; next++) {
+        const box = boxes.get(order[next]!)!;
+        fillers.push(order[next]!);
+        filled += box.bottom - box.top;
       }
       // A heading stays with the text under it: a figure never lands between a heading and its first paragraph.
       while (fillers.length > 0 && isHeading(fillers.at(-1)!)) fillers.pop();
@@ -160,15 +275,15 @@ export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, 
         accepted.add(found.block);
         continue;
       }
-      fillers.at(-1)!.after(...group);
+      order = [...order.slice(0, at), ...fillers, ...group, ...order.slice(end + fillers.length)];
       moves.push({id: found.block.id, passed: fillers.length});
     }
-    return moves;
+    return {order, moves};
   };
 
   /** How bad a chapter's pagination is: pages over the bar first, then the blank they add up to. */
-  const cost = (chapter: Element): number => {
-    const {blanks} = paginate(chapter, new Set(), Infinity);
+  const cost = (chapterTop: number, order: readonly Element[], place: Place): number => {
+    const {blanks} = paginate(chapterTop, order, place(order), new Set(), Infinity);
     // The estimate runs a little short of the printed page (a figure's own white space below its last line): a
     // margin of 3 points of the page keeps pages close to the bar on the right side of it.
     return blanks.filter((b) => b > geometry.maxBlank - 0.03).length * 100 + blanks.reduce((sum, b) => sum + b, 0);
@@ -185,28 +300,50 @@ export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, 
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
     return `${h.toString(16)}-${text.length}`;
   };
+  /** The setting a chapter keeps (an index of `rules`, -1 for none) and its floated order, placed by `place`. */
+  const choose = (chapterTop: number, original: readonly Element[], place: Place, known?: number) => {
+    const floated = (index: number): Floated =>
+      index < 0
+        ? {order: [...original], moves: []}
+        : floatChapter(chapterTop, original, place, rules[index]!.floatWhenGap, rules[index]!.crossSections);
+    if (known !== undefined && known >= -1 && known < rules.length) return {best: known, ...floated(known)};
+    let best = {best: -1, ...floated(-1)};
+    let bestCost = cost(chapterTop, original, place);
+    rules.forEach((_, index) => {
+      const tried = floated(index);
+      const c = cost(chapterTop, tried.order, place);
+      if (c < bestCost - 1e-9) {
+        bestCost = c;
+        best = {best: index, ...tried};
+      }
+    });
+    return best;
+  };
   const moves: FloatMove[] = [];
   const chosen: FloatChoices = {};
   for (const chapter of document.querySelectorAll(".print-chapter")) {
     const key = hashOf(`${salt}\n${chapter.innerHTML}`);
+    const chapterTop = chapter.getBoundingClientRect().top + window.scrollY;
     const original = [...chapter.children];
-    let best = known[key];
-    if (best === undefined || best < -1 || best >= rules.length) {
-      best = -1;
-      let bestCost = cost(chapter);
-      rules.forEach((rule, index) => {
-        chapter.append(...original);
-        floatChapter(chapter, rule.floatWhenGap, rule.crossSections);
-        const c = cost(chapter);
-        if (c < bestCost - 1e-9) {
-          bestCost = c;
-          best = index;
-        }
-      });
-      chapter.append(...original);
+    // The search runs on the model of the chapter's layout (a dozen paginations at no layout cost). Its result is
+    // laid out once in the page; should the page place any block elsewhere than the model did, the model does not
+    // hold for this chapter and the search runs again on the page's own layout.
+    const model = placeByModel(chapter);
+    let result = choose(chapterTop, original, model, known[key]);
+    arrange(chapter, result.order);
+    const laidOut = measure(chapter);
+    const modelled = model(result.order);
+    const holds = result.order.every((block) => {
+      const [a, b] = [laidOut.get(block)!, modelled.get(block)!];
+      return Math.abs(a.top - b.top) < 0.5 && Math.abs(a.bottom - b.bottom) < 0.5;
+    });
+    if (!holds) {
+      arrange(chapter, original);
+      result = choose(chapterTop, original, placeInPage(chapter), known[key]);
+      arrange(chapter, result.order);
     }
-    chosen[key] = best;
-    if (best >= 0) moves.push(...floatChapter(chapter, rules[best]!.floatWhenGap, rules[best]!.crossSections));
+    chosen[key] = result.best;
+    moves.push(...result.moves);
   }
   return {moves, chosen};
 }

@@ -21,14 +21,15 @@ const figure = (name: string, height: number) => `<div class="figure" id="${name
 
 async function float(
   body: string,
-  known: FloatChoices = {}
+  known: FloatChoices = {},
+  style = ""
 ): Promise<{order: string[]; moves: FloatMove[]; chosen: FloatChoices}> {
   const page = await (await sharedBrowser()).newPage();
   try {
     await page.setJavaScriptEnabled(false);
     await page.setContent(`<!doctype html><html><head><style>
       body { margin: 0; font: 16px/20px sans-serif; width: 400px; }
-      p, h2, h3, table { margin: 0; } h2, h3 { height: 20px; font-size: 16px; line-height: 20px; }
+      p, h2, h3, table { margin: 0; } h2, h3 { height: 20px; font-size: 16px; line-height: 20px; } ${style}
     </style></head><body><section class="print-chapter">${body}</section></body></html>`);
     const {moves, chosen} = (await page.evaluate(
       floatFiguresExpression({pageHeight: 300, maxBlank: 0.35}, known, "test")
@@ -74,6 +75,20 @@ describe("floatFigures", () => {
     expect(order.indexOf("f")).toBeLessThan(order.indexOf("g"));
     expect(order.indexOf("g")).toBe(order.indexOf("f") + 1);
     expect(order.indexOf("f")).toBeGreaterThan(order.indexOf("b"));
+  });
+
+  it("searches on the page's own layout when a style makes a block's place depend on its neighbour", async () => {
+    // A paragraph right after a figure is pushed 60 px down: moving blocks changes their margins, which the model
+    // of the layout (blocks stacked as measured once) does not know. Setting 0 (gap > 12 %, across sections) only:
+    // f (120–370) leaves 180 px, and b, c (100 px each) fill it: h a b c f d. On the page that is final (b and c
+    // close up, d now takes the 60 px and starts a page of its own). The model alone, still placing b 60 px down,
+    // would find f short of the page again and move it past d as well.
+    const style = ".figure + p { margin-top: 60px; }";
+    const body = `<h2 id="h">h</h2>${p("a", 5)}${figure("f", 250)}${p("b", 5)}${p("c", 5)}${p("d", 5)}`;
+    const key = Object.keys((await float(body, {}, style)).chosen)[0]!;
+    const {order, moves} = await float(body, {[key]: 0}, style);
+    expect(order).toEqual(["h", "a", "b", "c", "f", "d"]);
+    expect(moves).toEqual([{id: "f", passed: 2}]);
   });
 
   it("passes a heading but never stops right after one, and never passes a table", async () => {
