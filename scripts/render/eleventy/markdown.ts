@@ -294,8 +294,20 @@ function linkFirstMentions(links: ReadonlyMap<string, string>) {
   };
 }
 
+/** A markdown-it of the chapters: configureMarkdown on a new instance (tests; the build amends Eleventy's own). */
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
-  const md = new MarkdownIt({html: true, linkify: false, typographer: false});
+  return configureMarkdown(new MarkdownIt(), options);
+}
+
+/**
+ * Makes `md` the chapters' Markdown: raw HTML checked, no linkify or typographer, heading anchors, the short
+ * references and conditions. The build applies it to the instance Eleventy makes for each run (amendLibrary), not to
+ * one of ours passed with setLibrary: Eleventy keeps every instance given to setLibrary in a module-level set for the
+ * life of the process, and with it everything the plugins close over (the edition's figures and chapters): a
+ * long-lived preview would keep every build it ever made.
+ */
+export function configureMarkdown(md: MarkdownIt, options: MarkdownOptions = {}): MarkdownIt {
+  md.set({html: true, linkify: false, typographer: false});
   md.use(anchor, {level: [2, 3, 4], slugify, tabIndex: false});
   if (options.entityLinks && options.entityLinks.size > 0)
     md.core.ruler.push("baipishu_entity_links", linkFirstMentions(options.entityLinks) as never);

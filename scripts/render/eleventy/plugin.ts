@@ -16,7 +16,8 @@ import {revisionsView} from "../revisions-view.ts";
 import {entityPageHtml, entityRefs} from "../entity-pages.ts";
 import {dataPageView, pageKey, sourceView} from "../data-page.ts";
 import type {SiteModel} from "../site.ts";
-import {createMarkdown} from "./markdown.ts";
+import {configureMarkdown} from "./markdown.ts";
+import type MarkdownIt from "markdown-it";
 import {
   calibrationTableHtml,
   estimatesListHtml,
@@ -60,7 +61,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addNunjucksGlobal(name: string, value: unknown): void;
   benchmarkManager?: {get(name: string): {setMinimumThresholdMs(ms: number): void}};
-  setLibrary(name: string, library: unknown): void;
+  amendLibrary(name: string, amend: (library: MarkdownIt) => unknown): void;
 }
 
 interface ShortcodeThis {
@@ -110,9 +111,9 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
       `${site.prose.inputPath}: lists no chapter or fact uses: ${unusedListNames.join(", ")} (remove them, or name them in [[名单 …]] or count(…))`
     );
   // Short references [[ … ]] in the chapters' Markdown (refs.ts), resolved for the page being rendered.
-  eleventyConfig.setLibrary(
-    "md",
-    createMarkdown({
+  // Eleventy's own instance for this run, amended (configureMarkdown says why not setLibrary).
+  eleventyConfig.amendLibrary("md", (md) =>
+    configureMarkdown(md, {
       // Note marks [[注 P024]] and the chapter's [[注释]] share the numbering of {% cite %} (citations.ts).
       reference: (body, env) => {
         const cited = shortCiteIds(body);
