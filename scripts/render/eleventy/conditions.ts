@@ -12,6 +12,7 @@
  * chapter uses; the Markdown rule that keeps the printed branch is in markdown.ts.
  */
 import {BuildError} from "../../lib/errors.ts";
+import {similarIds} from "../context.ts";
 
 export type ConditionMark =
   {kind: "if"; expression: string} | {kind: "elif"; expression: string} | {kind: "else"} | {kind: "end"};
@@ -58,7 +59,7 @@ export function conditionFactNames(expression: string, where = "condition"): str
 
 /**
  * Evaluates an expression with `fact` giving each name's value (undefined for a name that is no fact). A name
- * that is no fact fails, listing the names that are.
+ * that is no fact fails, naming the known facts closest to it (a list of every fact runs to a few hundred names).
  */
 export function evaluateCondition(
   expression: string,
@@ -69,9 +70,9 @@ export function evaluateCondition(
   const value = (name: string): boolean => {
     const result = fact(name);
     if (result === undefined) {
-      const names = known();
+      const close = similarIds(name, known());
       throw new BuildError(
-        `${where}: [[若 ${expression}]]: "${name}" is no fact of this edition${names.length ? ` (facts: ${names.join(", ")})` : ""}; define it under facts: in prose.yaml`
+        `${where}: [[若 ${expression}]]: "${name}" is no fact of this edition; ${close.length > 0 ? `did you mean ${close.map((c) => `"${c}"`).join(", ")}? If not, define it` : "define it"} under facts: in prose.yaml`
       );
     }
     return result;

@@ -69,7 +69,12 @@ describe("createMarkdown({condition}): short conditions [[若 …]]", () => {
   const md = createMarkdown({
     condition: (expression) => {
       asked.push(expression);
-      return evaluateCondition(expression, (name) => facts[name], "test.md");
+      return evaluateCondition(
+        expression,
+        (name) => facts[name],
+        "test.md",
+        () => Object.keys(facts)
+      );
     }
   });
   const env = {page: {inputPath: "content/2022/02-regions.md"}};
@@ -107,7 +112,13 @@ describe("createMarkdown({condition}): short conditions [[若 …]]", () => {
     expect(() => md.render("甲[[否则]]乙", env)).toThrow(
       "content/2022/02-regions.md:1: [[否则]] without an open [[若 …]] before it in the paragraph"
     );
-    expect(() => md.render("甲[[若 upp]]乙[[/若]]", env)).toThrow('[[若 upp]]: "upp" is no fact of this edition');
+    expect(() => md.render("甲[[若 upp]]乙[[/若]]", env)).toThrow(
+      'test.md: [[若 upp]]: "upp" is no fact of this edition; did you mean "up", "big"? If not, define it under facts: in prose.yaml'
+    );
+    expect(() => md.render("甲[[若 东北正增长]]乙[[/若]]", env)).toThrow('did you mean "东北负增长"?');
+    expect(() => md.render("甲[[若 完全不同的名称]]乙[[/若]]", env)).toThrow(
+      '"完全不同的名称" is no fact of this edition; define it under facts: in prose.yaml'
+    );
     expect(() => md.render("甲[[若 up 和 big]]乙[[/若]]", env)).toThrow('"up 和 big" is not a fact name');
   });
   it("refuses a branch that cuts through emphasis, and a note mark in a branch not taken", () => {
