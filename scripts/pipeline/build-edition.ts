@@ -108,12 +108,14 @@ export async function buildEdition(edition: number, options: BuildOptions): Prom
  * renders its site while the one before prints its PDF and its search index. Those two run in processes of their own
  * (Chromium, Pagefind) while Node mostly waits, so on two cores the overlap saves most of the time of the one edition's
  * Node work. No edition starts once one has failed; the editions already under way finish (each dist/<edition> is
- * replaced whole or not at all) and the first failure is rethrown. `onBuilt` hears of each edition that succeeded.
+ * replaced whole or not at all) and the first failure is rethrown. `onBuilt` hears of each edition that succeeded;
+ * `build` is buildEdition but in tests.
  */
 export async function buildEditions(
   editions: readonly number[],
   options: Omit<BuildOptions, "onSiteWritten">,
-  onBuilt: (result: EditionBuildResult) => void = () => {}
+  onBuilt: (result: EditionBuildResult) => void = () => {},
+  build: typeof buildEdition = buildEdition
 ): Promise<EditionBuildResult[]> {
   // Chromium starts while the first edition computes, instead of when its PDF is due.
   if (options.pdf) void warmUpSharedBrowser();
@@ -123,7 +125,7 @@ export async function buildEditions(
     if (failed) break;
     let siteWritten!: () => void;
     const written = new Promise<void>((resolve) => (siteWritten = resolve));
-    const run = buildEdition(edition, {...options, onSiteWritten: siteWritten}).then((result) => {
+    const run = build(edition, {...options, onSiteWritten: siteWritten}).then((result) => {
       onBuilt(result);
       return result;
     });
@@ -138,7 +140,6 @@ export async function buildEditions(
         }
       )
     ]);
-    run.catch(() => (failed = true));
   }
   const settled = await Promise.allSettled(runs);
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
