@@ -399,12 +399,169 @@ export const METRIC_TERMS: Readonly<Record<string, string>> = {
   技术乘数: "technology_multiplier",
   千亿省份数: "count_provinces_va_over_1000yi",
   千亿省份占比: "share_of_provinces_va_over_1000yi",
-  千亿门类数: "count_sectors_va_over_1000yi"
+  千亿门类数: "count_sectors_va_over_1000yi",
+  累计乘数: "technology_multiplier_cumulative",
+  直接就业: "employment_direct",
+  渗透就业: "employment_penetration",
+  渗透直接就业比: "employment_penetration_to_direct_ratio",
+  就业排名: "employment_rank",
+  直接贡献率: "direct_contribution_rate",
+  乘数规则增加值: "iiot_value_added_under_rule",
+  生产函数乘数: "cd_multiplier",
+  资本弹性: "cd_alpha",
+  劳动弹性: "cd_beta",
+  技术进步因子: "cd_gamma",
+  拟合优度: "cd_r_squared",
+  // Statistics the model reads and the parameters it is given.
+  就业人员: "employed_persons",
+  门类增加值: "section_value_added",
+  一产增加值: "gdp_primary",
+  二产增加值: "gdp_secondary",
+  三产增加值: "gdp_tertiary",
+  直接占比系数: "iiot_share_coefficient",
+  新基建系数: "new_infrastructure_cf",
+  新基建投资: "new_infrastructure_investment",
+  新基建增加值: "new_infrastructure_output",
+  新基建占比: "new_infrastructure_share_of_iiot_value_added",
+  新基建领域数: "new_infrastructure_domains",
+  // Macro figures of the public releases.
+  GDP实际增速: "gdp_real_growth",
+  GDP增长目标: "gdp_real_growth_target",
+  GDP实际增速假设: "gdp_real_growth_assumption",
+  GDP年内累计: "gdp_current_prices_ytd",
+  工业增加值: "industry_va",
+  工业实际增速: "industry_va_real_growth",
+  工业占GDP比重: "industry_share_of_gdp",
+  制造业增加值: "manufacturing_va",
+  制造业占GDP比重: "manufacturing_share_of_gdp",
+  规上制造业增速: "manufacturing_above_scale_va_growth",
+  信息服务实际增速: "ict_va_real_growth",
+  增加值实际增速: "value_added_real_growth",
+  数字经济规模: "digital_economy_size",
+  软件业务收入: "software_revenue",
+  工业软件收入: "industrial_software_revenue",
+  固定资产投资增速: "fixed_asset_investment_growth",
+  社零增速: "retail_sales_growth",
+  城市出行率: "city_travel_rate_vs_prior_year",
+  城镇新增就业: "new_urban_jobs",
+  城镇新增就业目标: "new_urban_jobs_target",
+  年末失业率: "urban_surveyed_unemployment_rate_dec",
+  失业率目标: "urban_surveyed_unemployment_rate_target",
+  // Indicators of the industrial internet (a bound is the term followed by 下限 or 上限: 影响力平台下限).
+  "5G基站": "base_stations_5g",
+  "5G工厂": "factories_5g",
+  "5G融入行业数": "industries_penetrated_5g",
+  "5G融合项目": "projects_5g_industrial_internet",
+  融入行业数: "industries_penetrated",
+  核心产业规模: "iiot_industry_size",
+  平台数: "platforms",
+  影响力平台: "platforms_with_influence",
+  综合型平台: "platforms_comprehensive",
+  专业型平台: "platforms_professional",
+  特色型平台: "platforms_specialised_feature",
+  省级平台: "provincial_level_platforms",
+  双跨平台: "cross_industry_platforms",
+  新增双跨平台: "cross_industry_platforms_new",
+  平台连接设备: "platform_connected_devices",
+  平台服务企业: "platform_enterprises_served",
+  平台发展指数: "platform_development_index",
+  工业APP: "industrial_apps",
+  应用模式数: "application_modes",
+  标识注册量: "identifier_registrations",
+  日均解析量: "identifier_daily_resolutions",
+  标识服务企业: "identifier_enterprises_served",
+  标识覆盖行业: "identifier_industries_covered",
+  标识覆盖省份: "identifier_provinces_covered",
+  顶级节点: "identifier_top_level_nodes",
+  二级节点: "identifier_secondary_nodes",
+  二级节点目标: "identifier_secondary_nodes_target",
+  监测设备: "security_monitored_devices",
+  监测企业: "security_monitored_enterprises",
+  监测平台: "security_monitored_platforms",
+  监测领域: "security_monitored_domains",
+  外网地市: "external_network_cities",
+  大数据分中心: "big_data_subcentres",
+  大数据中心覆盖企业: "big_data_centre_enterprises_covered",
+  国外产品份额: "foreign_market_share",
+  芯片自主化率: "chip_self_sufficiency",
+  进口依赖度: "import_dependence",
+  千亿级集群: "industry_clusters_100bn_yuan",
+  万亿级集群: "industry_clusters_trillion_yuan",
+  传统产业集群: "traditional_industry_clusters",
+  出台政策省份数: "count_provinces_with_iiot_policy",
+  成员省份数: "member_provinces",
+  前三指标项数: "iiot_indicators_top3_count",
+  政府工作报告连续年数: "gov_work_report_consecutive_years",
+  // Policies' targets and counts, and the method's own counts.
+  政策任务数: "policy_task_count",
+  创新方向数: "policy_innovation_directions",
+  制造业集群数: "policy_manufacturing_clusters",
+  标杆项目目标: "policy_target_benchmark_projects",
+  行业级平台目标: "policy_target_platforms_industry",
+  国际平台目标: "policy_target_platforms_international",
+  平台目标上端: "policy_target_platforms_max",
+  平台目标下端: "policy_target_platforms_min",
+  测算省份数: "method_provinces",
+  相关子行业数: "method_related_subsectors",
+  测算门类数: "method_sector_categories",
+  投入产出子行业数: "method_io_subsectors",
+  拟合年数: "method_fit_window_years",
+  行业门类数: "sector_count",
+  // The case boxes.
+  案例新增发电量: "case_additional_annual_generation",
+  案例标杆项目: "case_benchmark_projects",
+  案例推荐城市: "case_cities_recommending",
+  案例接入机组: "case_connected_turbines",
+  案例费用降幅: "case_cost_reduction",
+  案例教育伙伴: "case_education_partners",
+  案例员工: "case_employees",
+  案例上云企业: "case_firms_on_cloud",
+  案例免费账号: "case_free_accounts",
+  案例覆盖行业: "case_industries_covered",
+  案例装机量: "case_installed_turbines",
+  案例信息化投入: "case_it_investment",
+  案例会议人数: "case_meeting_participants",
+  案例会议接入方: "case_meeting_parties",
+  案例国家标杆项目: "case_national_benchmark_projects",
+  案例新增日活: "case_new_daily_active_users",
+  案例推荐省市: "case_provinces_recommending",
+  案例刷新时长: "case_refresh_time",
+  案例寿命提高: "case_service_life_gain",
+  案例上云中小企业: "case_smes_on_cloud",
+  案例专项资金: "case_special_funds",
+  案例流量倍数: "case_traffic_growth_multiple",
+  案例维护降幅: "case_unplanned_maintenance_reduction"
 };
+
+/**
+ * Bounds are written as the term followed by these words: 影响力平台下限 is platforms_with_influence_lower_bound (the
+ * papers print them as "超过…"). Only the two bounds that chapters name have a term.
+ */
+export const BOUND_TERMS: readonly (readonly [string, string])[] = [
+  ["下限", "_lower_bound"],
+  ["上限", "_upper_bound"]
+];
 
 /** Metric id → its term (the reverse of METRIC_TERMS). */
 export function metricTerm(metric: string): string | undefined {
-  return Object.entries(METRIC_TERMS).find(([, id]) => id === metric)?.[0];
+  const term = (id: string) => Object.entries(METRIC_TERMS).find(([, known]) => known === id)?.[0];
+  const exact = term(metric);
+  if (exact !== undefined) return exact;
+  for (const [words, suffix] of BOUND_TERMS)
+    if (metric.endsWith(suffix)) {
+      const base = term(metric.slice(0, -suffix.length));
+      if (base !== undefined) return `${base}${words}`;
+    }
+  return undefined;
+}
+
+/** The metric id a term names (影响力平台下限 → platforms_with_influence_lower_bound); anything else as it is. */
+export function termMetric(name: string): string {
+  if (Object.hasOwn(METRIC_TERMS, name)) return METRIC_TERMS[name]!;
+  for (const [words, suffix] of BOUND_TERMS)
+    if (name.endsWith(words) && Object.hasOwn(METRIC_TERMS, name.slice(0, -words.length)))
+      return `${METRIC_TERMS[name.slice(0, -words.length)]}${suffix}`;
+  return name;
 }
 
 /**

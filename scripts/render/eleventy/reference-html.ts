@@ -69,7 +69,8 @@ function checkMetric(context: RenderContext, name: string, at: string): void {
   let metrics = metricSets.get(context);
   if (!metrics) metricSets.set(context, (metrics = new Set(context.figures.records.map((r) => r.metric))));
   if (metrics.has(metricId(name))) return;
-  const known = [...Object.keys(METRIC_TERMS), ...metrics];
+  // Only what this edition can print: the terms of its metrics, and the ids.
+  const known = [...Object.keys(METRIC_TERMS).filter((term) => metrics.has(METRIC_TERMS[term]!)), ...metrics];
   const hint = similarIds(name, known);
   throw new BuildError(
     `${at}: "${name}" is neither a metric term nor a metric id of the ${context.config.edition} figures${hint.length > 0 ? `; did you mean ${hint.map((h) => `"${h}"`).join(", ")}?` : ""}`

@@ -28,12 +28,15 @@
  *             scope:N is the entity ranked N-th (-1 the last) in the scope by the metric, or by the metric `by`:
  *             [[GDP增速/增速/省份:1]] is the GDP growth of the province whose 增速 is the highest; in place of a
  *             scope, the name of a list of prose.yaml ranks within its members: [[名 增速/other_services:1]];
- *             metric is a term of the paper (增加值, 增速, 占GDP比重 … see METRIC_TERMS in labels.ts) or a metric id;
+ *             metric is a term of the paper (增加值, 增速, 占GDP比重, 5G基站 … see METRIC_TERMS in labels.ts; a bound
+ *             is the term followed by 下限 or 上限: 影响力平台下限) or a metric id;
  *             entity is a Chinese name (广东, 长三角, 第三产业, 制造业 …) or an id, its scope found from it;
  *             scope/entity default to national/china (or other/china for an indicator observed only nationally);
  *             year is y (the last data year, the default), p (the year before), b (the base year), f (the
- *             forecast year), or a four-digit year; a period such as #f-09 names a dated observation
- *             (a y/p/b/f between hyphens in it is replaced by that year: #p-y is 2018-2019).
+ *             forecast year), or a four-digit year; a period names a dated observation within the
+ *             reference's year (#06-30, #09, #Q1-Q3, #H1: 5G基站@f#09-30 is the count at 30 September of the
+ *             forecast year), or with a year of its own (a y/p/b/f between hyphens is replaced by that year:
+ *             #p-y is 2018-2019, #y-12-31 the last day of the data year).
  *     format  a display unit (万亿元 亿元 % pp 万人 倍 个 位 plain), .N for N decimals, abs, bare
  *     words   a word set named by its first word (增至 → 增至/降至/保持在), or the words written out with "/":
  *             more/less[/same] for a comparison, up/down[/flat] for a sign. The sets of comparatives (高于, 快于,
@@ -45,7 +48,7 @@
 import {BuildError} from "../../lib/errors.ts";
 import type {EditionConfig} from "../../model/edition-config.ts";
 import {DISPLAY_UNITS, type DisplayUnit, type FormatOptions} from "../format.ts";
-import {METRIC_TERMS, SECTION_SHORT_NAMES} from "../labels.ts";
+import {SECTION_SHORT_NAMES, termMetric} from "../labels.ts";
 import {FACT_NAME} from "./conditions.ts";
 
 /** The year names every chapter may use, from the edition config. */
@@ -194,8 +197,8 @@ export function defaultSignWords(unit: string): Words {
 }
 
 const YEAR_TOKEN = /^(?:[ypbf]|\d{4})$/;
-/** An id (lower-case ASCII) or a Chinese name/term (GDP and the like may mix in capitals). */
-const NAME = /^(?:[a-z][a-z0-9_]*|[\p{Script=Han}A-Z][\p{Script=Han}A-Za-z0-9]*)$/u;
+/** An id (lower-case ASCII) or a Chinese name/term (GDP, APP and 5G may mix in: 5G基站, 工业APP). */
+const NAME = /^(?:[a-z][a-z0-9_]*|(?:[\p{Script=Han}A-Z]|\d+[A-Z]*\p{Script=Han})[\p{Script=Han}A-Za-z0-9]*)$/u;
 
 function fail(source: string, where: string, problem: string): never {
   throw new BuildError(`${where}: [[${source}]]: ${problem}`);
@@ -233,8 +236,13 @@ export function parseRecordRef(text: string, years: YearNames, source: string, w
     Object.assign(ref, scopeOrList(parts[1]!, source, where));
     ref.rank = Number(selector[2]);
   } else if (parts.length === 2) ref.entity = parts[1]!;
-  if (periodText !== undefined)
-    ref.period = periodText.replace(/(?<=^|-)([ypbf])(?=-|$)/g, (t) => String(years[t as keyof YearNames]));
+  if (periodText !== undefined) {
+    // A period within the reference's own year leaves the year out: #06-30, #09, #Q1-Q3, #H1.
+    const dated = /^(?:\d{2}(?:-\d{2})?|Q[1-4](?:-Q[1-4])?|H[12])(?:-(?:early|mid|late|mid\/late))?$/.test(periodText)
+      ? `${year}-${periodText}`
+      : periodText;
+    ref.period = dated.replace(/(?<=^|-)([ypbf])(?=-|$)/g, (t) => String(years[t as keyof YearNames]));
+  }
   return ref;
 }
 
@@ -433,7 +441,7 @@ export function entityIndex(
 
 /** The metric id of a term or id. */
 export function metricId(name: string): string {
-  return METRIC_TERMS[name] ?? name;
+  return termMetric(name);
 }
 
 /**

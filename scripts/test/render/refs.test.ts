@@ -3,7 +3,8 @@ import type {FigureRecord} from "../../model/records/records.ts";
 import {evaluateFact, evaluateFacts} from "../../render/eleventy/facts.ts";
 import {createMarkdown} from "../../render/eleventy/markdown.ts";
 import {renderReference} from "../../render/eleventy/reference-html.ts";
-import {parseReference, yearNames} from "../../render/eleventy/refs.ts";
+import {metricId, parseReference, yearNames} from "../../render/eleventy/refs.ts";
+import {metricTerm} from "../../render/labels.ts";
 import {markupShare} from "../../render/markup-share.ts";
 import {preflightReferences, unusedFacts} from "../../render/eleventy/preflight.ts";
 import {readProse} from "../../render/prose.ts";
@@ -72,6 +73,20 @@ describe("parseReference(source)", () => {
       format: {unit: "plain", decimals: 2}
     });
   });
+  it("leaves out the year of a period within the reference's own year", () => {
+    expect(parseReference("a@f#09-30", years, "t")).toMatchObject({ref: {year: 2022, period: "2022-09-30"}});
+    expect(parseReference("a#12-31", years, "t")).toMatchObject({ref: {year: 2021, period: "2021-12-31"}});
+    expect(parseReference("a@p#Q1-Q3", years, "t")).toMatchObject({ref: {year: 2020, period: "2020-Q1-Q3"}});
+    expect(parseReference("a@f#03-mid/late", years, "t")).toMatchObject({ref: {period: "2022-03-mid/late"}});
+    // A period with a year of its own keeps it, whatever the reference's year.
+    expect(parseReference("a@f#y-12-31", years, "t")).toMatchObject({ref: {year: 2022, period: "2021-12-31"}});
+    expect(parseReference("a#2019-06", years, "t")).toMatchObject({ref: {period: "2019-06"}});
+  });
+  it("reads the terms of indicators, with a leading 5G and a bound", () => {
+    expect(parseReference("5G基站@f#09", years, "t")).toMatchObject({ref: {metric: "5G基站", period: "2022-09"}});
+    expect(() => parseReference("5基站", years, "t")).not.toThrow();
+    expect(() => parseReference("5G", years, "t")).toThrow("is neither an id");
+  });
   it("reads comparisons, signs and changes with named or written-out words", () => {
     expect(parseReference("a ~ a@b 增至", years, "t")).toMatchObject({
       kind: "compare",
@@ -111,6 +126,16 @@ describe("renderReference(context, source)", () => {
     expect(html("base_stations_5g@f#f-09 plain .0")).toContain(
       'data-record="base_stations_5g/other/china/2022@2022-09">185<'
     );
+  });
+  it("names an indicator by its term, its period within the year and a bound by 下限", () => {
+    expect(html("5G基站@f#09 .0")).toContain('data-record="base_stations_5g/other/china/2022@2022-09">185万个<');
+    expect(metricId("影响力平台下限")).toBe("platforms_with_influence_lower_bound");
+    expect(metricId("复工率下限")).toBe("work_resumption_rate_lower_bound");
+    expect(metricId("增加值下限")).toBe("iiot_value_added_lower_bound");
+    // Not a term followed by 下限: left as written, so that the build names it as unknown.
+    expect(metricId("下限")).toBe("下限");
+    expect(metricTerm("platforms_with_influence_lower_bound")).toBe("影响力平台下限");
+    expect(metricTerm("base_stations_5g")).toBe("5G基站");
   });
   it("chooses comparison and sign words from the data", () => {
     expect(html("占GDP比重 ~ 占GDP比重@p")).toBe(
