@@ -210,16 +210,19 @@ const OBSERVED_METRICS = {
 
 const METRIC_LABELS: Readonly<Record<string, string>> = {...COMPUTED_METRICS, ...INPUT_METRICS, ...OBSERVED_METRICS};
 
-/** Bound suffixes of the papers' vocabulary: "超过3000亿元" is iiot_value_added_lower_bound. */
-const BOUND_SUFFIXES: readonly (readonly [string, string])[] = [
-  ["_lower_bound", "（下限）"],
-  ["_upper_bound", "（上限）"],
-  ["_typical_lower", "（多数对象的下限）"],
-  ["_typical_upper", "（多数对象的上限）"]
+/**
+ * Bound suffixes of the papers' vocabulary ("超过3000亿元" is iiot_value_added_lower_bound): the words of the
+ * metric's name, and the word a reference writes after a metric's term (影响力平台下限), where chapters name one.
+ */
+const BOUND_SUFFIXES: readonly {suffix: string; label: string; term?: string}[] = [
+  {suffix: "_lower_bound", label: "（下限）", term: "下限"},
+  {suffix: "_upper_bound", label: "（上限）", term: "上限"},
+  {suffix: "_typical_lower", label: "（多数对象的下限）"},
+  {suffix: "_typical_upper", label: "（多数对象的上限）"}
 ];
 
 function boundLabel(metric: string): string | undefined {
-  for (const [suffix, words] of BOUND_SUFFIXES)
+  for (const {suffix, label: words} of BOUND_SUFFIXES)
     if (metric.endsWith(suffix)) {
       const base = METRIC_LABELS[metric.slice(0, -suffix.length)];
       if (base) return `${base}${words}`;
@@ -533,22 +536,13 @@ export const METRIC_TERMS: Readonly<Record<string, string>> = {
   案例维护降幅: "case_unplanned_maintenance_reduction"
 };
 
-/**
- * Bounds are written as the term followed by these words: 影响力平台下限 is platforms_with_influence_lower_bound (the
- * papers print them as "超过…"). Only the two bounds that chapters name have a term.
- */
-export const BOUND_TERMS: readonly (readonly [string, string])[] = [
-  ["下限", "_lower_bound"],
-  ["上限", "_upper_bound"]
-];
-
 /** Metric id → its term (the reverse of METRIC_TERMS). */
 export function metricTerm(metric: string): string | undefined {
   const term = (id: string) => Object.entries(METRIC_TERMS).find(([, known]) => known === id)?.[0];
   const exact = term(metric);
   if (exact !== undefined) return exact;
-  for (const [words, suffix] of BOUND_TERMS)
-    if (metric.endsWith(suffix)) {
+  for (const {suffix, term: words} of BOUND_SUFFIXES)
+    if (words !== undefined && metric.endsWith(suffix)) {
       const base = term(metric.slice(0, -suffix.length));
       if (base !== undefined) return `${base}${words}`;
     }
@@ -558,8 +552,8 @@ export function metricTerm(metric: string): string | undefined {
 /** The metric id a term names (影响力平台下限 → platforms_with_influence_lower_bound); anything else as it is. */
 export function termMetric(name: string): string {
   if (Object.hasOwn(METRIC_TERMS, name)) return METRIC_TERMS[name]!;
-  for (const [words, suffix] of BOUND_TERMS)
-    if (name.endsWith(words) && Object.hasOwn(METRIC_TERMS, name.slice(0, -words.length)))
+  for (const {suffix, term: words} of BOUND_SUFFIXES)
+    if (words !== undefined && name.endsWith(words) && Object.hasOwn(METRIC_TERMS, name.slice(0, -words.length)))
       return `${METRIC_TERMS[name.slice(0, -words.length)]}${suffix}`;
   return name;
 }

@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import type {FigureRecord} from "../../model/records/records.ts";
-import {entityNames, groupName, hasMetricLabel, metricLabel, periodLabel} from "../../render/labels.ts";
+import {entityNames, groupName, hasMetricLabel, METRIC_TERMS, metricLabel, periodLabel} from "../../render/labels.ts";
+import {parseReference, yearNames} from "../../render/eleventy/refs.ts";
 import {editionData, EDITIONS} from "../model/real-data.ts";
 import {nationalRecord} from "./fixtures.ts";
 
@@ -12,6 +13,17 @@ function provinceRecord(entity: string, entityZh: string | undefined): FigureRec
     ...(entityZh ? {entityZh} : {entityZh: undefined})
   };
 }
+
+describe("METRIC_TERMS", () => {
+  it("gives each term to one named metric, and every term reads as a reference", () => {
+    const metrics = Object.values(METRIC_TERMS);
+    expect(metrics.filter((m, i) => metrics.indexOf(m) !== i)).toEqual([]);
+    expect(metrics.filter((m) => !hasMetricLabel(m))).toEqual([]);
+    const years = yearNames({dataYears: [2017, 2022], baseYear: 2017, forecastYear: 2023});
+    for (const term of Object.keys(METRIC_TERMS))
+      expect(parseReference(`${term}下限@f#06-30`, years, "t")).toMatchObject({ref: {metric: `${term}下限`}});
+  });
+});
 
 describe("metricLabel(metric)", () => {
   it("names a metric, and a bound of the papers' vocabulary from its base", () => {
