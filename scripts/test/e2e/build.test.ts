@@ -117,6 +117,24 @@ for (const edition of EDITIONS) {
       expect(measured.some((p) => p.exempt && p.blank > MAX_BLANK_SHARE)).toBe(true);
     });
 
+    it("never leaves a heading, or the title of a chapter's notes, at the foot of a page", async () => {
+      const html = await readFile(path.join(dir(), "print.html"), "utf8");
+      const titles = [
+        ...html.matchAll(/<(h[234])\b[^>]*>([\s\S]*?)<\/\1>|<p class="chapter-notes-title">([\s\S]*?)<\/p>/g)
+      ]
+        .map((m) => (m[2] ?? m[3])!.replace(/<[^>]+>/g, "").replace(/\s+/g, ""))
+        .filter((title) => title.length > 0);
+      expect(titles).toContain("注释");
+      const stranded = pages
+        .map((text, i) => ({
+          page: i + 1,
+          text: text.replace(footerPattern(i + 1, pages.length), "").replace(/\s+/g, "")
+        }))
+        .filter((p) => titles.some((title) => p.text.endsWith(title)))
+        .map((p) => `p. ${p.page}: …${p.text.slice(-16)}`);
+      expect(stranded).toEqual([]);
+    });
+
     it("embeds every font (no Type 3 fonts)", async () => {
       const {stdout} = await promisify(execFile)("pdffonts", [path.join(dir(), "report.pdf")]);
       const rows = stdout.split("\n").slice(2).filter(Boolean);
