@@ -20,7 +20,8 @@ import {parseArgs} from "node:util";
 import {info} from "../lib/progress.ts";
 import {readEditionConfig} from "../load/edition.ts";
 import {computeEdition} from "../pipeline/build-edition.ts";
-import {findReferences, metricId} from "../render/eleventy/refs.ts";
+import {findReferences, metricId, PERIOD_IN_YEAR} from "../render/eleventy/refs.ts";
+import {defaultDisplayUnit} from "../render/format.ts";
 import {metricTerm} from "../render/labels.ts";
 import {markupShare} from "../render/markup-share.ts";
 import {runCommand} from "./main.ts";
@@ -29,9 +30,6 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** References whose words are not record references: conditions, notes, figures, formulas. */
 const NOT_RECORDS = /^(?:若|否则若|否则|\/若|注|注释|图|见|公式)(?:\s|$)/;
-
-/** A period that lies within one year, written after that year: y-06-30 → 06-30 under @y. */
-const IN_YEAR = /^(?:\d{2}(?:-\d{2})?|Q[1-4](?:-Q[1-4])?|H[12])(?:-(?:early|mid|late|mid\/late))?$/;
 
 /** One token of a reference, rewritten: metric term, default year dropped, the year of a period dropped. */
 function shortenToken(token: string): string {
@@ -42,7 +40,11 @@ function shortenToken(token: string): string {
   if (term === undefined) return token;
   const yearToken = year ?? "y";
   let shortPeriod = period;
-  if (period !== undefined && period.startsWith(`${yearToken}-`) && IN_YEAR.test(period.slice(yearToken.length + 1)))
+  if (
+    period !== undefined &&
+    period.startsWith(`${yearToken}-`) &&
+    PERIOD_IN_YEAR.test(period.slice(yearToken.length + 1))
+  )
     shortPeriod = period.slice(yearToken.length + 1);
   // A period that still names its own year must keep the reference's year beside it only when that is not y.
   const yearPart = yearToken === "y" ? "" : `@${yearToken}`;
@@ -86,11 +88,12 @@ await runCommand(async () => {
     const {figures} = await computeEdition(root, await readEditionConfig(root, Number(edition)));
     const units = new Map<string, Set<string>>();
     for (const r of figures.records) units.set(r.metric, (units.get(r.metric) ?? new Set()).add(r.unit));
-    // Only units the paper prints after a number as they stand (万个, 万家 …), not the canonical ones it converts.
+    // Only the units a number prints as they stand (万个, 万家 …), not the canonical ones the display converts; and
+    // not 亿, which the text goes on as 亿元.
     const unitOf = (token: string) => {
       const found = units.get(metricId(token.split(/[/@#]/)[0]!));
       const unit = found?.size === 1 ? [...found][0]! : undefined;
-      return unit && !["亿元", "亿", "万人", "%", "pp", "个", "位", "万元/人", ""].includes(unit) ? unit : undefined;
+      return unit && unit !== "亿" && defaultDisplayUnit(unit) === "plain" ? unit : undefined;
     };
     for (const name of (await readdir(path.join(content, edition)))
       .filter((n) => n.endsWith(".md") || n === "prose.yaml")

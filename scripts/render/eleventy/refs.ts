@@ -208,6 +208,9 @@ function resolveYear(token: string, years: YearNames): number {
   return /^\d{4}$/.test(token) ? Number(token) : years[token as keyof YearNames];
 }
 
+/** A period written without its year, which is the reference's: 06-30, 09, Q1-Q3, H1, 03-mid. */
+export const PERIOD_IN_YEAR = /^(?:\d{2}(?:-\d{2})?|Q[1-4](?:-Q[1-4])?|H[12])(?:-(?:early|mid|late|mid\/late))?$/;
+
 /** Parses `metric[/scope/entity][@year][#period]`. */
 export function parseRecordRef(text: string, years: YearNames, source: string, where: string): RecordRef {
   const match = /^([^@#\s]+)(?:@([^#\s]+))?(?:#(\S+))?$/.exec(text);
@@ -238,9 +241,7 @@ export function parseRecordRef(text: string, years: YearNames, source: string, w
   } else if (parts.length === 2) ref.entity = parts[1]!;
   if (periodText !== undefined) {
     // A period within the reference's own year leaves the year out: #06-30, #09, #Q1-Q3, #H1.
-    const dated = /^(?:\d{2}(?:-\d{2})?|Q[1-4](?:-Q[1-4])?|H[12])(?:-(?:early|mid|late|mid\/late))?$/.test(periodText)
-      ? `${year}-${periodText}`
-      : periodText;
+    const dated = PERIOD_IN_YEAR.test(periodText) ? `${year}-${periodText}` : periodText;
     ref.period = dated.replace(/(?<=^|-)([ypbf])(?=-|$)/g, (t) => String(years[t as keyof YearNames]));
   }
   return ref;
