@@ -431,6 +431,7 @@ export const METRIC_TERMS: Readonly<Record<string, string>> = {
   GDP实际增速: "gdp_real_growth",
   GDP增长目标: "gdp_real_growth_target",
   GDP实际增速假设: "gdp_real_growth_assumption",
+  GDP增速假设: "gdp_growth_assumption",
   GDP年内累计: "gdp_current_prices_ytd",
   工业增加值: "industry_va",
   工业实际增速: "industry_va_real_growth",

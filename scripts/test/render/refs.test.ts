@@ -5,7 +5,7 @@ import {createMarkdown} from "../../render/eleventy/markdown.ts";
 import {renderReference} from "../../render/eleventy/reference-html.ts";
 import {metricId, parseReference, yearNames} from "../../render/eleventy/refs.ts";
 import {metricTerm} from "../../render/labels.ts";
-import {markupShare} from "../../render/markup-share.ts";
+import {MARKUP_TARGET, markupShare} from "../../render/markup-share.ts";
 import {preflightReferences, unusedFacts} from "../../render/eleventy/preflight.ts";
 import {readProse} from "../../render/prose.ts";
 import {readdir, readFile} from "node:fs/promises";
@@ -265,6 +265,19 @@ describe("markupShare(source) and the lint", () => {
   it("lets years and periods inside references pass but not a typed number beside them", () => {
     expect(findTypedNumbers("[[增速@2020]]和[[复工率/制造业@f#f-03-31]]")).toEqual([]);
     expect(findTypedNumbers("[[增速@2020]]，约8.5%")).toEqual([{line: 1, text: "8.5"}]);
+  });
+  it("keeps every chapter of content/ within the markup target", async () => {
+    const over: string[] = [];
+    let chapters = 0;
+    const content = path.join(ROOT, "content");
+    for (const edition of (await readdir(content, {withFileTypes: true})).filter((d) => d.isDirectory()))
+      for (const name of (await readdir(path.join(content, edition.name))).filter((n) => n.endsWith(".md"))) {
+        chapters++;
+        const share = markupShare(await readFile(path.join(content, edition.name, name), "utf8"));
+        if (share.share > MARKUP_TARGET) over.push(`${edition.name}/${name} ${(100 * share.share).toFixed(2)} %`);
+      }
+    expect(chapters).toBeGreaterThanOrEqual(24);
+    expect(over, "chapters over the markup target (npm run lint:content says how much prose they lack)").toEqual([]);
   });
 });
 
