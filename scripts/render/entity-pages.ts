@@ -128,31 +128,50 @@ interface Mention {
   text: string;
 }
 
+/** One section of a chapter (the text under one h2–h4 heading, figures left out): its link and the record ids it prints. */
+interface ChapterSection extends Mention {
+  records: readonly string[];
+}
+
+/**
+ * The sections of the chapters, each with the data-record values printed in it, read once for all entity pages
+ * (splitting every chapter again for each of some fifty entities cost more than the rest of the linking).
+ */
+function chapterSections(
+  chapters: readonly {url: string; title: string; html: string}[],
+  rel: string
+): ChapterSection[] {
+  const out: ChapterSection[] = [];
+  for (const chapter of chapters) {
+    // Headings in order, with the records printed under each.
+    const article = chapter.html.slice(chapter.html.indexOf("<article"), chapter.html.indexOf("</article>"));
+    for (const part of article.split(/(?=<h[2-4][^>]*\sid=")/)) {
+      const heading = /^<h[2-4][^>]*\sid="([^"]+)"[^>]*>([\s\S]*?)<\/h[2-4]>/.exec(part);
+      const body = part.replace(/<figure[\s\S]*?<\/figure>/g, "");
+      const records = [...body.matchAll(/data-record="([^"]*)"/g)].map((m) => m[1]!);
+      if (records.length === 0) continue;
+      const title = heading ? heading[2]!.replace(/<[^>]+>/g, "") : chapter.title;
+      out.push({
+        href: `${rel}${chapter.url}${heading ? `#${heading[1]}` : ""}`,
+        text: heading ? `${chapter.title} · ${title}` : chapter.title,
+        records
+      });
+    }
+  }
+  return out;
+}
+
 /** Sections of the chapters (by their headings) and figures that print a number of the entity. */
 function mentionsOf(
   ref: EntityRef,
-  chapters: readonly {url: string; title: string; html: string}[],
+  sections: readonly ChapterSection[],
   figures: readonly {href: string; figure: RenderedFigure}[],
   rel: string
 ): Mention[] {
   const key = `/${ref.scope}/${ref.entity}/`;
-  const out: Mention[] = [];
-  for (const chapter of chapters) {
-    // Headings in order, with the records printed under each.
-    const article = chapter.html.slice(chapter.html.indexOf("<article"), chapter.html.indexOf("</article>"));
-    const parts = article.split(/(?=<h[2-4][^>]*\sid=")/);
-    for (const part of parts) {
-      const heading = /^<h[2-4][^>]*\sid="([^"]+)"[^>]*>([\s\S]*?)<\/h[2-4]>/.exec(part);
-      const body = part.replace(/<figure[\s\S]*?<\/figure>/g, "");
-      if (!body.includes(`data-record="`) || !new RegExp(`data-record="[^"]*${key.replace(/[/]/g, "\\/")}`).test(body))
-        continue;
-      const title = heading ? heading[2]!.replace(/<[^>]+>/g, "") : chapter.title;
-      out.push({
-        href: `${rel}${chapter.url}${heading ? `#${heading[1]}` : ""}`,
-        text: heading ? `${chapter.title} · ${title}` : chapter.title
-      });
-    }
-  }
+  const out: Mention[] = sections
+    .filter((section) => section.records.some((value) => value.includes(key)))
+    .map(({href, text}) => ({href, text}));
   for (const {href, figure} of figures)
     if (figure.records.some((id) => id.includes(key)))
       out.push({href: `${rel}${href}`, text: `${figure.label}\u3000${figure.title}`});
@@ -178,11 +197,12 @@ export async function linkMentions(
     figure,
     href: `${chapters.find((c) => c.id === figure.chapterId)?.url ?? ""}#fig-${figure.id}`
   }));
+  const sections = chapterSections(pages, "../");
   for (const ref of entityRefs(context)) {
     const file = path.join(outDir, ref.url);
     const html = await readFile(file, "utf8").catch(() => undefined);
     if (html === undefined || !html.includes(MENTIONS_MARK)) continue;
-    const list = mentionsOf(ref, pages, figureLinks, "../");
+    const list = mentionsOf(ref, sections, figureLinks, "../");
     const body =
       list.length > 0
         ? `<ul class="entity-mentions">${list.map((m) => `<li><a href="${escapeHtml(m.href)}">${escapeHtml(m.text)}</a></li>`).join("")}</ul>`
