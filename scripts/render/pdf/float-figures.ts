@@ -43,6 +43,8 @@ export interface FloatResult {
   moves: FloatMove[];
   /** Per chapter (a hash of its content and `salt`): the index of the setting it kept. */
   chosen: FloatChoices;
+  /** Per chapter (its element id, chapter-…): the key of its choices in `chosen`. */
+  keys: Record<string, string>;
 }
 
 /**
@@ -321,6 +323,7 @@ export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, 
   };
   const moves: FloatMove[] = [];
   const chosen: FloatChoices = {};
+  const keys: FloatResult["keys"] = {};
   for (const chapter of document.querySelectorAll(".print-chapter")) {
     const key = hashOf(`${salt}\n${chapter.innerHTML}`);
     const chapterTop = chapter.getBoundingClientRect().top + window.scrollY;
@@ -328,24 +331,37 @@ export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, 
     // The search runs on the model of the chapter's layout (a dozen paginations at no layout cost). Its result is
     // laid out once in the page; should the page place any block elsewhere than the model did, the model does not
     // hold for this chapter and the search runs again on the page's own layout.
-    const model = placeByModel(chapter);
-    let result = choose(chapterTop, original, model, known[key]);
-    arrange(chapter, result.order);
-    const laidOut = measure(chapter);
-    const modelled = model(result.order);
-    const holds = result.order.every((block) => {
-      const [a, b] = [laidOut.get(block)!, modelled.get(block)!];
-      return Math.abs(a.top - b.top) < 0.5 && Math.abs(a.bottom - b.bottom) < 0.5;
-    });
-    if (!holds) {
+    const settle = (knownChoice: number | undefined) => {
       arrange(chapter, original);
-      result = choose(chapterTop, original, placeInPage(chapter), known[key]);
-      arrange(chapter, result.order);
+      const model = placeByModel(chapter);
+      let found = choose(chapterTop, original, model, knownChoice);
+      arrange(chapter, found.order);
+      const laidOut = measure(chapter);
+      const modelled = model(found.order);
+      const holds = found.order.every((block) => {
+        const [a, b] = [laidOut.get(block)!, modelled.get(block)!];
+        return Math.abs(a.top - b.top) < 0.5 && Math.abs(a.bottom - b.bottom) < 0.5;
+      });
+      if (!holds) {
+        arrange(chapter, original);
+        found = choose(chapterTop, original, placeInPage(chapter), knownChoice);
+        arrange(chapter, found.order);
+      }
+      return found;
+    };
+    // A chapter whose print ended on a runt page is set tight (print.css .print-tight: closer lines in its notes
+    // and lists): print.ts finds such a chapter in the PDF and records it here as "<key>:tight", 1.
+    const tightKey = `${key}:tight`;
+    if (known[tightKey] === 1) {
+      chapter.classList.add("print-tight");
+      chosen[tightKey] = 1;
     }
+    const result = settle(known[key]);
     chosen[key] = result.best;
+    keys[chapter.id] = key;
     moves.push(...result.moves);
   }
-  return {moves, chosen};
+  return {moves, chosen, keys};
 }
 
 /**

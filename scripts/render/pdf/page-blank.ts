@@ -18,6 +18,13 @@ import {readPdfDestinations} from "./pdf-destinations.ts";
 /** A page may be at most this blank unless it ends a chapter or belongs to the front matter. */
 export const MAX_BLANK_SHARE = 0.35;
 
+/**
+ * A chapter's last page, when the chapter runs over more than one page, should hold at least this share of a page
+ * (about five lines of text): a page with only the last line or two of a chapter's notes is a runt that no
+ * typesetter would print.
+ */
+export const MIN_LAST_PAGE_FILL = 0.12;
+
 /** The page box of print.css (A4, margins 24 mm top and 22 mm bottom), in millimetres. */
 const PAGE_HEIGHT_MM = 297;
 const MARGIN_TOP_MM = 24;
@@ -75,6 +82,8 @@ export interface PageBlank {
   blank: number;
   /** Front matter or a chapter's last page: allowed to end early. */
   exempt: boolean;
+  /** A chapter's last page that is not also its first: it should hold at least MIN_LAST_PAGE_FILL of a page. */
+  chapterEnd: boolean;
   /** The chapter the page belongs to (its destination id without "chapter-"), if any. */
   chapter?: string;
 }
@@ -86,15 +95,23 @@ export interface PageBlank {
 export function pageRoles(
   pages: number,
   chapterStarts: Record<string, number>
-): Pick<PageBlank, "page" | "exempt" | "chapter">[] {
+): Pick<PageBlank, "page" | "exempt" | "chapterEnd" | "chapter">[] {
   const starts = Object.entries(chapterStarts).sort((a, b) => a[1] - b[1]);
   const firstChapter = starts[0]?.[1] ?? pages + 1;
   const lastPages = new Set([...starts.map(([, start]) => start - 1), pages]);
+  const firstPages = new Set(starts.map(([, start]) => start));
   return Array.from({length: pages}, (_, index) => {
     const page = index + 1;
     const chapter = starts.filter(([, start]) => start <= page).at(-1)?.[0];
-    return {page, exempt: page < firstChapter || lastPages.has(page), ...(chapter ? {chapter} : {})};
+    const exempt = page < firstChapter || lastPages.has(page);
+    const chapterEnd = page >= firstChapter && lastPages.has(page) && !firstPages.has(page);
+    return {page, exempt, chapterEnd, ...(chapter ? {chapter} : {})};
   });
+}
+
+/** A chapter's last page that holds less than MIN_LAST_PAGE_FILL of a page. */
+export function isRunt(page: Pick<PageBlank, "chapterEnd" | "blank">): boolean {
+  return page.chapterEnd && page.blank > 1 - MIN_LAST_PAGE_FILL;
 }
 
 const run = promisify(execFile);

@@ -17,6 +17,11 @@ export interface PdfDestinations {
   pages: number;
   /** Destination name → 1-based page number. */
   destinations: Record<string, number>;
+  /**
+   * Destination name → how high on its page it lies, in PDF points from the bottom edge (the "top" of an /XYZ
+   * destination, as Chromium writes them), for the destinations that give one.
+   */
+  tops: Record<string, number>;
   /** Which reader answered (tests check that Chromium's PDFs take the fast path). */
   reader: "structure" | "pdf.js";
 }
@@ -53,13 +58,16 @@ export async function pdfJsDestinations(data: Uint8Array): Promise<Omit<PdfDesti
   }).promise;
   try {
     const destinations: Record<string, number> = {};
+    const tops: Record<string, number> = {};
     for (const [name, dest] of Object.entries(await document.getDestinations())) {
       const target = Array.isArray(dest) ? (dest[0] as unknown) : undefined;
       if (target && typeof target === "object")
         destinations[name] = (await document.getPageIndex(target as {num: number; gen: number})) + 1;
       else if (typeof target === "number") destinations[name] = target + 1;
+      const kind = Array.isArray(dest) ? (dest[1] as {name?: string} | undefined) : undefined;
+      if (kind?.name === "XYZ" && typeof dest[3] === "number") tops[name] = dest[3];
     }
-    return {pages: document.numPages, destinations};
+    return {pages: document.numPages, destinations, tops};
   } finally {
     await document.destroy();
   }
@@ -366,6 +374,7 @@ export function parsePdfDestinations(data: Uint8Array): Omit<PdfDestinations, "r
   walk(catalog.get("Pages"), 0);
 
   const destinations: Record<string, number> = {};
+  const tops: Record<string, number> = {};
   const add = (name: string, dest: PdfValue | undefined): void => {
     let resolved = pdf.resolve(dest);
     if (resolved instanceof Map) resolved = pdf.resolve(resolved.get("D"));
@@ -374,6 +383,8 @@ export function parsePdfDestinations(data: Uint8Array): Omit<PdfDestinations, "r
     const index = target instanceof Ref ? pageIndex.get(target.key) : typeof target === "number" ? target : undefined;
     if (index === undefined) throw new UnsupportedPdfError(`destination ${name} points to no page`);
     destinations[name] ??= index + 1;
+    const [, kind, , top] = resolved;
+    if (kind instanceof Name && kind.name === "XYZ" && typeof top === "number") tops[name] ??= top;
   };
 
   // PDF 1.1: a dictionary in the catalog (what Chromium writes).
@@ -398,5 +409,5 @@ export function parsePdfDestinations(data: Uint8Array): Omit<PdfDestinations, "r
     };
     walkNames(names.get("Dests"), 0);
   }
-  return {pages: pageIndex.size, destinations};
+  return {pages: pageIndex.size, destinations, tops};
 }

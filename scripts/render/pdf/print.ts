@@ -22,15 +22,9 @@ import type {Page} from "puppeteer-core";
 import {BuildError} from "../../lib/errors.ts";
 import {writeFileAtomic} from "../../lib/fs.ts";
 import {sharedBrowser} from "../browser.ts";
-import {
-  floatFiguresExpression,
-  TEXT_AREA_HEIGHT_PX,
-  type FloatChoices,
-  type FloatMove,
-  type FloatResult
-} from "./float-figures.ts";
-import {MAX_BLANK_SHARE} from "./page-blank.ts";
-import {readPdfDestinations} from "./pdf-destinations.ts";
+import {floatFiguresExpression, TEXT_AREA_HEIGHT_PX, type FloatChoices, type FloatResult} from "./float-figures.ts";
+import {MAX_BLANK_SHARE, MIN_LAST_PAGE_FILL} from "./page-blank.ts";
+import {readPdfDestinations, type PdfDestinations} from "./pdf-destinations.ts";
 import {readTocCache, sameNumbers, targetPages, writeTocCache, type TocNumbers} from "./toc-numbers.ts";
 
 export const PRINT_PAGE = "print.html";
@@ -112,14 +106,19 @@ async function printPdf(page: Page, draft: boolean): Promise<Uint8Array> {
  * past the text that fills the gap they would leave (float-figures.ts). The page's own scripts stay off: this runs
  * from Puppeteer.
  */
-async function placeFloats(page: Page, siteDir: string, cacheFile: string | undefined): Promise<FloatMove[]> {
+async function placeFloats(
+  page: Page,
+  siteDir: string,
+  cacheFile: string | undefined,
+  extra: FloatChoices = {}
+): Promise<FloatResult> {
   const geometry = {pageHeight: TEXT_AREA_HEIGHT_PX, maxBlank: MAX_BLANK_SHARE};
   // The layout a choice was made for: the site's style sheets and the page geometry.
   const salt = createHash("sha256");
   salt.update(JSON.stringify(geometry));
   for (const name of (await readdir(path.join(siteDir, "assets")).catch(() => [] as string[])).sort())
     if (name.endsWith(".css")) salt.update(await readFile(path.join(siteDir, "assets", name)));
-  const known = cacheFile ? await readFloatCache(cacheFile) : {};
+  const known = {...(cacheFile ? await readFloatCache(cacheFile) : {}), ...extra};
   await page.emulateMediaType("print");
   const width = await page.addStyleTag({content: "html { width: 170mm; }"});
   try {
@@ -130,7 +129,7 @@ async function placeFloats(page: Page, siteDir: string, cacheFile: string | unde
       await mkdir(path.dirname(cacheFile), {recursive: true})
         .then(() => writeFileAtomic(cacheFile, JSON.stringify(result.chosen)))
         .catch(() => {});
-    return result.moves;
+    return result;
   } finally {
     await width.evaluate((style) => style.remove());
     await width.dispose();
@@ -146,6 +145,47 @@ async function readFloatCache(file: string): Promise<FloatChoices> {
   } catch {
     return {};
   }
+}
+
+/** The text area of print.css's page in PDF points from the page's bottom edge: A4, margins 24 mm top, 22 mm bottom. */
+const POINTS_PER_MM = 72 / 25.4;
+const TEXT_TOP_PT = (297 - 24) * POINTS_PER_MM;
+const TEXT_HEIGHT_PT = (297 - 24 - 22) * POINTS_PER_MM;
+
+/**
+ * The chapters (element ids) that end on a runt page: a page after their first that their end mark
+ * (print.njk's .chapter-end) leaves less than MIN_LAST_PAGE_FILL full, and that are not set tight already.
+ */
+export function runtChapters(
+  found: Pick<PdfDestinations, "destinations" | "tops">,
+  floats: Pick<FloatResult, "keys" | "chosen">
+): string[] {
+  return Object.keys(floats.keys).filter((id) => {
+    const chapter = id.replace(/^chapter-/, "");
+    const [start, end, top] = [
+      found.destinations[id],
+      found.destinations[`end-${chapter}`],
+      found.tops[`end-${chapter}`]
+    ];
+    if (start === undefined || end === undefined || top === undefined || end <= start) return false;
+    const fill = (TEXT_TOP_PT - top) / TEXT_HEIGHT_PT;
+    return fill < MIN_LAST_PAGE_FILL && floats.chosen[`${floats.keys[id]}:tight`] !== 1;
+  });
+}
+
+/**
+ * The contents' numbers once the runt pages are gone: every entry after a runt chapter's end moves up a page per
+ * runt before it. The print that follows checks them like any other.
+ */
+export function withoutRuntPages(
+  placed: TocNumbers,
+  found: Pick<PdfDestinations, "destinations">,
+  runts: readonly string[]
+): TocNumbers {
+  const runtPages = runts.map((id) => found.destinations[`end-${id.replace(/^chapter-/, "")}`]!);
+  return Object.fromEntries(
+    Object.entries(placed).map(([target, number]) => [target, number - runtPages.filter((p) => p < number).length])
+  );
 }
 
 /** file:, data: and about: URLs stay on this machine; everything else is a request to the network. */
@@ -187,38 +227,55 @@ export async function printReport(
     page.on("requestfailed", (request) => {
       if (isLocalUrl(request.url())) problems.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`);
     });
-    // file:// so that relative style sheets and webfonts load exactly as on the site.
-    await page.goto(pathToFileURL(path.join(siteDir, PRINT_PAGE)).href, {waitUntil: "load", timeout: 120_000});
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
-    if (offline.length > 0)
-      throw new BuildError(
-        `${PRINT_PAGE}: refers to ${offline.length} resource(s) outside the site (${offline.slice(0, 5).join(", ")}); the PDF uses local files only`
-      );
-    if (problems.length > 0) throw new BuildError(`${PRINT_PAGE}: resources failed to load: ${problems.join(", ")}`);
+    // A chapter that prints with a runt last page is set tight and the paper laid out again, once: `tighten` holds
+    // the choices for that second layout, `carried` the contents' numbers it is expected to print with.
+    let tighten: FloatChoices = {};
+    let carried: TocNumbers | undefined;
+    let printed = 0;
+    for (let layout = 1; layout <= 2; layout++) {
+      // file:// so that relative style sheets and webfonts load exactly as on the site.
+      await page.goto(pathToFileURL(path.join(siteDir, PRINT_PAGE)).href, {waitUntil: "load", timeout: 120_000});
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+      });
+      if (offline.length > 0)
+        throw new BuildError(
+          `${PRINT_PAGE}: refers to ${offline.length} resource(s) outside the site (${offline.slice(0, 5).join(", ")}); the PDF uses local files only`
+        );
+      if (problems.length > 0) throw new BuildError(`${PRINT_PAGE}: resources failed to load: ${problems.join(", ")}`);
 
-    await placeFloats(page, siteDir, options.floatCache);
-    const targets = await tocTargets(page);
-    // `numbers`: what the contents show in the next print; undefined while they show placeholders.
-    let numbers = options.tocCache ? await readTocCache(options.tocCache, targets) : undefined;
-    if (numbers) await setPageNumbers(page, numbers);
-    for (let prints = 1, finals = 0; ; prints++) {
-      const draft = numbers === undefined;
-      if (!draft) finals++;
-      const pdf = await printPdf(page, draft);
-      const found = await readPdfDestinations(pdf);
-      const placed = targetPages(found.destinations, targets, PRINT_PAGE);
-      if (numbers && sameNumbers(placed, numbers)) {
-        await writeFileAtomic(outFile, pdf);
-        if (options.tocCache) await writeTocCache(options.tocCache, numbers);
-        return {pages: found.pages, targets: numbers, prints};
+      const floats = await placeFloats(page, siteDir, options.floatCache, tighten);
+      const targets = await tocTargets(page);
+      // `numbers`: what the contents show in the next print; undefined while they show placeholders.
+      let numbers = carried ?? (options.tocCache ? await readTocCache(options.tocCache, targets) : undefined);
+      if (numbers) await setPageNumbers(page, numbers);
+      for (let finals = 0; ;) {
+        const draft = numbers === undefined;
+        if (!draft) finals++;
+        const pdf = await printPdf(page, draft);
+        printed++;
+        const found = await readPdfDestinations(pdf);
+        const placed = targetPages(found.destinations, targets, PRINT_PAGE);
+        // Drafts carry the chapters' end marks as well, so a runt shows in the first print of either kind.
+        const runts = layout === 1 ? runtChapters(found, floats) : [];
+        if (runts.length > 0) {
+          tighten = Object.fromEntries(runts.map((id) => [`${floats.keys[id]}:tight`, 1]));
+          carried = withoutRuntPages(placed, found, runts);
+          break;
+        }
+        if (numbers && sameNumbers(placed, numbers)) {
+          await writeFileAtomic(outFile, pdf);
+          if (options.tocCache) await writeTocCache(options.tocCache, numbers);
+          return {pages: found.pages, targets: numbers, prints: printed};
+        }
+        if (finals >= MAX_FINAL_PRINTS)
+          throw new BuildError(`${PRINT_PAGE}: the contents' page numbers do not settle (layout changes with them)`);
+        numbers = placed;
+        await setPageNumbers(page, numbers);
       }
-      if (finals >= MAX_FINAL_PRINTS)
-        throw new BuildError(`${PRINT_PAGE}: the contents' page numbers do not settle (layout changes with them)`);
-      numbers = placed;
-      await setPageNumbers(page, numbers);
     }
+    // The second layout never breaks out of its print loop (it looks for no runt): it returns or throws.
+    throw new BuildError(`${PRINT_PAGE}: no PDF after setting the runt chapters tight`);
   } finally {
     // A page of a crashed browser cannot be closed; the error that matters is the one being thrown, if any.
     await page.close().catch(() => {});

@@ -17,7 +17,7 @@ import {readEditionConfig, type EditionConfig} from "../../load/edition.ts";
 import type {FiguresFile} from "../../model/records/records.ts";
 import {launchBrowser, type LaunchedBrowser} from "../../render/browser.ts";
 import {formatValue} from "../../render/format.ts";
-import {MAX_BLANK_SHARE, measurePdfPages} from "../../render/pdf/page-blank.ts";
+import {isRunt, MAX_BLANK_SHARE, measurePdfPages} from "../../render/pdf/page-blank.ts";
 import {pdfPageTexts} from "../../render/pdf/pdf-text.ts";
 import {copyData, footerPattern, root, runCli, tempDir} from "./helpers.ts";
 
@@ -113,6 +113,10 @@ for (const edition of EDITIONS) {
         .filter((p) => !p.exempt && p.blank > MAX_BLANK_SHARE)
         .map((p) => `p. ${p.page}: ${(p.blank * 100).toFixed(0)} %`);
       expect(over).toEqual([]);
+      // Nor does a chapter end on a page with only its last line or two (float-figures.ts sets such a chapter tight).
+      expect(
+        measured.filter(isRunt).map((p) => `p. ${p.page} (${p.chapter}): ${(100 - p.blank * 100).toFixed(0)} % full`)
+      ).toEqual([]);
       // The measure sees what it should: the last page of the afterword is short, the cover has nothing in the text area.
       expect(measured.some((p) => p.exempt && p.blank > MAX_BLANK_SHARE)).toBe(true);
     });

@@ -23,19 +23,22 @@ async function float(
   body: string,
   known: FloatChoices = {},
   style = ""
-): Promise<{order: string[]; moves: FloatMove[]; chosen: FloatChoices}> {
+): Promise<{order: string[]; moves: FloatMove[]; chosen: FloatChoices; keys: Record<string, string>; tight: boolean}> {
   const page = await (await sharedBrowser()).newPage();
   try {
     await page.setJavaScriptEnabled(false);
     await page.setContent(`<!doctype html><html><head><style>
       body { margin: 0; font: 16px/20px sans-serif; width: 400px; }
       p, h2, h3, table { margin: 0; } h2, h3 { height: 20px; font-size: 16px; line-height: 20px; } ${style}
-    </style></head><body><section class="print-chapter">${body}</section></body></html>`);
-    const {moves, chosen} = (await page.evaluate(
+    </style></head><body><section class="print-chapter" id="c">${body}</section></body></html>`);
+    const {moves, chosen, keys} = (await page.evaluate(
       floatFiguresExpression({pageHeight: 300, maxBlank: 0.35}, known, "test")
     )) as FloatResult;
     const order = await page.evaluate(() => [...document.querySelectorAll(".print-chapter > *")].map((e) => e.id));
-    return {order, moves, chosen};
+    const tight = await page.evaluate(() =>
+      document.querySelector(".print-chapter")!.classList.contains("print-tight")
+    );
+    return {order, moves, chosen, keys, tight};
   } finally {
     await page.close();
   }
@@ -96,5 +99,18 @@ describe("floatFigures", () => {
     expect(heading.order).toEqual(["a", "h", "b", "f", "c"]);
     const table = await float(`${p("a", 6)}${figure("f", 250)}<table id="t"><tr><td>t</td></tr></table>${p("b", 5)}`);
     expect(table.order).toEqual(["a", "f", "t", "b"]);
+  });
+
+  it("sets a chapter tight when its key says so (print.ts records a chapter whose print ended on a runt page)", async () => {
+    const body = `${p("a", 8)}${p("b", 8)}`;
+    const first = await float(body);
+    expect(first.tight).toBe(false);
+    const key = first.keys["c"]!;
+    expect(Object.keys(first.chosen)).toEqual([key]);
+    const tight = await float(body, {...first.chosen, [`${key}:tight`]: 1});
+    expect(tight.tight).toBe(true);
+    // The record is kept for the next print.
+    expect(tight.chosen[`${key}:tight`]).toBe(1);
+    expect((await float(body, {...first.chosen, [`${key}:tight`]: 0})).tight).toBe(false);
   });
 });

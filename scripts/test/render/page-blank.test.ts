@@ -3,7 +3,7 @@
  * 251 rows 24–274) and the page roles on a small contents.
  */
 import {describe, expect, it} from "vitest";
-import {blankShare, pageRoles, parsePgm} from "../../render/pdf/page-blank.ts";
+import {blankShare, isRunt, MIN_LAST_PAGE_FILL, pageRoles, parsePgm} from "../../render/pdf/page-blank.ts";
 
 /** A 10 × 297 white page with black rows at the given indices, as pdftoppm -gray writes it. */
 function page(inkRows: number[]): Uint8Array {
@@ -45,5 +45,14 @@ describe("pageRoles", () => {
       "outlook",
       "outlook"
     ]);
+  });
+  it("marks the last page of a chapter longer than a page as a chapter end, and a short one as a runt", () => {
+    const roles = pageRoles(9, {preface: 3, overview: 4, outlook: 8});
+    // The preface is one page (its last page is its first); the overview ends on 7, the outlook on 9.
+    expect(roles.filter((r) => r.chapterEnd).map((r) => r.page)).toEqual([7, 9]);
+    const end = roles[6]!;
+    expect(isRunt({...end, blank: 1 - MIN_LAST_PAGE_FILL / 2})).toBe(true);
+    expect(isRunt({...end, blank: 1 - 2 * MIN_LAST_PAGE_FILL})).toBe(false);
+    expect(isRunt({...roles[2]!, blank: 0.95})).toBe(false);
   });
 });

@@ -59,14 +59,17 @@ describe("parsePdfDestinations (the small structure reader)", () => {
   it("reads the catalog's /Dests dictionary through a nested page tree", () => {
     expect(parsePdfDestinations(WITH_DESTS_DICT)).toEqual({
       pages: 3,
-      destinations: {"chapter-a": 3, "fig-b": 2, "print-lof": 1, indirect: 2}
+      destinations: {"chapter-a": 3, "fig-b": 2, "print-lof": 1, indirect: 2},
+      // The height on the page of the /XYZ destinations (the others give none).
+      tops: {"chapter-a": 841.92, "print-lof": 0}
     });
   });
 
   it("reads a /Names /Dests name tree with text-string keys", () => {
     expect(parsePdfDestinations(WITH_NAME_TREE)).toEqual({
       pages: 3,
-      destinations: {"chapter-a": 3, "fig-b": 2, é: 1, "print-lof": 1}
+      destinations: {"chapter-a": 3, "fig-b": 2, é: 1, "print-lof": 1},
+      tops: {}
     });
   });
 
@@ -92,7 +95,12 @@ describe("readPdfDestinations", () => {
       ["<< /Type /Catalog /Pages 2 0 R /Dests 7 0 R >>", ...PAGE_TREE, "<< /chapter-a [6 0 R /Fit] >>"],
       {startxrefShift: 7}
     );
-    expect(await readPdfDestinations(broken)).toEqual({pages: 3, destinations: {"chapter-a": 3}, reader: "pdf.js"});
+    expect(await readPdfDestinations(broken)).toEqual({
+      pages: 3,
+      destinations: {"chapter-a": 3},
+      tops: {},
+      reader: "pdf.js"
+    });
   });
 });
 

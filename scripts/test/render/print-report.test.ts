@@ -16,7 +16,7 @@ import {BuildError} from "../../lib/errors.ts";
 import {closeSharedBrowser, sharedBrowser, warmUpSharedBrowser} from "../../render/browser.ts";
 import {readPdfDestinations} from "../../render/pdf/pdf-destinations.ts";
 import {pdfPageTexts} from "../../render/pdf/pdf-text.ts";
-import {printReport} from "../../render/pdf/print.ts";
+import {printReport, runtChapters, withoutRuntPages} from "../../render/pdf/print.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -103,6 +103,79 @@ describe("printReport", () => {
       await expect(run).rejects.toThrow(BuildError);
       await expect(run).rejects.toThrow(/no destination for nowhere/);
       expect(existsSync(path.join(other, "report.pdf"))).toBe(false);
+    } finally {
+      await rm(other, {recursive: true, force: true});
+    }
+  });
+});
+
+describe("runtChapters and withoutRuntPages", () => {
+  // print.css's text area in PDF points: its top 273 mm above the page's bottom edge, 251 mm high.
+  const mm = 72 / 25.4;
+  const at = (fill: number) => 273 * mm - fill * 251 * mm;
+  const floats = {
+    keys: {"chapter-a": "ka", "chapter-b": "kb", "chapter-c": "kc"},
+    chosen: {} as Record<string, number>
+  };
+  // A runs 2–4 and ends 5 % down page 4; B is one page (5); C runs 6–7 and ends half-way down page 7.
+  const found = {
+    destinations: {"chapter-a": 2, "end-a": 4, "chapter-b": 5, "end-b": 5, "chapter-c": 6, "end-c": 7, "fig-x": 7},
+    tops: {"end-a": at(0.05), "end-b": at(0.02), "end-c": at(0.5)}
+  };
+
+  it("finds the chapters whose last page, after their first, is less than 12 % full and not set tight yet", () => {
+    expect(runtChapters(found, floats)).toEqual(["chapter-a"]);
+    expect(runtChapters(found, {...floats, chosen: {"ka:tight": 1}})).toEqual([]);
+    expect(runtChapters({...found, tops: {...found.tops, "end-a": at(0.2)}}, floats)).toEqual([]);
+  });
+
+  it("moves every contents entry after a runt page up by one page", () => {
+    expect(
+      withoutRuntPages({"chapter-a": 2, "chapter-b": 5, "chapter-c": 6, "fig-x": 7}, found, ["chapter-a"])
+    ).toEqual({"chapter-a": 2, "chapter-b": 4, "chapter-c": 5, "fig-x": 6});
+  });
+});
+
+describe("printReport and a chapter that ends on a runt page", () => {
+  /**
+   * print.css's page (A4, 24 mm and 22 mm margins: a 251 mm text area). Chapter A's heading and 245 mm of text run
+   * a few millimetres onto its second page; set tight (230 mm) it fits on one. Chapter B follows.
+   */
+  const runtPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
+@page { size: A4; margin: 24mm 20mm 22mm 20mm; }
+body { margin: 0; font: 12pt/1.5 sans-serif; }
+h1 { margin: 0; font-size: 12pt; }
+.toc-page { display: inline-block; width: 12mm; text-align: right; }
+.toc-end { position: absolute; visibility: hidden; }
+.print-chapter { break-before: page; }
+.filler { height: 245mm; }
+.print-tight .filler { height: 230mm; }
+</style></head><body>
+<nav><ol>
+<li><a href="#chapter-a"><span class="toc-page" data-target="chapter-a">000</span></a><a class="toc-end" href="#end-a">&#8203;</a></li>
+<li><a href="#chapter-b"><span class="toc-page" data-target="chapter-b">000</span></a><a class="toc-end" href="#end-b">&#8203;</a></li>
+</ol></nav>
+<section class="print-chapter" id="chapter-a"><h1>Alpha</h1><div class="filler"></div><div id="end-a"></div></section>
+<section class="print-chapter" id="chapter-b"><h1>Beta</h1><p>text</p><div id="end-b"></div></section>
+</body></html>`;
+
+  it("sets it tight and prints again, with the contents numbered for the shorter paper", async () => {
+    const other = await mkdtemp(path.join(os.tmpdir(), "baipishu-print-runt-"));
+    try {
+      await writeFile(path.join(other, "print.html"), runtPage);
+      // Untouched, the paper is four pages: the contents, A on 2–3 (a runt), B on 4.
+      const plain = await printReport(other, path.join(other, "plain.pdf"), "title");
+      expect(plain.targets).toEqual({"chapter-a": 2, "chapter-b": 3});
+      expect(plain.pages).toBe(3);
+      // A draft found the runt, the second layout set A tight and printed once with the numbers it predicted.
+      expect(plain.prints).toBe(2);
+      // The choice is kept with the float settings: the next print sets A tight from the start, in one print.
+      const floatCache = path.join(other, "floats.json");
+      const tocCache = path.join(other, "toc.json");
+      await printReport(other, path.join(other, "first.pdf"), "title", {floatCache, tocCache});
+      expect(Object.values(JSON.parse(await readFile(floatCache, "utf8")))).toContain(1);
+      const again = await printReport(other, path.join(other, "again.pdf"), "title", {floatCache, tocCache});
+      expect(again).toEqual({pages: 3, targets: {"chapter-a": 2, "chapter-b": 3}, prints: 1});
     } finally {
       await rm(other, {recursive: true, force: true});
     }
