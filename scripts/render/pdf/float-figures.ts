@@ -19,6 +19,8 @@
  * `floatFigures` runs in the page (page.evaluate) and must stay self-contained: no imports, no outer names.
  */
 
+import {PRINT_PAGE_MM} from "./page-blank.ts";
+
 export interface FloatGeometry {
   /** Height of the page's text area in CSS px (A4 minus the @page margins of print.css). */
   pageHeight: number;
@@ -26,8 +28,9 @@ export interface FloatGeometry {
   maxBlank: number;
 }
 
-/** A4 (297 mm) minus the margins of print.css (24 mm top, 22 mm bottom), at 96 CSS px per inch. */
-export const TEXT_AREA_HEIGHT_PX = ((297 - 24 - 22) * 96) / 25.4;
+/** The height of print.css's text area (A4 minus its top and bottom margins), at 96 CSS px per inch. */
+export const TEXT_AREA_HEIGHT_PX =
+  ((PRINT_PAGE_MM.height - PRINT_PAGE_MM.marginTop - PRINT_PAGE_MM.marginBottom) * 96) / 25.4;
 
 export interface FloatMove {
   /** The figure's or box's id. */
@@ -328,35 +331,29 @@ export function floatFigures(geometry: FloatGeometry, known: FloatChoices = {}, 
     const key = hashOf(`${salt}\n${chapter.innerHTML}`);
     const chapterTop = chapter.getBoundingClientRect().top + window.scrollY;
     const original = [...chapter.children];
+    // A chapter whose print ended on a runt page is set tight (print.css .print-tight, a little closer throughout)
+    // before it is measured: print.ts finds such a chapter in the PDF and records it as "<key>:tight", 1.
+    if (known[`${key}:tight`] === 1) {
+      chapter.classList.add("print-tight");
+      chosen[`${key}:tight`] = 1;
+    }
     // The search runs on the model of the chapter's layout (a dozen paginations at no layout cost). Its result is
     // laid out once in the page; should the page place any block elsewhere than the model did, the model does not
     // hold for this chapter and the search runs again on the page's own layout.
-    const settle = (knownChoice: number | undefined) => {
+    const model = placeByModel(chapter);
+    let result = choose(chapterTop, original, model, known[key]);
+    arrange(chapter, result.order);
+    const laidOut = measure(chapter);
+    const modelled = model(result.order);
+    const holds = result.order.every((block) => {
+      const [a, b] = [laidOut.get(block)!, modelled.get(block)!];
+      return Math.abs(a.top - b.top) < 0.5 && Math.abs(a.bottom - b.bottom) < 0.5;
+    });
+    if (!holds) {
       arrange(chapter, original);
-      const model = placeByModel(chapter);
-      let found = choose(chapterTop, original, model, knownChoice);
-      arrange(chapter, found.order);
-      const laidOut = measure(chapter);
-      const modelled = model(found.order);
-      const holds = found.order.every((block) => {
-        const [a, b] = [laidOut.get(block)!, modelled.get(block)!];
-        return Math.abs(a.top - b.top) < 0.5 && Math.abs(a.bottom - b.bottom) < 0.5;
-      });
-      if (!holds) {
-        arrange(chapter, original);
-        found = choose(chapterTop, original, placeInPage(chapter), knownChoice);
-        arrange(chapter, found.order);
-      }
-      return found;
-    };
-    // A chapter whose print ended on a runt page is set tight (print.css .print-tight: closer lines in its notes
-    // and lists): print.ts finds such a chapter in the PDF and records it here as "<key>:tight", 1.
-    const tightKey = `${key}:tight`;
-    if (known[tightKey] === 1) {
-      chapter.classList.add("print-tight");
-      chosen[tightKey] = 1;
+      result = choose(chapterTop, original, placeInPage(chapter), known[key]);
+      arrange(chapter, result.order);
     }
-    const result = settle(known[key]);
     chosen[key] = result.best;
     keys[chapter.id] = key;
     moves.push(...result.moves);

@@ -25,10 +25,9 @@ export const MAX_BLANK_SHARE = 0.35;
  */
 export const MIN_LAST_PAGE_FILL = 0.12;
 
-/** The page box of print.css (A4, margins 24 mm top and 22 mm bottom), in millimetres. */
-const PAGE_HEIGHT_MM = 297;
-const MARGIN_TOP_MM = 24;
-const MARGIN_BOTTOM_MM = 22;
+/** The page box of print.css (A4, margins 24 mm top and 22 mm bottom), in millimetres: one home for its geometry. */
+export const PRINT_PAGE_MM = {height: 297, marginTop: 24, marginBottom: 22} as const;
+const {height: PAGE_HEIGHT_MM, marginTop: MARGIN_TOP_MM, marginBottom: MARGIN_BOTTOM_MM} = PRINT_PAGE_MM;
 /** A grey level below this is ink (0 black, 255 white): anti-aliased text and light chart fills count. */
 const INK_BELOW = 235;
 

@@ -23,7 +23,7 @@ import {BuildError} from "../../lib/errors.ts";
 import {writeFileAtomic} from "../../lib/fs.ts";
 import {sharedBrowser} from "../browser.ts";
 import {floatFiguresExpression, TEXT_AREA_HEIGHT_PX, type FloatChoices, type FloatResult} from "./float-figures.ts";
-import {MAX_BLANK_SHARE, MIN_LAST_PAGE_FILL} from "./page-blank.ts";
+import {MAX_BLANK_SHARE, MIN_LAST_PAGE_FILL, PRINT_PAGE_MM} from "./page-blank.ts";
 import {readPdfDestinations, type PdfDestinations} from "./pdf-destinations.ts";
 import {readTocCache, sameNumbers, targetPages, writeTocCache, type TocNumbers} from "./toc-numbers.ts";
 
@@ -147,10 +147,10 @@ async function readFloatCache(file: string): Promise<FloatChoices> {
   }
 }
 
-/** The text area of print.css's page in PDF points from the page's bottom edge: A4, margins 24 mm top, 22 mm bottom. */
+/** The text area of print.css's page in PDF points, measured from the page's bottom edge. */
 const POINTS_PER_MM = 72 / 25.4;
-const TEXT_TOP_PT = (297 - 24) * POINTS_PER_MM;
-const TEXT_HEIGHT_PT = (297 - 24 - 22) * POINTS_PER_MM;
+const TEXT_TOP_PT = (PRINT_PAGE_MM.height - PRINT_PAGE_MM.marginTop) * POINTS_PER_MM;
+const TEXT_HEIGHT_PT = (PRINT_PAGE_MM.height - PRINT_PAGE_MM.marginTop - PRINT_PAGE_MM.marginBottom) * POINTS_PER_MM;
 
 /**
  * The chapters (element ids) that end on a runt page: a page after their first that their end mark
