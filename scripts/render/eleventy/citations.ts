@@ -46,16 +46,25 @@ export function printsUrl(c: Citation): boolean {
   return c.trust === "official" || c.trust === "media";
 }
 
-/** One numbered entry: "[n] entry。" and, for an official or media host, its URL on the next line. */
-function entryHtml(n: number, c: Citation): string {
-  const url = printsUrl(c) ? `<span class="note-url">${escapeHtml(c.url)}</span>` : "";
+/**
+ * One numbered entry: "[n] entry。" and, on the next line, its URL for an official or media host, or when another
+ * source of the edition prints the same entry (two pages on one platform, say): the URL then tells them apart.
+ */
+function entryHtml(n: number, c: Citation, shared: boolean): string {
+  const url = printsUrl(c) || shared ? `<span class="note-url">${escapeHtml(c.url)}</span>` : "";
   return `<span class="note-n">[${n}]</span>${escapeHtml(c.text.replace(/。$/, ""))}。${url}`;
 }
 
 export class ChapterNotes {
   private readonly byId: ReadonlyMap<string, Citation>;
-  /** Source id → its number in the edition (the 参考文献's order). */
+  /**
+   * Source id → its number in the edition (the 参考文献's order). Rows that are one source (the same entry and URL:
+   * several figures from one report) share a number, so the paper lists that source once.
+   */
   private readonly numbers = new Map<string, number>();
+  /** Entry + URL → its number; entry → the URLs cited under it. */
+  private readonly sources = new Map<string, number>();
+  private readonly urlsOfEntry = new Map<string, Set<string>>();
   /** Page slug → cited ids. */
   private readonly cited = new Map<string, Set<string>>();
   private readonly warned = new Set<string>();
@@ -70,14 +79,29 @@ export class ChapterNotes {
     private readonly onCaveat: (line: string) => void = warn
   ) {
     this.byId = new Map(citations.map((c) => [c.id, c]));
-    for (const id of order) if (this.byId.has(id) && !this.numbers.has(id)) this.numbers.set(id, this.numbers.size + 1);
+    for (const id of order) if (this.byId.has(id)) this.number(id);
   }
 
+  /** The source's number: that of an earlier row with the same entry and URL, or the next one. */
   private number(id: string): number {
     let n = this.numbers.get(id);
+    if (n !== undefined) return n;
     // Not in the order (a template outside the chapters cites it): numbered after the others.
-    if (n === undefined) this.numbers.set(id, (n = this.numbers.size + 1));
+    const c = this.byId.get(id)!;
+    const source = `${c.text}\n${c.url}`;
+    n = this.sources.get(source) ?? this.sources.size + 1;
+    this.sources.set(source, n);
+    this.numbers.set(id, n);
+    let urls = this.urlsOfEntry.get(c.text);
+    if (!urls) this.urlsOfEntry.set(c.text, (urls = new Set()));
+    urls.add(c.url);
     return n;
+  }
+
+  /** The entry of source `id` with its number; its URL shown when another source prints the same entry. */
+  private entry(id: string): string {
+    const c = this.byId.get(id)!;
+    return entryHtml(this.number(id), c, (this.urlsOfEntry.get(c.text)?.size ?? 0) > 1);
   }
 
   /** The note mark for `ids` cited on page `slug`, joined to the text before it (no line starts with a mark). */
@@ -99,28 +123,29 @@ export class ChapterNotes {
       const n = this.number(id);
       return `<a href="#note-${slug}-${n}">${n}</a>`;
     });
-    // U+2060 WORD JOINER: no line break between the text and its mark.
-    return `&#x2060;<sup class="cite">[${marks.join("，")}]</sup>`;
+    // U+2060 WORD JOINER: no line break between the text and its mark. Rows of one source show its number once.
+    return `&#x2060;<sup class="cite">[${[...new Set(marks)].join("，")}]</sup>`;
   }
 
   /** 注释: the sources page `slug` cites, under their edition numbers, in that order (empty when it cited nothing). */
   notes(slug: string): string {
     const ids = [...(this.cited.get(slug) ?? [])].sort((a, b) => this.number(a) - this.number(b));
     if (ids.length === 0) return "";
+    // One line per source: rows of one source share a number.
     const items = ids
-      .map((id) => {
-        const n = this.number(id);
-        return `<li id="note-${slug}-${n}">${entryHtml(n, this.byId.get(id)!)}</li>`;
-      })
+      .filter((id, i) => i === 0 || this.number(id) !== this.number(ids[i - 1]!))
+      .map((id) => `<li id="note-${slug}-${this.number(id)}">${this.entry(id)}</li>`)
       .join("");
     return `<section class="chapter-notes" aria-label="注释"><p class="chapter-notes-title">注释</p><ol>${items}</ol></section>`;
   }
 
   /** 参考文献: every source of the edition, under the same numbers as the chapters' marks and notes. */
   bibliography(): string {
-    const items = [...this.numbers.entries()]
-      .sort((a, b) => a[1] - b[1])
-      .map(([id, n]) => `<li id="ref-${n}">${entryHtml(n, this.byId.get(id)!)}</li>`)
+    const first = new Map<number, string>();
+    for (const [id, n] of this.numbers) if (!first.has(n)) first.set(n, id);
+    const items = [...first.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([n, id]) => `<li id="ref-${n}">${this.entry(id)}</li>`)
       .join("");
     return `<ol class="bibliography">${items}</ol>`;
   }

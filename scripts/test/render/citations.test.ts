@@ -24,6 +24,28 @@ const citations: Citation[] = [
 const quiet = () => {};
 
 describe("citations of sourced facts", () => {
+  it("gives rows of one source (same entry, same URL) one number and one line; tells two pages of one entry apart", () => {
+    const rows: Citation[] = [
+      {id: "E5", text: "某报告，2020年9月3日", url: "http://example.org/r", trust: "other", caveat: ""},
+      {id: "E6", text: "某报告，2020年9月3日", url: "http://example.org/r", trust: "other", caveat: ""},
+      {id: "C7", text: "某平台，2020年", url: "http://a.example/1", trust: "other", caveat: ""},
+      {id: "C8", text: "某平台，2020年", url: "http://b.example/2", trust: "other", caveat: ""}
+    ];
+    const notes = new ChapterNotes(rows, ["E5", "C7", "E6", "C8"], quiet);
+    expect(notes.cite("a", ["E5", "E6"], "x")).toBe('&#x2060;<sup class="cite">[<a href="#note-a-1">1</a>]</sup>');
+    expect(notes.cite("a", ["C7"], "x")).toBe('&#x2060;<sup class="cite">[<a href="#note-a-2">2</a>]</sup>');
+    expect(notes.cite("a", ["C8"], "x")).toBe('&#x2060;<sup class="cite">[<a href="#note-a-3">3</a>]</sup>');
+    // The report is listed once; the two pages that print the same entry show their URLs, though from other hosts.
+    expect(notes.notes("a")).toBe(
+      '<section class="chapter-notes" aria-label="注释"><p class="chapter-notes-title">注释</p><ol>' +
+        '<li id="note-a-1"><span class="note-n">[1]</span>某报告，2020年9月3日。</li>' +
+        '<li id="note-a-2"><span class="note-n">[2]</span>某平台，2020年。<span class="note-url">http://a.example/1</span></li>' +
+        '<li id="note-a-3"><span class="note-n">[3]</span>某平台，2020年。<span class="note-url">http://b.example/2</span></li>' +
+        "</ol></section>"
+    );
+    expect(notes.bibliography().match(/<li /g)).toHaveLength(3);
+  });
+
   it("numbers every source once for the edition, in order of first citation through the chapters", () => {
     const order = citedIds(['甲[[注 C2]]乙{% cite "P1", "C2" %}', "丙[[注 E3]]丁[[注 P1]]"]);
     expect(order).toEqual(["C2", "P1", "E3"]);
