@@ -152,6 +152,11 @@ const POINTS_PER_MM = 72 / 25.4;
 const TEXT_TOP_PT = (PRINT_PAGE_MM.height - PRINT_PAGE_MM.marginTop) * POINTS_PER_MM;
 const TEXT_HEIGHT_PT = (PRINT_PAGE_MM.height - PRINT_PAGE_MM.marginTop - PRINT_PAGE_MM.marginBottom) * POINTS_PER_MM;
 
+/** The destination of a chapter's end mark (print.njk: chapter-overview ends at end-overview). */
+function endMark(chapterId: string): string {
+  return `end-${chapterId.replace(/^chapter-/, "")}`;
+}
+
 /**
  * The chapters (element ids) that end on a runt page: a page after their first that their end mark
  * (print.njk's .chapter-end) leaves less than MIN_LAST_PAGE_FILL full, and that are not set tight already.
@@ -161,12 +166,7 @@ export function runtChapters(
   floats: Pick<FloatResult, "keys" | "chosen">
 ): string[] {
   return Object.keys(floats.keys).filter((id) => {
-    const chapter = id.replace(/^chapter-/, "");
-    const [start, end, top] = [
-      found.destinations[id],
-      found.destinations[`end-${chapter}`],
-      found.tops[`end-${chapter}`]
-    ];
+    const [start, end, top] = [found.destinations[id], found.destinations[endMark(id)], found.tops[endMark(id)]];
     if (start === undefined || end === undefined || top === undefined || end <= start) return false;
     const fill = (TEXT_TOP_PT - top) / TEXT_HEIGHT_PT;
     return fill < MIN_LAST_PAGE_FILL && floats.chosen[`${floats.keys[id]}:tight`] !== 1;
@@ -182,7 +182,7 @@ export function withoutRuntPages(
   found: Pick<PdfDestinations, "destinations">,
   runts: readonly string[]
 ): TocNumbers {
-  const runtPages = runts.map((id) => found.destinations[`end-${id.replace(/^chapter-/, "")}`]!);
+  const runtPages = runts.map((id) => found.destinations[endMark(id)]!);
   return Object.fromEntries(
     Object.entries(placed).map(([target, number]) => [target, number - runtPages.filter((p) => p < number).length])
   );
