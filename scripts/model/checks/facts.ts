@@ -24,13 +24,21 @@ export interface Derived {
   refs: string[];
 }
 
+type Selected = {id: string; scope: string; entity: string; year: number};
+
 export class FactStore {
   private readonly byId = new Map<string, Fact[]>();
+  /**
+   * The ids of each metric (without a period), parsed and in id order: the rules select by metric some hundred times
+   * over thousands of ids, so the ids are parsed once (built on the first select after an add).
+   */
+  private byMetric: Map<string, Selected[]> | undefined;
 
   add(fact: Fact): void {
     const list = this.byId.get(fact.id) ?? [];
     list.push(fact);
     this.byId.set(fact.id, list);
+    this.byMetric = undefined;
   }
 
   facts(id: string): Fact[] {
@@ -53,14 +61,19 @@ export class FactStore {
   }
 
   /** Ids of one metric (and scope), parsed. */
-  select(metric: string, scope?: string): {id: string; scope: string; entity: string; year: number}[] {
-    const out: {id: string; scope: string; entity: string; year: number}[] = [];
-    for (const id of this.ids()) {
-      const p = parseRecordId(id);
-      if (p && p.metric === metric && (scope === undefined || p.scope === scope) && !p.period)
-        out.push({id, scope: p.scope, entity: p.entity, year: p.year});
+  select(metric: string, scope?: string): Selected[] {
+    if (!this.byMetric) {
+      this.byMetric = new Map();
+      for (const id of this.ids()) {
+        const p = parseRecordId(id);
+        if (!p || p.period) continue;
+        const list = this.byMetric.get(p.metric) ?? [];
+        list.push({id, scope: p.scope, entity: p.entity, year: p.year});
+        this.byMetric.set(p.metric, list);
+      }
     }
-    return out;
+    const all = this.byMetric.get(metric) ?? [];
+    return scope === undefined ? [...all] : all.filter((s) => s.scope === scope);
   }
 }
 

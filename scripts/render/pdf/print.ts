@@ -175,17 +175,42 @@ export function runtChapters(
 
 /**
  * The contents' numbers once the runt pages are gone: every entry after a runt chapter's end moves up a page per
- * runt before it. The print that follows checks them like any other.
+ * runt before it. An entry inside a runt chapter, after its first page (a figure), may move up with the tighter
+ * lines or stay: then the numbers cannot be told before the new layout prints, and the answer is undefined (the
+ * next print is a draft). The print that follows checks them like any other.
  */
 export function withoutRuntPages(
   placed: TocNumbers,
   found: Pick<PdfDestinations, "destinations">,
   runts: readonly string[]
-): TocNumbers {
-  const runtPages = runts.map((id) => found.destinations[endMark(id)]!);
+): TocNumbers | undefined {
+  const spans = runts.map((id) => ({start: found.destinations[id]!, end: found.destinations[endMark(id)]!}));
+  if (Object.values(placed).some((number) => spans.some(({start, end}) => number > start && number <= end)))
+    return undefined;
   return Object.fromEntries(
-    Object.entries(placed).map(([target, number]) => [target, number - runtPages.filter((p) => p < number).length])
+    Object.entries(placed).map(([target, number]) => [target, number - spans.filter((s) => s.end < number).length])
   );
+}
+
+/**
+ * The float step and the contents' numbers change the page's body only (print.njk's head is style sheets and
+ * webfonts), so a second layout starts from a copy of the body as loaded instead of loading the page again: the
+ * style sheets and the loaded webfonts stay, and a load of the page (about a second) is saved.
+ */
+const PRISTINE_BODY = "__baipishuPristineBody";
+
+async function keepPristineBody(page: Page): Promise<void> {
+  await page.evaluate((key) => {
+    (window as unknown as Record<string, Node>)[key] = document.body.cloneNode(true);
+  }, PRISTINE_BODY);
+}
+
+async function restorePristineBody(page: Page): Promise<void> {
+  await page.evaluate(async (key) => {
+    const pristine = (window as unknown as Record<string, Node>)[key]!;
+    document.body.replaceWith(pristine.cloneNode(true));
+    await document.fonts.ready;
+  }, PRISTINE_BODY);
 }
 
 /** file:, data: and about: URLs stay on this machine; everything else is a request to the network. */
@@ -211,7 +236,8 @@ export async function printReport(
     // run while the PDF is made (the site's own script is progressive enhancement only).
     await page.setJavaScriptEnabled(false);
     // Only local files: any request to another scheme or host is refused and fails the build (the README promises
-    // that the site and the PDF reach no other host; the browser's flags keep Chromium itself quiet).
+    // that the site and the PDF reach no other host; the browser's flags keep Chromium itself quiet, but they leave
+    // this machine's own addresses reachable).
     await page.setRequestInterception(true);
     page.on("request", (request) => {
       if (isLocalUrl(request.url())) void request.continue();
@@ -228,26 +254,32 @@ export async function printReport(
       if (isLocalUrl(request.url())) problems.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`);
     });
     // A chapter that prints with a runt last page is set tight and the paper laid out again, once: `tighten` holds
-    // the choices for that second layout, `carried` the contents' numbers it is expected to print with.
+    // the choices for that second layout, `carried` the contents' numbers it is expected to print with (undefined:
+    // a draft tells them).
     let tighten: FloatChoices = {};
     let carried: TocNumbers | undefined;
     let printed = 0;
     for (let layout = 1; layout <= 2; layout++) {
-      // file:// so that relative style sheets and webfonts load exactly as on the site.
-      await page.goto(pathToFileURL(path.join(siteDir, PRINT_PAGE)).href, {waitUntil: "load", timeout: 120_000});
-      await page.evaluate(async () => {
-        await document.fonts.ready;
-      });
-      if (offline.length > 0)
-        throw new BuildError(
-          `${PRINT_PAGE}: refers to ${offline.length} resource(s) outside the site (${offline.slice(0, 5).join(", ")}); the PDF uses local files only`
-        );
-      if (problems.length > 0) throw new BuildError(`${PRINT_PAGE}: resources failed to load: ${problems.join(", ")}`);
+      if (layout === 1) {
+        // file:// so that relative style sheets and webfonts load exactly as on the site.
+        await page.goto(pathToFileURL(path.join(siteDir, PRINT_PAGE)).href, {waitUntil: "load", timeout: 120_000});
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+        });
+        if (offline.length > 0)
+          throw new BuildError(
+            `${PRINT_PAGE}: refers to ${offline.length} resource(s) outside the site (${offline.slice(0, 5).join(", ")}); the PDF uses local files only`
+          );
+        if (problems.length > 0)
+          throw new BuildError(`${PRINT_PAGE}: resources failed to load: ${problems.join(", ")}`);
+        await keepPristineBody(page);
+      } else await restorePristineBody(page);
 
       const floats = await placeFloats(page, siteDir, options.floatCache, tighten);
       const targets = await tocTargets(page);
       // `numbers`: what the contents show in the next print; undefined while they show placeholders.
-      let numbers = carried ?? (options.tocCache ? await readTocCache(options.tocCache, targets) : undefined);
+      let numbers =
+        layout === 1 ? (options.tocCache ? await readTocCache(options.tocCache, targets) : undefined) : carried;
       if (numbers) await setPageNumbers(page, numbers);
       for (let finals = 0; ;) {
         const draft = numbers === undefined;
