@@ -19,12 +19,29 @@ const ChapterSchema = z.strictObject({
   kind: z.enum(["front", "body", "appendix"]).default("body")
 });
 
+/** Words by which a text speaks of the published paper it was reconstructed from. */
+const PUBLISHED_EVIDENCE = /已公布|推断|原书|原版|复现/;
+
 const RegionSchema = z.strictObject({
   id,
   nameZh: z.string().min(1),
   provinces: z.array(id).min(1),
-  /** Why these members: stated by the paper, or inferred from its numbers (say which). */
-  definition: z.string().min(1)
+  /**
+   * The members as a reader of the paper reads them ("广东全省", "鄂、湘、赣，即…（本报告界定）"): shown with the region's
+   * numbers on the site. How the members were inferred from a published paper's numbers goes in `inference`.
+   */
+  definition: z
+    .string()
+    .min(1)
+    .refine((text) => !PUBLISHED_EVIDENCE.test(text), {
+      message:
+        "the members as a reader reads them, without evidence from the published paper (已公布/推断/原书/复现): move that to the region's `inference`, which only the 复现对照 page shows"
+    }),
+  /**
+   * How the members were inferred from the published paper's numbers ("唯一能得到已公布占GDP比重3.60%的组合"): shown
+   * on the 复现对照 page only, never in the paper.
+   */
+  inference: z.string().min(1).optional()
 });
 
 const FigureSchema = z.strictObject({

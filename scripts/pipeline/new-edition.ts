@@ -67,6 +67,10 @@ export function nextEditionConfig(raw: Json, from: EditionConfig, year: number, 
         ? {gdpGrowthRecord: shiftYears(forecast.gdpGrowthRecord, shift)}
         : {})
     },
+    // How a region's members were inferred from a published paper is the evidence of that paper's edition only.
+    regions: from.regions.map((region) =>
+      Object.fromEntries(Object.entries(region).filter(([key]) => key !== "inference"))
+    ),
     multiplier: {rules},
     calibration: {targets: targets.map((t) => ({...t}))}
   };

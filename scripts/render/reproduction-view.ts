@@ -51,6 +51,8 @@ export interface ReproductionView {
   findings: {id: string; rule: string; title: string; text: string}[];
   claims: {id: string; label: string; holds: boolean | null; result: string; quote: string}[];
   missing: string[];
+  /** Regions whose members were inferred from the published paper's numbers: the evidence for each. */
+  regionInferences: {name: string; members: string; inference: string}[];
 }
 
 /** A number without a meaningless sign: "−1.95", and "0.00" for whatever rounds to zero. */
@@ -358,6 +360,9 @@ export function reproductionView(reproduction: Reproduction, context: RenderCont
     })),
     findings: reproduction.findings.map((f) => ({id: f.id, rule: f.rule, ...findingText(f, names)})),
     claims: claimViews(reproduction.claims, names),
-    missing: reproduction.missing.map((id) => `${parseRecordId(id)?.year ?? ""}年${idLabel(id, names)}`)
+    missing: reproduction.missing.map((id) => `${parseRecordId(id)?.year ?? ""}年${idLabel(id, names)}`),
+    regionInferences: context.config.regions.flatMap((region) =>
+      region.inference ? [{name: region.nameZh, members: region.definition, inference: region.inference}] : []
+    )
   };
 }

@@ -6,8 +6,11 @@ import {parseEditionConfig} from "../../load/edition.ts";
 import {REPO_ROOT} from "./data-copy.ts";
 
 const FILE = "data/editions/2022.json";
-const real = (): Record<string, unknown> & {figures: Record<string, unknown>[]; forecast: Record<string, unknown>} =>
-  JSON.parse(readFileSync(path.join(REPO_ROOT, FILE), "utf8"));
+const real = (): Record<string, unknown> & {
+  figures: Record<string, unknown>[];
+  forecast: Record<string, unknown>;
+  regions: Record<string, unknown>[];
+} => JSON.parse(readFileSync(path.join(REPO_ROOT, FILE), "utf8"));
 
 function problems(config: unknown): string[] {
   try {
@@ -43,6 +46,14 @@ describe("parseEditionConfig(text, file)", () => {
     config.forecast.gdpNominalGrowth = "seven";
     expect(problems(config)).toEqual([
       `${FILE}:forecast.gdpNominalGrowth: found "seven"; expected Invalid input: expected number, received string`
+    ]);
+  });
+
+  it("keeps the evidence from the published paper out of a region's definition, which readers see", () => {
+    const config = real();
+    config.regions[1]!.definition = "广东全省（已公布的5177.36亿元与广东省数值一致；推断）";
+    expect(problems(config)).toEqual([
+      `${FILE}:regions.1.definition: found "广东全省（已公布的5177.36亿元与广东省数值一致；推断）"; expected the members as a reader reads them, without evidence from the published paper (已公布/推断/原书/复现): move that to the region's \`inference\`, which only the 复现对照 page shows`
     ]);
   });
 });
