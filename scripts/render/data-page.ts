@@ -90,7 +90,7 @@ const KIND_SECTIONS: readonly {kind: FigureRecord["kind"]; label: string}[] = [
   {kind: "model", label: "测算结果"},
   {kind: "input", label: "输入数据"},
   {kind: "parameter", label: "参数"},
-  {kind: "observed", label: "原版白皮书及公开发布的观测数字"},
+  {kind: "observed", label: "公开发布的观测数字"},
   {kind: "context", label: "背景数字"}
 ];
 
