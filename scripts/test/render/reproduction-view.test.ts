@@ -212,5 +212,18 @@ describe("reproductionView(reproduction, context)", () => {
       }
     ]);
     expect(view.summary[0]!.explanation).toContain("规模类1项，偏差中位数2.50%");
+    expect(view.regionInferences).toEqual([]);
+  });
+
+  it("lists the regions whose members were inferred from the published numbers, with the evidence", () => {
+    const regions = [
+      {id: "pearl_river_delta", nameZh: "珠三角", provinces: ["guangdong"], definition: "广东全省", inference: "依据"},
+      {id: "northeast", nameZh: "东北", provinces: ["liaoning"], definition: "辽、吉、黑"}
+    ];
+    const context = {...testContext(), config: {...testContext().config, regions}};
+    const reproduction: Reproduction = {edition: 2022, rows: [], summary: [], claims: [], findings: [], missing: []};
+    expect(reproductionView(reproduction, context).regionInferences).toEqual([
+      {name: "珠三角", members: "广东全省", inference: "依据"}
+    ]);
   });
 });
