@@ -14,6 +14,7 @@
  */
 import type {DataSource} from "../model/inputs.ts";
 import {DATA_FILES} from "../load/data-files.ts";
+import {yearRangeDash} from "../lib/typography.ts";
 import {readShared, type SourceContext, type SourceRow, type SourceTable} from "./sources.ts";
 import type {BuiltTable, ColumnSpec} from "./table.ts";
 
@@ -213,7 +214,7 @@ export function policyEntry(row: PolicyFields): {entry: string; notes: string[]}
   // Every remark after an issuer is a gloss ("（政府工作报告）", "（组长：工业和信息化部部长）").
   const issuerNotes = [...row.issuer.matchAll(/（([^（）]*)）/g)].map((m) => m[1]!);
   const issuer = row.issuer.replace(/（[^（）]*）/g, "").trim();
-  const stripped = stripWorkingNotes(row.title_zh);
+  const stripped = stripWorkingNotes(yearRangeDash(row.title_zh));
   let title = stripped.text;
   const notes = [...issuerNotes, ...stripped.notes];
   // "2018年《政府工作报告》关于工业互联网的表述", "…会议关于…的部署", "…发布会：首次明确…": what the row quotes.
@@ -238,7 +239,7 @@ export interface EventFields {
 
 /** Publisher：short title，date (the publisher where the host or the row names it). */
 export function eventEntry(row: EventFields): {entry: string; publisher: string; notes: string[]} {
-  const stripped = stripWorkingNotes(row.event_zh);
+  const stripped = stripWorkingNotes(yearRangeDash(row.event_zh));
   let title = stripped.text;
   let publisher = "";
   const named = /（([^（）]*)）$/.exec(title);
@@ -258,7 +259,7 @@ export interface CaseFields {
 
 /** Publisher：name，year — the case's short title and year, not the fact the chapter draws from it. */
 export function caseEntry(row: CaseFields): {entry: string; publisher: string; notes: string[]} {
-  const stripped = stripWorkingNotes(row.name_zh);
+  const stripped = stripWorkingNotes(yearRangeDash(row.name_zh));
   const publisher = printableSite(row.url);
   return {
     entry: join(byline(publisher, stripped.text), row.year ? dateZh(row.year) : ""),

@@ -8,6 +8,7 @@
 import {readdir, readFile} from "node:fs/promises";
 import path from "node:path";
 import {DataError, type Problem} from "../lib/errors.ts";
+import {HYPHENATED_YEAR_RANGE, yearRangeDash} from "../lib/typography.ts";
 
 /**
  * Named terms that contain digits and are names, not numbers: the one whitelist of the lint and of the e2e check of
@@ -87,6 +88,13 @@ export function findTypedNumbers(source: string): {line: number; text: string}[]
   return hits;
 }
 
+/** Year ranges of the prose written with a hyphen ("2021-2023年"): {line, text}. */
+export function findHyphenatedYearRanges(source: string): {line: number; text: string}[] {
+  return source
+    .split("\n")
+    .flatMap((line, i) => [...line.matchAll(HYPHENATED_YEAR_RANGE)].map((m) => ({line: i + 1, text: `${m[0]}年`})));
+}
+
 /**
  * Words by which a paper would speak of its own making: the comparison with the published papers, the site's pages
  * and the project's files live on the site (复现对照, 数据与方法), never in the paper's text.
@@ -131,6 +139,13 @@ export async function lintContent(root: string, editions?: readonly number[]): P
           value: hit.text,
           expected:
             'a number from the figures file ([[增加值@p]], see README "Writing a chapter") — or {% lit "…" %} if it is not data'
+        });
+      for (const hit of findHyphenatedYearRanges(source))
+        problems.push({
+          file,
+          row: hit.line,
+          value: hit.text,
+          expected: `a year range with the 一字线 (${yearRangeDash(hit.text)}), as the 参考文献 prints document titles`
         });
       for (const hit of findSelfReferences(source))
         problems.push({

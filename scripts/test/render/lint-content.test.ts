@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {findSelfReferences, findTypedNumbers} from "../../render/lint-content.ts";
+import {findHyphenatedYearRanges, findSelfReferences, findTypedNumbers} from "../../render/lint-content.ts";
+import {yearRangeDash} from "../../lib/typography.ts";
 
 describe("findTypedNumbers(source)", () => {
   it("finds a number typed into prose, with its line", () => {
@@ -44,5 +45,20 @@ describe("findSelfReferences(source)", () => {
       {line: 3, text: "data/"}
     ]);
     expect(findSelfReferences("---\nnote: 复现\n---\n正文。")).toEqual([]);
+  });
+});
+
+describe("findHyphenatedYearRanges(source) and yearRangeDash(text)", () => {
+  it("finds a year range written with a hyphen or an en dash, and only before 年", () => {
+    expect(findHyphenatedYearRanges("《行动计划（2021-2023年）》\n2017—2021年间\n2018–2020年，编号2021-2023")).toEqual([
+      {line: 1, text: "2021-2023年"},
+      {line: 3, text: "2018–2020年"}
+    ]);
+  });
+  it("writes the range with the 一字线", () => {
+    expect(yearRangeDash("《行动计划（2021-2023年）》与（2018－2020年）")).toBe(
+      "《行动计划（2021—2023年）》与（2018—2020年）"
+    );
+    expect(yearRangeDash("编号2021-2023，2021-11-19")).toBe("编号2021-2023，2021-11-19");
   });
 });
