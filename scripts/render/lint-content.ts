@@ -3,7 +3,8 @@
  * into content/ and reports each as file:line. Allowed without markup: years (2021年, 2017—2021, 2017-2021),
  * dates (2021年5月25日), the named terms of NAMED_TERMS (5G, 1+N+X), figure/table labels (图5, 表1), ordered-list
  * markers and the numbering of sub-headings (### 1. 网络产业). Everything inside {{ … }}, {% … %} and [[ … ]] is data or
- * markup. Another name with digits is written {% lit "…" %}.
+ * markup. Another name with digits is written {% lit "…" %}. It also holds the house style of a range of years (the
+ * 一字线, scripts/lib/typography.ts) and keeps the paper from speaking of its own making.
  */
 import {readdir, readFile} from "node:fs/promises";
 import path from "node:path";
@@ -117,7 +118,7 @@ export function findSelfReferences(source: string): {line: number; text: string}
 
 /**
  * Lints the Markdown files under content/ (all editions, or the named ones); throws a DataError listing file:line
- * of each hand-typed number and each sentence about the paper's own making. Returns how many files it read.
+ * of each hand-typed number, each hyphenated range of years and each sentence about the paper's own making. Returns how many files it read.
  */
 export async function lintContent(root: string, editions?: readonly number[]): Promise<number> {
   const dir = path.join(root, "content");
