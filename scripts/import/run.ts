@@ -24,6 +24,7 @@ import {buildIndicatorObserved, INDICATOR_EDITIONS} from "./indicators.ts";
 import {buildProvincialAccounts} from "./provincial-accounts.ts";
 import {buildProvincialEmployment, buildProvincialMainEmployment} from "./provincial-employment.ts";
 import {buildSectionValueAdded} from "./section-value-added.ts";
+import {buildSectionWages} from "./section-wages.ts";
 import {resolveSharedDir, type SourceContext} from "./sources.ts";
 import {manifestEntries, tableToCsv, type BuiltTable} from "./table.ts";
 
@@ -57,6 +58,7 @@ export async function buildDataFiles(
     await buildProvinces(context),
     await buildNationalAccounts(context),
     await buildSectionValueAdded(context),
+    await buildSectionWages(context),
     await buildNationalEmployment(context),
     await buildMacro(context),
     await buildProvincialAccounts(context),

@@ -10,6 +10,7 @@ export const DATA_FILES = {
   relatedSubsectors: "data/concordance/related-subsectors.csv",
   provinces: "data/concordance/provinces.csv",
   sectionValueAdded: "data/national/section-value-added.csv",
+  sectionWages: "data/national/section-wages.csv",
   nationalAccounts: "data/national/accounts.csv",
   nationalEmployment: "data/national/employment.csv",
   macro: "data/national/macro.csv",

@@ -13,7 +13,13 @@ import {DATA_FILES, observedFile, policiesFile} from "./data-files.ts";
 import {editionConfigPath, type EditionConfig} from "./edition.ts";
 import {loadIoTable} from "./io.ts";
 import {readManifest} from "./manifest.ts";
-import {loadMacro, loadNationalAccounts, loadNationalEmployment, loadSectionValueAdded} from "./national.ts";
+import {
+  loadMacro,
+  loadNationalAccounts,
+  loadNationalEmployment,
+  loadSectionValueAdded,
+  loadSectionWages
+} from "./national.ts";
 import {loadObserved} from "./observed.ts";
 import {loadPolicies} from "./policies.ts";
 import {
@@ -32,6 +38,7 @@ function seriesFiles(edition: number): Record<SeriesKey, string[]> {
     io: [DATA_FILES.ioSectors, DATA_FILES.ioIntermediate],
     relatedSubsectors: [DATA_FILES.relatedSubsectors],
     sectionValueAdded: [DATA_FILES.sectionValueAdded],
+    sectionWages: [DATA_FILES.sectionWages],
     nationalAccounts: [DATA_FILES.nationalAccounts],
     nationalEmployment: [DATA_FILES.nationalEmployment],
     provinces: [DATA_FILES.provinces],
@@ -74,15 +81,17 @@ class Collector {
  */
 export async function loadInputs(root: string, config: EditionConfig): Promise<Inputs> {
   const collector = new Collector();
-  const [sources, sections, provinces, io, nationalAccounts, nationalEmployment, macro] = await Promise.all([
-    readManifest(root, collector.list()),
-    loadSections(root, collector.list()),
-    loadProvinces(root, collector.list()),
-    loadIoTable(root, collector.list()),
-    loadNationalAccounts(root, collector.list()),
-    loadNationalEmployment(root, collector.list()),
-    loadMacro(root, collector.list())
-  ]);
+  const [sources, sections, provinces, io, nationalAccounts, nationalEmployment, macro, sectionWages] =
+    await Promise.all([
+      readManifest(root, collector.list()),
+      loadSections(root, collector.list()),
+      loadProvinces(root, collector.list()),
+      loadIoTable(root, collector.list()),
+      loadNationalAccounts(root, collector.list()),
+      loadNationalEmployment(root, collector.list()),
+      loadMacro(root, collector.list()),
+      loadSectionWages(root, collector.list())
+    ]);
   const [
     relatedSubsectors,
     sectionValueAdded,
@@ -112,6 +121,18 @@ export async function loadInputs(root: string, config: EditionConfig): Promise<I
   ];
   for (const [file, rows, window] of national)
     if (rows) checkYearsPresent(file, new Set(rows.map((r) => r.year)), window, purpose, problems);
+  // Wages are published as whole tables; years without one take the nearest year's (timeline.ts), so one
+  // year up to the last data year is enough.
+  if (
+    sectionWages &&
+    config.methods.sectionProductivity === "wage" &&
+    !sectionWages.some((r) => r.year <= config.dataYears[1])
+  )
+    problems.add({
+      file: DATA_FILES.sectionWages,
+      column: "year",
+      expected: `the 19 sections' wages of a year up to ${config.dataYears[1]} (${purpose} sets methods.sectionProductivity "wage")`
+    });
   const mainYear = {first: MAIN_EMPLOYMENT_YEAR, last: MAIN_EMPLOYMENT_YEAR};
   const provincial: [string, readonly {province: string; year: number}[] | undefined, YearWindow, string][] = [
     [DATA_FILES.provincialAccounts, provincialAccounts, years.provincial, purpose],
@@ -138,6 +159,7 @@ export async function loadInputs(root: string, config: EditionConfig): Promise<I
     io: io!,
     relatedSubsectors: relatedSubsectors!,
     sectionValueAdded: withinWindow(sectionValueAdded!, years.sectionValueAdded),
+    sectionWages: withinWindow(sectionWages!, {last}),
     nationalAccounts: withinWindow(nationalAccounts!, {last}),
     nationalEmployment: withinWindow(nationalEmployment!, years.nationalEmployment),
     provinces: provinces!,

@@ -11,7 +11,8 @@ import {
   type NationalAccounts,
   type NationalEmployment,
   type SectionCode,
-  type SectionValueAdded
+  type SectionValueAdded,
+  type SectionWage
 } from "../model/inputs.ts";
 import {allParsed, cell, checkUnique, closeTo, parseRows, show, type ParsedRow} from "./cells.ts";
 import {readCsv} from "./csv.ts";
@@ -117,6 +118,33 @@ export async function loadSectionValueAdded(
     value: r.value,
     estimated: r.estimated
   }));
+}
+
+const SectionWageRow = z.object({
+  year: cell.year,
+  section: cell.oneOf(SECTION_CODES),
+  value: cell.positive,
+  source: cell.text
+});
+
+/**
+ * Average wage by section (元). Every year present must have all 19 sections; which years an edition needs is
+ * checked by loadInputs (only editions whose sections' productivity follows wages need any).
+ */
+export async function loadSectionWages(root: string, problems: ProblemList): Promise<SectionWage[] | undefined> {
+  const file = DATA_FILES.sectionWages;
+  const table = await readCsv(root, file, {columns: Object.keys(SectionWageRow.shape)}, problems);
+  if (!table) return undefined;
+  const rows = parseRows(table, SectionWageRow, problems);
+  checkUnique(file, rows, (r) => `${r.year}/${r.section}`, "section", "a year–section pair", problems);
+  const byYear = new Map<number, Set<string>>();
+  for (const {value: r} of rows) byYear.set(r.year, (byYear.get(r.year) ?? new Set()).add(r.section));
+  if (rows.length === table.rows.length)
+    for (const [year, sections] of byYear)
+      for (const code of SECTION_CODES)
+        if (!sections.has(code))
+          problems.add({file, column: "section", value: code, expected: `a row for section ${code} in ${year}`});
+  return allParsed(table, rows, (r) => ({year: r.year, section: r.section as SectionCode, value: r.value}));
 }
 
 const EmploymentRow = z.object({

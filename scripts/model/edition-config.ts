@@ -115,16 +115,28 @@ export const EditionConfigSchema = z.strictObject({
      */
     partsTrendWindow: z.number().int().min(1).max(10)
   }),
-  methods: z.strictObject({
-    /** Provincial allocation: 2020 = one weight per province (η = tier share of IIoT VA); 2022 = per province × tier. */
-    regionalAllocation: z.enum(["province-weight", "province-tier"]),
-    /** Employment: 2020 = provincial productivity from employment shares π; 2022 = provincial tier productivity. */
-    employment: z.enum(["provincial-share", "provincial-tier"]),
-    /** Direct-industry segments (network / platform / data / security) are published. */
-    directSegments: z.boolean(),
-    /** The new-infrastructure module CI = CF·ΔII (2020 only). */
-    newInfrastructure: z.boolean()
-  }),
+  methods: z
+    .strictObject({
+      /** Provincial allocation: 2020 = one weight per province (η = tier share of IIoT VA); 2022 = per province × tier. */
+      regionalAllocation: z.enum(["province-weight", "province-tier"]),
+      /** Employment: 2020 = provincial productivity from employment shares π; 2022 = provincial tier productivity. */
+      employment: z.enum(["provincial-share", "provincial-tier"]),
+      /**
+       * Under provincial-tier employment, what a section's value added per job is proportional to: its tier's
+       * national productivity ("tier", the 2022 appendix's formula) or its average wage ("wage", what the 2022
+       * edition's published sector employment follows; needs data/national/section-wages.csv).
+       */
+      sectionProductivity: z.enum(["tier", "wage"]).default("tier"),
+      /** Direct-industry segments (network / platform / data / security) are published. */
+      directSegments: z.boolean(),
+      /** The new-infrastructure module CI = CF·ΔII (2020 only). */
+      newInfrastructure: z.boolean()
+    })
+    .refine((m) => m.sectionProductivity === "tier" || m.employment === "provincial-tier", {
+      path: ["sectionProductivity"],
+      message:
+        '"tier" under provincial-share employment ("wage" needs provincial-tier employment): set "employment": "provincial-tier" or remove sectionProductivity'
+    }),
   chapters: z.array(ChapterSchema).min(1),
   /** Every figure and table of the edition; chapters place them with [[图 id]]. */
   figures: z.array(FigureSchema).default([]),

@@ -109,6 +109,14 @@ export interface SectionValueAdded {
   estimated: boolean;
 }
 
+/** Average wage of employed persons in urban non-private units (城镇非私营单位就业人员年平均工资) of one section. */
+export interface SectionWage {
+  year: number;
+  section: SectionCode;
+  /** 元 per person and year. */
+  value: number;
+}
+
 export interface NationalAccounts {
   year: number;
   /** 亿元, current prices. */
@@ -265,6 +273,7 @@ export const SERIES = [
   "io",
   "relatedSubsectors",
   "sectionValueAdded",
+  "sectionWages",
   "nationalAccounts",
   "nationalEmployment",
   "provinces",
@@ -283,6 +292,8 @@ export interface Inputs {
   relatedSubsectors: RelatedSubsector[];
   /** baseYear … last data year. */
   sectionValueAdded: SectionValueAdded[];
+  /** Up to the last data year (base year … last data year are checked when the edition divides by wages). */
+  sectionWages: SectionWage[];
   /** 2003 … last data year. */
   nationalAccounts: NationalAccounts[];
   /** baseYear … last data year (the macro series carries the total from 2007). */

@@ -53,6 +53,56 @@ export interface ReproductionView {
   missing: string[];
   /** Regions whose members were inferred from the published paper's numbers: the evidence for each. */
   regionInferences: {name: string; members: string; inference: string}[];
+  /** Under wage-proportional productivity: the published sector numbers beside each section's average wage. */
+  wageEvidence?: WageEvidenceView;
+}
+
+export interface WageEvidenceView {
+  year: number;
+  /** Lowest and highest ratio, as printed. */
+  low: string;
+  high: string;
+  rows: {name: string; va: string; jobs: string; perJob: string; wage: string; ratio: string}[];
+}
+
+/**
+ * The evidence for dividing sections by wages: for every section whose value added and employment the paper prints,
+ * value added per job beside the section's average wage, and their ratio (one number when productivity follows
+ * wages; several when it is one per tier).
+ */
+export function wageEvidence(rows: readonly ReproductionRow[], context: RenderContext): WageEvidenceView | undefined {
+  const {methods} = context.config;
+  if (methods.employment !== "provincial-tier" || methods.sectionProductivity !== "wage") return undefined;
+  const published = new Map(rows.filter((r) => !r.forecast).map((r) => [r.id, r.publishedCanonical]));
+  const names = entityNames(context.figures.records);
+  const found: (WageEvidenceView["rows"][number] & {value: number; year: number})[] = [];
+  for (const r of rows) {
+    const parts = parseRecordId(r.id);
+    if (!parts || parts.metric !== "employment_total" || parts.scope !== "sector" || r.forecast) continue;
+    const va = published.get(`iiot_value_added/sector/${parts.entity}/${parts.year}`);
+    const wage = context.records.get(`average_wage/sector/${parts.entity}/${parts.year}`);
+    if (va === undefined || !wage || r.publishedCanonical <= 0) continue;
+    const perJob = va / r.publishedCanonical;
+    const ratio = perJob / (wage.value / 1e4);
+    found.push({
+      name: names("sector", parts.entity),
+      va: plainText(va, 2),
+      jobs: plainText(r.publishedCanonical, 2),
+      perJob: plainText(perJob, 2),
+      wage: plainText(wage.value, 0),
+      ratio: plainText(ratio, 3),
+      value: ratio,
+      year: parts.year
+    });
+  }
+  if (found.length < 2) return undefined;
+  const values = found.map((f) => f.value);
+  return {
+    year: Math.max(...found.map((f) => f.year)),
+    low: plainText(Math.min(...values), 3),
+    high: plainText(Math.max(...values), 3),
+    rows: found.map(({value: _value, year: _year, ...row}) => row)
+  };
 }
 
 /** A number without a meaningless sign: "−1.95", and "0.00" for whatever rounds to zero. */
@@ -275,7 +325,7 @@ const RULE_TITLES: Readonly<Record<string, string>> = {
   "province-share-within-tier-intensities": "省份占GDP比重应在各产业强度的范围之内",
   "province-value-within-tier-shares": "省份增加值不应超过全国数值乘以该省在某一产业GDP中的最大份额",
   "tier-equals-sum-of-sections": "产业增加值应等于其所含行业门类之和",
-  "va-per-job-uniform": "同一产业内各行业门类的人均增加值应相同"
+  "va-per-job-uniform": "各行业门类的人均增加值应符合方法所用的劳动生产率（同一产业内相同，或与各门类平均工资成比例）"
 };
 
 const sixDigits = new Intl.NumberFormat("zh-CN", {maximumSignificantDigits: 6, useGrouping: false});
@@ -314,6 +364,9 @@ export function findingText(finding: ReproductionFinding, names: EntityNames): {
     text += `（涉及${others.slice(0, 6).map(label).join("、")}${others.length > 6 ? `等${others.length}个数字` : ""}）`;
   return {title, text: `${text}。`};
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({[key]: value} as Record<K, V>);
 
 export function reproductionView(reproduction: Reproduction, context: RenderContext): ReproductionView {
   const names = entityNames(context.figures.records);
@@ -363,6 +416,7 @@ export function reproductionView(reproduction: Reproduction, context: RenderCont
     missing: reproduction.missing.map((id) => `${parseRecordId(id)?.year ?? ""}年${idLabel(id, names)}`),
     regionInferences: context.config.regions.flatMap((region) =>
       region.inference ? [{name: region.nameZh, members: region.definition, inference: region.inference}] : []
-    )
+    ),
+    ...optional("wageEvidence", wageEvidence(rows, context))
   };
 }

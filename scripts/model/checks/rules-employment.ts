@@ -1,6 +1,7 @@
 /**
  * @fileoverview Rules of the employment method: value added per job is one number for every section (2020,
- * "provincial-share") or for every section of a tier (2022, "provincial-tier"); the national total follows from the
+ * "provincial-share") or for every section of a tier (2022, "provincial-tier"), or, when productivity follows wages,
+ * value added per job ÷ the section's average wage is one number for every section; the national total follows from the
  * productivity the method names; under the pro-rata split the employment ratio equals the value-added ratio; the
  * share of national employment agrees with the statistical employment.
  */
@@ -14,14 +15,18 @@ export const ROUTE_TOLERANCE = 0.05;
 
 export const vaPerJobUniform: Rule = (ctx) => {
   const findings: Finding[] = [];
+  // Under wage-proportional productivity the uniform number is value added per job ÷ the section's average wage.
+  const perWage = ctx.methods.employment === "provincial-tier" && ctx.methods.sectionProductivity === "wage";
   const groups: {name: string; sections: readonly string[]; national: boolean}[] =
-    ctx.methods.employment === "provincial-share"
-      ? [{name: "every section", sections: [...ctx.tierSections.values()].flat(), national: true}]
+    ctx.methods.employment === "provincial-share" || perWage
+      ? [{name: "every section", sections: [...ctx.tierSections.values()].flat(), national: !perWage}]
       : TIERS.map((j) => ({
           name: `every section of the ${j} tier`,
           sections: ctx.tierSections.get(j) ?? [],
           national: false
         }));
+  const what = perWage ? "value added per job ÷ average wage" : "value added per job";
+  const unit = perWage ? "(万元/人 per 万元 of wage)" : "万元/人";
   const years = new Set(ctx.store.select("employment_total", "sector").map((s) => s.year));
   for (const year of [...years].sort())
     for (const g of groups) {
@@ -33,9 +38,17 @@ export const vaPerJobUniform: Rule = (ctx) => {
       for (const {scope, entity} of entries) {
         const va = ctx.store.get(key("iiot_value_added", scope, entity, year));
         const jobs = ctx.store.facts(key("employment_total", scope, entity, year));
-        if (!va || jobs.length === 0) continue;
-        for (const job of jobs)
-          members.push({name: entity, ratio: div(va.interval, job.interval), jobs: [job], refs: [...va.refs, job.ref]});
+        const wage = perWage ? ctx.inputs.get(key("average_wage", scope, entity, year)) : undefined;
+        if (!va || jobs.length === 0 || (perWage && !wage)) continue;
+        for (const job of jobs) {
+          const perJob = div(va.interval, job.interval);
+          members.push({
+            name: entity,
+            ratio: wage ? div(perJob, scale(wage.interval, 1e-4)) : perJob,
+            jobs: [job],
+            refs: [...va.refs, job.ref, ...(wage ? wage.refs : [])]
+          });
+        }
       }
       if (members.length < 2) continue;
       const lo = Math.max(...members.map((m) => m.ratio.lo));
@@ -48,7 +61,7 @@ export const vaPerJobUniform: Rule = (ctx) => {
         rule: "va-per-job-uniform",
         flagged: members.flatMap((m) => m.jobs.map((j) => j.ref)),
         involved: members.flatMap((m) => m.refs),
-        message: `${year}: value added per job should be one number for ${g.name}, but ${lowest.name} has at most ${hi.toFixed(3)} and ${highest.name} at least ${lo.toFixed(3)} 万元/人`
+        message: `${year}: ${what} should be one number for ${g.name}, but ${lowest.name} has at most ${hi.toFixed(3)} and ${highest.name} at least ${lo.toFixed(3)} ${unit}`
       });
     }
   return findings;

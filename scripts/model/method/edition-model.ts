@@ -135,7 +135,10 @@ export function computeModel(
       accounts: timeline.national.get(year)!,
       labour: timeline.labour.get(year)!,
       provincialAccounts: timeline.provincial.get(year)!,
-      provincialLabour: timeline.provincialLabour.get(year)!
+      provincialLabour: timeline.provincialLabour.get(year)!,
+      ...(timeline.sectionWages
+        ? {sectionWages: new Map([...timeline.sectionWages.get(year)!].map(([code, w]) => [code, w.value]))}
+        : {})
     };
     employment.set(
       year,

@@ -14,6 +14,12 @@
  * direct + penetration add up to the provincial total (the appendix sums sections for the national parts, which
  * would not add up when provincial data do not add up to national data: a −21 万人 change of the tiers beside a
  * −43 万人 national change is an artefact, not a finding).
+ *
+ * Section productivity "wage" (config methods.sectionProductivity): a section's value added per job is taken in
+ * proportion to its average wage (城镇非私营单位就业人员平均工资), Pro_s = w_s / k_n with the same k_n. The 2022
+ * edition's published sector employment follows this exactly: value added ÷ jobs is 1.33 × the section's 2021
+ * average wage in all eleven sectors it prints, across all three tiers (inconsistency 2022-4 of ../shared/spec),
+ * while one productivity per tier would make it equal within a tier.
  */
 import type {SectionCode, SectionInfo, Tier} from "../inputs.ts";
 import {TIERS} from "../inputs.ts";
@@ -23,6 +29,8 @@ import type {AccountsYear, LabourYear} from "./timeline.ts";
 import {ModelError} from "../../lib/errors.ts";
 
 export type EmploymentMethod = "provincial-share" | "provincial-tier";
+/** What the sections' value added per job is proportional to under the provincial-tier method. */
+export type SectionProductivity = "tier" | "wage";
 
 /** The year of the provincial employment shares π (stated by the 2020 appendix). */
 export const PI_YEAR = 2018;
@@ -39,6 +47,8 @@ export interface EmploymentYear {
   sections: Map<SectionCode, EmploymentParts>;
   /** Value added per job used for the sections: national (2020) or by tier (2022), 万元/人. */
   productivity: Record<Tier, number>;
+  /** Value added per job of each section when it follows the section's average wage, 万元/人. */
+  sectionProductivity?: Map<SectionCode, number>;
 }
 
 export interface EmploymentYearInput {
@@ -51,6 +61,8 @@ export interface EmploymentYearInput {
   labour: LabourYear;
   provincialAccounts: ReadonlyMap<string, AccountsYear>;
   provincialLabour: ReadonlyMap<string, LabourYear>;
+  /** Average wage by section (元/人), when sections' productivity follows wages. */
+  sectionWages?: ReadonlyMap<SectionCode, number>;
 }
 
 /** π_i: each province's share of the 31-province sum of "main employment" (主要就业人数) of PI_YEAR. */
@@ -62,12 +74,12 @@ export function employmentShares(mainEmployment: ReadonlyMap<string, number>): M
 function bySection(
   sections: readonly SectionInfo[],
   parts: ReadonlyMap<SectionCode, Parts>,
-  productivity: Record<Tier, number>
+  productivity: (section: SectionInfo) => number
 ): Map<SectionCode, EmploymentParts> {
   const out = new Map<SectionCode, EmploymentParts>();
   for (const s of sections) {
     const p = parts.get(s.code)!;
-    const pro = productivity[s.tier];
+    const pro = productivity(s);
     out.set(s.code, {total: p.total / pro, direct: p.direct / pro, penetration: p.penetration / pro});
   }
   return out;
@@ -99,7 +111,12 @@ export function employmentProvincialShare(
     penetration: (total * input.national.penetration) / input.national.total
   };
   const productivity = {primary: pro, secondary: pro, tertiary: pro};
-  return {national, provinces, sections: bySection(sections, input.sections, productivity), productivity};
+  return {
+    national,
+    provinces,
+    sections: bySection(sections, input.sections, (s) => productivity[s.tier]),
+    productivity
+  };
 }
 
 export function employmentProvincialTier(input: EmploymentYearInput, sections: readonly SectionInfo[]): EmploymentYear {
@@ -119,16 +136,42 @@ export function employmentProvincialTier(input: EmploymentYearInput, sections: r
     Tier,
     number
   >;
-  // Sections divided by their tier's national productivity do not add up to the provincial total (provincial data
-  // do not add up to national data, by a margin that changes from year to year); printed side by side, the tiers'
-  // changes would not add up to the national change either. Every section is scaled by one factor k_n so that the
-  // parts add up to the total; the productivity recorded is the one the sections are effectively divided by.
-  const unscaled = bySection(sections, input.sections, productivity);
+  // Sections divided by their tier's national productivity (or by their average wage) do not add up to the
+  // provincial total (provincial data do not add up to national data, by a margin that changes from year to year);
+  // printed side by side, the tiers' changes would not add up to the national change either. Every section is
+  // scaled by one factor k_n so that the parts add up to the total; the productivity recorded is the one the
+  // sections are effectively divided by.
+  const wages = input.sectionWages;
+  const relative = (s: SectionInfo): number => {
+    if (!wages) return productivity[s.tier];
+    const w = wages.get(s.code);
+    if (w === undefined || !(w > 0))
+      throw new ModelError("section wages", `section ${s.code} has no average wage for ${input.year}`);
+    return w / 1e4;
+  };
+  const unscaled = bySection(sections, input.sections, relative);
   const sum = [...unscaled.values()].reduce((s, e) => s + e.total, 0);
   const k = total / sum;
-  const effective = Object.fromEntries(TIERS.map((j) => [j, productivity[j] / k])) as Record<Tier, number>;
-  const sectionJobs = bySection(sections, input.sections, effective);
+  const sectionPro = new Map(sections.map((s) => [s.code, relative(s) / k]));
+  const sectionJobs = bySection(sections, input.sections, (s) => sectionPro.get(s.code)!);
+  // By tier: the productivity the tier's sections are divided by, or (wages) their value added per job on average.
+  const tierAverage = (j: Tier): number => {
+    const members = sections.filter((s) => s.tier === j);
+    const va = members.reduce((sum, s) => sum + input.sections.get(s.code)!.total, 0);
+    const jobs = members.reduce((sum, s) => sum + sectionJobs.get(s.code)!.total, 0);
+    return va / jobs;
+  };
+  const effective = Object.fromEntries(TIERS.map((j) => [j, wages ? tierAverage(j) : productivity[j] / k])) as Record<
+    Tier,
+    number
+  >;
   const direct = [...sectionJobs.values()].reduce((s, e) => s + e.direct, 0);
   const national: EmploymentParts = {total, direct, penetration: total - direct};
-  return {national, provinces, sections: sectionJobs, productivity: effective};
+  return {
+    national,
+    provinces,
+    sections: sectionJobs,
+    productivity: effective,
+    ...(wages ? {sectionProductivity: sectionPro} : {})
+  };
 }

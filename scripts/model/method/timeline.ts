@@ -53,6 +53,17 @@ export interface Timeline {
   labour: Map<number, LabourYear>;
   provincial: Map<number, Map<string, AccountsYear>>;
   provincialLabour: Map<number, Map<string, LabourYear>>;
+  /**
+   * Average wage by section (元), when the sections' productivity follows wages. The forecast year keeps the last
+   * data year's wages: only their ratios matter (the sections are scaled to the national total), and no wage
+   * assumption is made.
+   */
+  sectionWages?: Map<number, Map<SectionCode, WageFigure>>;
+}
+
+/** A section's wage in one year, and the year of the table it was read from. */
+export interface WageFigure extends YearFigure {
+  tableYear: number;
 }
 
 const ACCOUNT_FIELDS = ["gdp", "primary", "secondary", "tertiary"] as const;
@@ -133,6 +144,41 @@ function labourPath(
   return out;
 }
 
+/**
+ * Wages by section for every year. NBS publishes them as whole tables; a year without one takes the nearest year's
+ * table (the first one before it, the last one after it, up to the last data year), flagged estimated. Only the
+ * ratios between sections matter, since the sections are scaled to the national total.
+ */
+function wagePath(
+  inputs: Inputs,
+  years: readonly number[],
+  lastDataYear: number
+): Map<number, Map<SectionCode, WageFigure>> {
+  const tableYears = [...new Set(upTo(inputs.sectionWages, lastDataYear).map((w) => w.year))].sort((a, b) => a - b);
+  if (tableYears.length === 0) throw new ModelError("section wages", `no average wages up to ${lastDataYear}`);
+  const out = new Map<number, Map<SectionCode, WageFigure>>();
+  for (const year of years) {
+    const source = tableYears.includes(year)
+      ? year
+      : year < tableYears[0]!
+        ? tableYears[0]!
+        : tableYears.filter((y) => y < year).at(-1)!;
+    const byCode = new Map<SectionCode, WageFigure>();
+    for (const section of inputs.sections) {
+      const hit = inputs.sectionWages.find((w) => w.year === source && w.section === section.code);
+      if (!hit) throw new ModelError("section wages", `section ${section.code} has no average wage for ${source}`);
+      byCode.set(section.code, {
+        value: hit.value,
+        estimated: year !== source,
+        forecast: year > lastDataYear,
+        tableYear: source
+      });
+    }
+    out.set(year, byCode);
+  }
+  return out;
+}
+
 export function buildTimeline(inputs: Inputs, config: EditionConfig): Timeline {
   const lastDataYear = config.dataYears[1];
   const years = yearRange(config.baseYear, config.forecastYear);
@@ -184,7 +230,7 @@ export function buildTimeline(inputs: Inputs, config: EditionConfig): Timeline {
     if (lab.length > 0) for (const [year, v] of labourPath(lab, t)) provincialLabour.get(year)!.set(province.id, v);
   }
 
-  const timeline = {
+  const timeline: Timeline = {
     baseYear: config.baseYear,
     lastDataYear,
     forecastYear: config.forecastYear,
@@ -196,6 +242,7 @@ export function buildTimeline(inputs: Inputs, config: EditionConfig): Timeline {
     provincial,
     provincialLabour
   };
+  if (config.methods.sectionProductivity === "wage") timeline.sectionWages = wagePath(inputs, years, lastDataYear);
   forecastPartsByTrend(timeline, inputs, config.forecast.partsTrendWindow);
   return timeline;
 }

@@ -113,6 +113,32 @@ export function addEmploymentRecords(
         }
       );
       for (const j of TIERS) proIds.set(j, pid);
+    } else if (e.sectionProductivity) {
+      // Wages: each section's own productivity, w_s / k_n (k_n makes the sections add up to the total).
+      for (const s of inputs.sections)
+        proIds.set(
+          s.code,
+          book.add(
+            "labour_productivity",
+            "sector",
+            s.entity,
+            year,
+            e.sectionProductivity.get(s.code)!,
+            "万元/人",
+            "employment_section_wage",
+            {
+              inputs: [
+                id("average_wage", "sector", s.entity, year),
+                total,
+                ...inputs.sections.flatMap((x) => [
+                  id("iiot_value_added", "sector", x.entity, year),
+                  id("average_wage", "sector", x.entity, year)
+                ])
+              ],
+              note: "各门类的劳动生产率与该门类城镇非私营单位就业人员平均工资成比例，比例系数使各门类带动就业之和等于全国带动就业"
+            }
+          )
+        );
     } else {
       for (const j of TIERS)
         proIds.set(
@@ -126,8 +152,12 @@ export function addEmploymentRecords(
     // Sections and tiers.
     for (const s of inputs.sections) {
       const jobs = e.sections.get(s.code)!;
-      const pro = proIds.get(s.tier)!;
-      const formulaId = shareMethod ? "employment_section_national" : "employment_section_tier";
+      const pro = proIds.get(e.sectionProductivity ? s.code : s.tier)!;
+      const formulaId = shareMethod
+        ? "employment_section_national"
+        : e.sectionProductivity
+          ? "employment_section_wage"
+          : "employment_section_tier";
       for (const [metric, level, value] of [
         ["employment_total", "iiot_value_added", jobs.total],
         ["employment_direct", "iiot_value_added_direct", jobs.direct],
@@ -141,7 +171,7 @@ export function addEmploymentRecords(
       const members = inputs.sections
         .filter((s) => s.tier === j)
         .map((s) => id("employment_total", "sector", s.entity, year));
-      book.add(
+      const tierJobs = book.add(
         "employment_total",
         "tier",
         j,
@@ -151,6 +181,11 @@ export function addEmploymentRecords(
         "sum_sections",
         {inputs: members}
       );
+      // With wages each section has its own productivity; the tier's is their average, value added per job.
+      if (e.sectionProductivity)
+        book.add("labour_productivity", "tier", j, year, e.productivity[j], "万元/人", "tier_productivity_average", {
+          inputs: [id("iiot_value_added", "tier", j, year), tierJobs]
+        });
     }
     // National direct / penetration.
     const split = shareMethod ? "employment_pro_rata" : "employment_split_sections";

@@ -116,6 +116,29 @@ export function addInputRecords(
     for (const j of TIERS)
       addSeriesYear(book, "employed_persons", "tier", j, year, l[j], "万人", l, labTitles, "extrapolate_linear", last);
   }
+  if (t.sectionWages) {
+    const wageTitles = seriesTitles(inputs, "sectionWages");
+    // Years with a table first: the carried years name them as inputs.
+    const wages = t.sectionWages;
+    const hasTable = (year: number): boolean => [...wages.get(year)!.values()][0]!.tableYear === year;
+    const tableFirst = [...t.years.filter(hasTable), ...t.years.filter((year) => !hasTable(year))];
+    for (const year of tableFirst)
+      for (const s of inputs.sections) {
+        const w = wages.get(year)!.get(s.code)!;
+        if (w.tableYear === year)
+          book.add("average_wage", "sector", s.entity, year, w.value, "元", "input_series", {
+            kind: "input",
+            sources: wageTitles,
+            note: "城镇非私营单位就业人员年平均工资"
+          });
+        else
+          book.add("average_wage", "sector", s.entity, year, w.value, "元", "carry_nearest_table", {
+            inputs: [`average_wage/sector/${s.entity}/${w.tableYear}`],
+            estimated: true,
+            note: `该年没有完整的分行业工资表，沿用${w.tableYear}年的数值`
+          });
+      }
+  }
   const pAccTitles = seriesTitles(inputs, "provincialAccounts");
   const pLabTitles = seriesTitles(inputs, "provincialEmployment");
   for (const year of t.years) {

@@ -190,6 +190,11 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
       "VA_{s,n}": "门类 s 第 n 年增加值"
     }
   },
+  carry_nearest_table: {
+    tex: "x_n = x_{m}",
+    descriptionZh: "沿用最近一个有完整统计表的年份的数值",
+    legend: {m: "最近的有表年份"}
+  },
   multiplier_carry_forward: {
     tex: "\\mu_n = \\mu_{n-1}",
     descriptionZh: "年度技术乘数沿用上一年的数值",
@@ -351,6 +356,20 @@ const STRUCTURAL: Record<string, Omit<FormulaEntry, "id">> = {
     descriptionZh:
       "分行业带动就业（按省份分产业劳动生产率的方法）：各门类使用所属产业的全国劳动生产率，再按同一系数调整，使各门类、各产业之和等于各省份加总的全国带动就业",
     legend: {"j(s)": "门类 s 所属产业", k_n: "使各门类之和等于全国带动就业的调整系数"}
+  },
+  employment_section_wage: {
+    tex: "E^{x}_{n,s} = \\frac{Z^{x}_{n,s}}{Pro_{n,s}},\\quad Pro_{n,s} = \\frac{w_{n,s}}{k_n},\\quad k_n = \\frac{E_n}{\\sum_s Z_{n,s} / w_{n,s}}",
+    descriptionZh:
+      "分行业带动就业（劳动生产率与平均工资成比例的方法）：各门类的劳动生产率与该门类城镇非私营单位就业人员平均工资成比例，比例系数使各门类之和等于各省份加总的全国带动就业",
+    legend: {
+      "w_{n,s}": "门类 s 城镇非私营单位就业人员年平均工资",
+      k_n: "使各门类之和等于全国带动就业的系数"
+    }
+  },
+  tier_productivity_average: {
+    tex: "Pro^{j}_n = \\frac{Z^{j}_n}{E^{j}_n}",
+    descriptionZh: "产业的劳动生产率：工业互联网在该产业各门类带动的增加值与就业之比",
+    legend: {"E^{j}_n": "第 j 产业各门类带动就业之和"}
   },
   employment_pro_rata: {
     tex: "E^{\\text{direct}}_n = E_n\\,\\frac{Z^{\\text{direct}}_n}{Z_n},\\quad E^{\\text{indirect}}_n = E_n\\,\\frac{Z^{\\text{indirect}}_n}{Z_n}",

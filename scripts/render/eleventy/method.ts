@@ -155,6 +155,51 @@ export function forecastAssumptionHtml(context: RenderContext, where: string, us
   return `预测年（${f}年）的外生假设只有名义GDP增速一项，取${numberElement(id, recordText(growth, {}, where), growth)}，依据为${escapeHtml(config.forecast.gdpGrowthSource)}。${parts}。预测年的技术乘数${escapeHtml(ruleText)}。`;
 }
 
+/** The formula the sections' employment follows under the edition's method (config.methods). */
+export function sectionEmploymentFormulaId(context: RenderContext): FormulaId {
+  const {methods} = context.config;
+  if (methods.employment === "provincial-share") return "employment_section_national";
+  return methods.sectionProductivity === "wage" ? "employment_section_wage" : "employment_section_tier";
+}
+
+/**
+ * How the sections' employment is obtained, generated from config.methods, so the appendix says what the model did.
+ * Under wages it also states which years took another year's wage table (records formula carry_nearest_table).
+ */
+export function sectionEmploymentMethodText(context: RenderContext): string {
+  const scaled =
+    "再按同一系数调整，使各门类、各产业的带动就业之和等于各省份加总的全国带动就业，其增减之和也等于全国的增减";
+  const id = sectionEmploymentFormulaId(context);
+  if (id === "employment_section_national") return "分行业就业用同一个全国劳动生产率折算";
+  if (id === "employment_section_tier") return `分行业就业用各门类所属产业的全国劳动生产率折算，${scaled}`;
+  const wages = context.figures.records.filter((r) => r.metric === "average_wage" && r.scope === "sector");
+  const entity = wages[0]?.entity;
+  const byYear = wages.filter((r) => r.entity === entity).sort((a, b) => a.year - b.year);
+  const read = byYear.filter((r) => r.formulaId !== "carry_nearest_table").map((r) => r.year);
+  const carried = new Map<number, number[]>();
+  for (const r of byYear)
+    if (r.formulaId === "carry_nearest_table") {
+      const from = Number(r.inputs[0]!.split("/").at(-1));
+      carried.set(from, [...(carried.get(from) ?? []), r.year]);
+    }
+  // Consecutive years as one range: 2017—2020年和2022年.
+  const span = (years: number[]): string => {
+    const runs: number[][] = [];
+    for (const y of years) {
+      const run = runs.at(-1);
+      if (run && run.at(-1) === y - 1) run.push(y);
+      else runs.push([y]);
+    }
+    return runs.map((r) => (r.length === 1 ? `${r[0]}年` : `${r[0]}—${r.at(-1)}年`)).join("和");
+  };
+  const carriedText = [...carried].map(([from, years]) => `${span(years)}沿用${from}年的工资水平`).join("，");
+  return (
+    `分行业就业所用的劳动生产率与各门类城镇非私营单位就业人员的年平均工资成比例，即假定各门类劳动生产率的相对高低与其平均工资的相对高低一致，` +
+    `${scaled}。分行业平均工资取自国家统计局发布的${span(read)}分行业门类数据` +
+    (carriedText ? `，${carriedText}，只用到各门类之间的工资比例` : "")
+  );
+}
+
 /** A small count in Chinese numerals (一 … 十), as a method sentence says "近三年". */
 function chineseCount(n: number): string {
   return "一两三四五六七八九十"[n - 1] ?? String(n);

@@ -28,7 +28,9 @@ import {
   parametersTableHtml,
   sensitivityTableHtml,
   regionMembersText,
-  calibrationYearsText
+  calibrationYearsText,
+  sectionEmploymentFormulaId,
+  sectionEmploymentMethodText
 } from "./method.ts";
 import {
   DATA_PAGE,
@@ -438,6 +440,12 @@ export function editionPlugin(eleventyConfig: EleventyConfig, site: SiteModel): 
   });
   eleventyConfig.addShortcode("multiplierRules", function (this: ShortcodeThis) {
     return multiplierRulesHtml(context, where(this), usedOn(this));
+  });
+  eleventyConfig.addShortcode("sectionEmploymentMethod", function () {
+    return escapeHtml(sectionEmploymentMethodText(context));
+  });
+  eleventyConfig.addShortcode("sectionEmploymentFormula", function (this: ShortcodeThis) {
+    return formulaBlock(sectionEmploymentFormulaId(context), where(this));
   });
   eleventyConfig.addShortcode("forecastAssumption", function (this: ShortcodeThis) {
     return forecastAssumptionHtml(context, where(this), usedOn(this));

@@ -49,6 +49,14 @@ describe("parseEditionConfig(text, file)", () => {
     ]);
   });
 
+  it("refuses wage-proportional section productivity under the provincial-share employment method", () => {
+    const config = real() as ReturnType<typeof real> & {methods: Record<string, unknown>};
+    config.methods.employment = "provincial-share";
+    expect(problems(config)).toEqual([
+      `${FILE}:methods.sectionProductivity: found "wage"; expected "tier" under provincial-share employment ("wage" needs provincial-tier employment): set "employment": "provincial-tier" or remove sectionProductivity`
+    ]);
+  });
+
   it("keeps the evidence from the published paper out of a region's definition, which readers see", () => {
     const config = real();
     config.regions[1]!.definition = "广东全省（已公布的5177.36亿元与广东省数值一致；推断）";

@@ -273,6 +273,29 @@ describe("loadInputs(root, config) on bad data", () => {
     );
   });
 
+  it("reports a section missing from a year of wages, and a wage that is not positive", async () => {
+    const missing = await copyData();
+    await dropLines(missing, DATA_FILES.sectionWages, (line) => line.startsWith("2021,C,"));
+    expect(await loadError(missing, await config2022())).toContain(
+      'data/national/section-wages.csv:section: found "C"; expected a row for section C in 2021'
+    );
+    const zero = await copyData();
+    await editCell(zero, DATA_FILES.sectionWages, 2, "value", "0");
+    expect(await loadError(zero, await config2022())).toContain(
+      'data/national/section-wages.csv:2:value: found "0"; expected a positive number'
+    );
+  });
+
+  it("asks for a year of wages when the edition divides by wages and the file has none up to its last data year", async () => {
+    const root = await copyData();
+    await dropLines(root, DATA_FILES.sectionWages, (line) => line.startsWith("2021,"));
+    expect(await loadError(root, await config2022())).toContain(
+      'data/national/section-wages.csv:year: expected the 19 sections\' wages of a year up to 2021 (the 2022 edition sets methods.sectionProductivity "wage")'
+    );
+    // The 2020 edition does not divide by wages: the same file is no problem for it.
+    await expect(loadInputs(root, await config2020())).resolves.toBeDefined();
+  });
+
   it("reports an empty file", async () => {
     const root = await copyData();
     await writeFile(path.join(root, DATA_FILES.nationalEmployment), "");

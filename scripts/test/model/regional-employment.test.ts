@@ -158,4 +158,50 @@ describe("employment", () => {
     expect(e.sections.get("C")!.direct).toBeCloseTo(40 / (150 / 15), 12);
     expect(e.national.direct + e.national.penetration).toBeCloseTo(e.national.total, 12);
   });
+
+  const tierInput = (sectionWages?: Map<"A" | "C" | "I", number>) => ({
+    year: 2021,
+    forecast: false,
+    national: parts(60, 140),
+    provinces,
+    sections: sectionParts,
+    accounts: acc(40, 150, 210),
+    labour: lab(20, 15, 21),
+    provincialAccounts: accounts,
+    provincialLabour: new Map([
+      ["a", lab(5, 10, 9)],
+      ["b", lab(15, 5, 12)]
+    ]),
+    ...(sectionWages ? {sectionWages} : {})
+  });
+
+  it("provincial-tier with wages: a section's value added per job is proportional to its average wage", () => {
+    // Wages 5, 10 and 20 万元: unscaled jobs 10/5 + 100/10 + 90/20 = 16.5, scaled to the provincial total T.
+    const e = employmentProvincialTier(
+      tierInput(
+        new Map([
+          ["A", 50_000],
+          ["C", 100_000],
+          ["I", 200_000]
+        ])
+      ),
+      sections
+    );
+    const total = e.national.total;
+    expect(total).toBeCloseTo(employmentProvincialTier(tierInput(), sections).national.total, 12);
+    expect(e.sections.get("A")!.total).toBeCloseTo((2 * total) / 16.5, 12);
+    expect(e.sections.get("C")!.total).toBeCloseTo((10 * total) / 16.5, 12);
+    expect(e.sections.get("I")!.total).toBeCloseTo((4.5 * total) / 16.5, 12);
+    expect(e.sections.get("C")!.direct).toBeCloseTo((4 * total) / 16.5, 12);
+    // Value added per job: ICT twice manufacturing, as their wages.
+    expect(e.sectionProductivity!.get("I")! / e.sectionProductivity!.get("C")!).toBeCloseTo(2, 12);
+    expect(e.national.direct).toBeCloseTo(((0 + 4 + 1) * total) / 16.5, 12);
+    expect(e.productivity.secondary).toBeCloseTo(100 / e.sections.get("C")!.total, 12);
+  });
+
+  it("provincial-tier with wages: a section without a wage stops the model", () => {
+    expect(() => employmentProvincialTier(tierInput(new Map([["A", 50_000]])), sections)).toThrow(
+      /section C has no average wage for 2021/
+    );
+  });
 });

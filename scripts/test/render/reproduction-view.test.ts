@@ -226,4 +226,43 @@ describe("reproductionView(reproduction, context)", () => {
       {name: "珠三角", members: "广东全省", inference: "依据"}
     ]);
   });
+
+  it("sets the published sector numbers beside the sections' wages when productivity follows wages", () => {
+    const sector = (metric: string, entity: string, published: number, unit: string): ReproductionRow => ({
+      ...row(metric, published, published, unit),
+      id: `${metric}/sector/${entity}/2021`,
+      scope: "sector"
+    });
+    const wage = (entity: string, entityZh: string, value: number) => ({
+      ...nationalRecord("average_wage", 2021, value, "元"),
+      scope: "sector",
+      entity,
+      entityZh
+    });
+    const records = [wage("ict", "信息服务", 200_000), wage("mining", "采矿业", 100_000)];
+    const rows = [
+      sector("iiot_value_added", "ict", 8000, "亿元"),
+      sector("employment_total", "ict", 300, "万人"),
+      sector("iiot_value_added", "mining", 2000, "亿元"),
+      sector("employment_total", "mining", 150, "万人"),
+      sector("employment_total", "finance", 100, "万人")
+    ];
+    const reproduction: Reproduction = {edition: 2022, rows, summary: [], claims: [], findings: [], missing: []};
+    const base = testContext(records);
+    const methods = (sectionProductivity: "tier" | "wage") => ({
+      ...base,
+      config: {...base.config, methods: {...base.config.methods, sectionProductivity}}
+    });
+    // 8000 / 300 = 26.67 万元 per job ÷ 20 万元 = 1.333; 2000 / 150 = 13.33 ÷ 10 = 1.333; finance has no value added.
+    expect(reproductionView(reproduction, methods("wage")).wageEvidence).toEqual({
+      year: 2021,
+      low: "1.333",
+      high: "1.333",
+      rows: [
+        {name: "信息服务", va: "8000.00", jobs: "300.00", perJob: "26.67", wage: "200000", ratio: "1.333"},
+        {name: "采矿业", va: "2000.00", jobs: "150.00", perJob: "13.33", wage: "100000", ratio: "1.333"}
+      ]
+    });
+    expect(reproductionView(reproduction, methods("tier")).wageEvidence).toBeUndefined();
+  });
 });
