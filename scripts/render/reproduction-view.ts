@@ -63,7 +63,15 @@ export interface WageEvidenceView {
   low: string;
   high: string;
   rows: {name: string; va: string; jobs: string; perJob: string; wage: string; ratio: string}[];
+  /**
+   * The national total the paper's ratio gives on this report's section value added, beside the published total and
+   * this report's (provincial route); absent when the paper prints no national total for the year.
+   */
+  national?: {median: string; implied: string; published: string; diff: string; computed: string};
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({[key]: value} as Record<K, V>);
 
 /**
  * The evidence for dividing sections by wages: for every section whose value added and employment the paper prints,
@@ -97,11 +105,41 @@ export function wageEvidence(rows: readonly ReproductionRow[], context: RenderCo
   }
   if (found.length < 2) return undefined;
   const values = found.map((f) => f.value);
+  const year = Math.max(...found.map((f) => f.year));
   return {
-    year: Math.max(...found.map((f) => f.year)),
+    year,
     low: plainText(Math.min(...values), 3),
     high: plainText(Math.max(...values), 3),
-    rows: found.map(({value: _value, year: _year, ...row}) => row)
+    rows: found.map(({value: _value, year: _year, ...row}) => row),
+    ...optional("national", impliedNational(context, published, median(values)!, year))
+  };
+}
+
+/** Σ_s Z_s / (ratio × w_s) over every section of this report, against the published and the computed total. */
+function impliedNational(
+  context: RenderContext,
+  published: ReadonlyMap<string, number>,
+  ratio: number,
+  year: number
+): WageEvidenceView["national"] {
+  const total = published.get(`employment_total/national/china/${year}`);
+  const computed = context.records.get(`employment_total/national/china/${year}`);
+  const wages = context.figures.records.filter(
+    (r) => r.metric === "average_wage" && r.scope === "sector" && r.year === year
+  );
+  if (total === undefined || !computed || wages.length === 0) return undefined;
+  let implied = 0;
+  for (const w of wages) {
+    const va = context.records.get(`iiot_value_added/sector/${w.entity}/${year}`);
+    if (!va) return undefined;
+    implied += va.value / (ratio * (w.value / 1e4));
+  }
+  return {
+    median: plainText(ratio, 3),
+    implied: plainText(implied, 2),
+    published: plainText(total, 2),
+    diff: `${signedText(((implied - total) / total) * 100, 2)}%`,
+    computed: plainText(computed.value, 2)
   };
 }
 
@@ -364,9 +402,6 @@ export function findingText(finding: ReproductionFinding, names: EntityNames): {
     text += `（涉及${others.slice(0, 6).map(label).join("、")}${others.length > 6 ? `等${others.length}个数字` : ""}）`;
   return {title, text: `${text}。`};
 }
-
-const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
-  value === undefined ? {} : ({[key]: value} as Record<K, V>);
 
 export function reproductionView(reproduction: Reproduction, context: RenderContext): ReproductionView {
   const names = entityNames(context.figures.records);

@@ -235,7 +235,7 @@ describe("reproductionView(reproduction, context)", () => {
     });
     const wage = (entity: string, entityZh: string, value: number) => ({
       ...nationalRecord("average_wage", 2021, value, "元"),
-      scope: "sector",
+      scope: "sector" as const,
       entity,
       entityZh
     });
@@ -264,5 +264,31 @@ describe("reproductionView(reproduction, context)", () => {
       ]
     });
     expect(reproductionView(reproduction, methods("tier")).wageEvidence).toBeUndefined();
+
+    // With this report's section value added and the paper's national total: Σ_s Z_s / (1.333 × w_s) beside both.
+    const computed = (metric: string, entity: string, value: number, unit: string) => ({
+      ...nationalRecord(metric, 2021, value, unit),
+      scope: entity === "china" ? ("national" as const) : ("sector" as const),
+      entity
+    });
+    const withNational = testContext([
+      ...records,
+      computed("iiot_value_added", "ict", 8000, "亿元"),
+      computed("iiot_value_added", "mining", 2000, "亿元"),
+      computed("employment_total", "china", 380, "万人")
+    ]);
+    const context = {
+      ...withNational,
+      config: {...withNational.config, methods: {...withNational.config.methods, sectionProductivity: "wage" as const}}
+    };
+    const national = row("employment_total", 440, 380, "万人");
+    const view = reproductionView({...reproduction, rows: [...rows, national]}, context);
+    expect(view.wageEvidence?.national).toEqual({
+      median: "1.333",
+      implied: "450.00",
+      published: "440.00",
+      diff: "+2.27%",
+      computed: "380.00"
+    });
   });
 });
