@@ -173,6 +173,7 @@ export async function loadInputs(root: string, config: EditionConfig): Promise<I
     seriesSources: seriesSources!
   };
   warnEstimates(inputs, config);
+  warnCarriedWages(inputs, config);
   return inputs;
 }
 
@@ -231,6 +232,21 @@ function sourcesOfSeries(
 
 function isEstimatedSource(inputs: Inputs, series: SeriesKey): boolean {
   return inputs.seriesSources[series].some((id) => inputs.sources.find((s) => s.id === id)?.estimated);
+}
+
+/**
+ * A wage-dividing edition whose last data year has no wage table takes an earlier year's (the appendix says so);
+ * the team is told which table to add, since NBS publishes the year's table every May.
+ */
+function warnCarriedWages(inputs: Inputs, config: EditionConfig): void {
+  if (config.methods.sectionProductivity !== "wage") return;
+  const last = config.dataYears[1];
+  const years = inputs.sectionWages.map((r) => r.year);
+  if (years.length === 0 || years.includes(last)) return;
+  warn(
+    `${DATA_FILES.sectionWages}: no wage table for ${last}; the ${config.edition} edition uses ${Math.max(...years)}'s ` +
+      `(add NBS's 城镇单位就业人员平均工资 表2 to scripts/import/supplements/section-wages.csv and run npm run import-data)`
+  );
 }
 
 /** One warning per estimated series the edition uses (a row flagged estimated in the years it sees). */

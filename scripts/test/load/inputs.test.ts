@@ -296,6 +296,18 @@ describe("loadInputs(root, config) on bad data", () => {
     await expect(loadInputs(root, await config2020())).resolves.toBeDefined();
   });
 
+  it("warns when the last data year has no wage table, naming the table that is used and where to add the new one", async () => {
+    await loadInputs(REPO_ROOT, await config2022());
+    expect(warnings().some((line) => line.includes("section-wages"))).toBe(false);
+    const root = await copyData();
+    await dropLines(root, DATA_FILES.sectionWages, (line) => line.startsWith("2022,"));
+    const config = await config2022();
+    await loadInputs(root, {...config, dataYears: [2017, 2022], forecastYear: 2023});
+    expect(warnings()).toContain(
+      "warning: data/national/section-wages.csv: no wage table for 2022; the 2022 edition uses 2021's (add NBS's 城镇单位就业人员平均工资 表2 to scripts/import/supplements/section-wages.csv and run npm run import-data)\n"
+    );
+  });
+
   it("reports an empty file", async () => {
     const root = await copyData();
     await writeFile(path.join(root, DATA_FILES.nationalEmployment), "");
