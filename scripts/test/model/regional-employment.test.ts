@@ -131,34 +131,6 @@ describe("employment", () => {
     expect([...e.provinces.values()].reduce((s, v) => s + v, 0)).toBeCloseTo(e.national.total, 12);
   });
 
-  it("provincial-tier (2022): E_i = Σ_j Z^j_i L^j_i / GDP^j_i, sections by their tier's productivity", () => {
-    const provincialLabour = new Map([
-      ["a", lab(5, 10, 9)],
-      ["b", lab(15, 5, 12)]
-    ]);
-    const e = employmentProvincialTier(
-      {
-        year: 2021,
-        forecast: false,
-        national: parts(60, 140),
-        provinces,
-        sections: sectionParts,
-        accounts: acc(40, 150, 210),
-        labour: lab(20, 15, 21),
-        provincialAccounts: accounts,
-        provincialLabour
-      },
-      sections
-    );
-    const a = provinces.get("a")!.byTier;
-    const ea = (a.primary.total * 5) / 10 + (a.secondary.total * 10) / 100 + (a.tertiary.total * 9) / 90;
-    expect(e.provinces.get("a")).toBeCloseTo(ea, 12);
-    expect(e.national.total).toBeCloseTo(ea + e.provinces.get("b")!, 12);
-    expect(e.sections.get("C")!.total).toBeCloseTo(100 / (150 / 15), 12);
-    expect(e.sections.get("C")!.direct).toBeCloseTo(40 / (150 / 15), 12);
-    expect(e.national.direct + e.national.penetration).toBeCloseTo(e.national.total, 12);
-  });
-
   const tierInput = (sectionWages?: Map<"A" | "C" | "I", number>) => ({
     year: 2021,
     forecast: false,
@@ -173,6 +145,17 @@ describe("employment", () => {
       ["b", lab(15, 5, 12)]
     ]),
     ...(sectionWages ? {sectionWages} : {})
+  });
+
+  it("provincial-tier (2022): E_i = Σ_j Z^j_i L^j_i / GDP^j_i, sections by their tier's productivity", () => {
+    const e = employmentProvincialTier(tierInput(), sections);
+    const a = provinces.get("a")!.byTier;
+    const ea = (a.primary.total * 5) / 10 + (a.secondary.total * 10) / 100 + (a.tertiary.total * 9) / 90;
+    expect(e.provinces.get("a")).toBeCloseTo(ea, 12);
+    expect(e.national.total).toBeCloseTo(ea + e.provinces.get("b")!, 12);
+    expect(e.sections.get("C")!.total).toBeCloseTo(100 / (150 / 15), 12);
+    expect(e.sections.get("C")!.direct).toBeCloseTo(40 / (150 / 15), 12);
+    expect(e.national.direct + e.national.penetration).toBeCloseTo(e.national.total, 12);
   });
 
   it("provincial-tier with wages: a section's value added per job is proportional to its average wage", () => {
