@@ -67,6 +67,16 @@ export async function loadNationalAccounts(
   return allParsed(table, rows, (r) => r);
 }
 
+/**
+ * A year of a by-section file has a row for each of the 19 sections. Callers check it only when every row parsed,
+ * so that a misspelt section is reported once, as itself, not again as a missing one.
+ */
+function checkEverySection(file: string, year: number, sections: ReadonlySet<string>, problems: ProblemList): void {
+  for (const code of SECTION_CODES)
+    if (!sections.has(code))
+      problems.add({file, column: "section", value: code, expected: `a row for section ${code} in ${year}`});
+}
+
 const SectionValueRow = z.object({
   year: cell.year,
   section: cell.oneOf(SECTION_CODES),
@@ -93,9 +103,7 @@ export async function loadSectionValueAdded(
   }
   const gdpByYear = new Map(accounts?.map((a) => [a.year, a.gdp]));
   for (const [year, {sum, sections}] of byYear) {
-    for (const code of SECTION_CODES)
-      if (!sections.has(code) && rows.length === table.rows.length)
-        problems.add({file, column: "section", value: code, expected: `a row for section ${code} in ${year}`});
+    if (rows.length === table.rows.length) checkEverySection(file, year, sections, problems);
     const gdp = gdpByYear.get(year);
     if (accounts && gdp === undefined)
       problems.add({
@@ -140,10 +148,7 @@ export async function loadSectionWages(root: string, problems: ProblemList): Pro
   const byYear = new Map<number, Set<string>>();
   for (const {value: r} of rows) byYear.set(r.year, (byYear.get(r.year) ?? new Set()).add(r.section));
   if (rows.length === table.rows.length)
-    for (const [year, sections] of byYear)
-      for (const code of SECTION_CODES)
-        if (!sections.has(code))
-          problems.add({file, column: "section", value: code, expected: `a row for section ${code} in ${year}`});
+    for (const [year, sections] of byYear) checkEverySection(file, year, sections, problems);
   return allParsed(table, rows, (r) => ({year: r.year, section: r.section as SectionCode, value: r.value}));
 }
 
